@@ -1,0 +1,74 @@
+package com.kubedc.net.common;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds condition lists by Kubernetes API conventions: lastTransitionTime moves only when the
+ * status changes; the list is sorted by type so a no-op reconcile produces an identical list.
+ */
+public final class Conditions {
+    public static final String READY = "Ready";
+    public static final String TRUE = "True";
+    public static final String FALSE = "False";
+    public static final String UNKNOWN = "Unknown";
+
+    private final List<Condition> previous;
+    private final List<Condition> next = new ArrayList<>();
+    private final long generation;
+    private final Clock clock;
+
+    public Conditions(List<Condition> previous, Long generation, Clock clock) {
+        this.previous = previous == null ? List.of() : previous;
+        this.generation = generation == null ? 0 : generation;
+        this.clock = clock;
+    }
+
+    public Conditions set(String type, boolean status, String reason, String message) {
+        return set(type, status ? TRUE : FALSE, reason, message);
+    }
+
+    public Conditions set(String type, String status, String reason, String message) {
+        next.removeIf(c -> c.getType().equals(type));
+        Optional<Condition> old = find(previous, type);
+        String since = old.filter(c -> c.getStatus().equals(status)).map(Condition::getLastTransitionTime)
+                .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        Condition c = new Condition();
+        c.setType(type);
+        c.setStatus(status);
+        c.setReason(reason);
+        c.setMessage(message == null ? "" : message);
+        c.setObservedGeneration(generation);
+        c.setLastTransitionTime(since);
+        next.add(c);
+        return this;
+    }
+
+    public List<Condition> build() {
+        List<Condition> out = new ArrayList<>(next);
+        out.sort(Comparator.comparing(Condition::getType));
+        return out;
+    }
+
+    public static Optional<Condition> find(List<Condition> conditions, String type) {
+        if (conditions == null) {
+            return Optional.empty();
+        }
+        return conditions.stream().filter(c -> Objects.equals(c.getType(), type)).findFirst();
+    }
+
+    public static boolean isTrue(List<Condition> conditions, String type) {
+        return find(conditions, type).map(c -> TRUE.equals(c.getStatus())).orElse(false);
+    }
+
+    public static String reason(List<Condition> conditions, String type) {
+        return find(conditions, type).map(Condition::getReason).orElse(null);
+    }
+}

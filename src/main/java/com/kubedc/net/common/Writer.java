@@ -1,0 +1,124 @@
+package com.kubedc.net.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one write path, in production and tests: create, JSON merge patch of the fields we own,
+ * delete. No server-side apply (the mock answers 415) and no whole-object update of objects
+ * another controller also writes (that would erase its fields).
+ */
+@ApplicationScoped
+public class Writer {
+    /** The parts of an object a desired fragment may set. */
+    static final List<String> OWNED_TOP_LEVEL = List.of("spec", "data", "stringData");
+
+    private final KubernetesClient client;
+    private final WriteCounter writes;
+
+    public Writer(KubernetesClient client, WriteCounter writes) {
+        this.client = client;
+        this.writes = writes;
+    }
+
+    /** Creates {@code desired}; if the name is taken returns what holds it (ours or not: the caller checks). */
+    public <T extends HasMetadata> T create(T desired) {
+        try {
+            writes.count(desired.getKind(), "create");
+            return client.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return client.resource(desired).get();
+            }
+            throw e;
+        }
+    }
+
+    /** The fragment of {@code desired} we own: labels, annotations, finalizers we set, and the spec. */
+    public static ObjectNode fragment(HasMetadata desired) {
+        JsonNode full = Json.tree(desired);
+        ObjectNode out = Json.object();
+        ObjectNode meta = out.putObject("metadata");
+        for (String k : List.of("labels", "annotations")) {
+            if (full.path("metadata").has(k)) {
+                meta.set(k, full.path("metadata").get(k));
+            }
+        }
+        for (String k : OWNED_TOP_LEVEL) {
+            if (full.has(k)) {
+                out.set(k, full.get(k));
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code actual} already has every field of {@code desired} we own. */
+    public static boolean upToDate(HasMetadata actual, HasMetadata desired) {
+        return Json.contains(Json.tree(actual), fragment(desired));
+    }
+
+    /**
+     * Creates {@code desired} when absent, merge-patches our fields when they drifted, does nothing
+     * when up to date. Returns the object as it now is, or empty if it is being deleted.
+     */
+    public <T extends HasMetadata> Optional<T> ensure(T desired, T actual) {
+        if (actual == null) {
+            return Optional.ofNullable(create(desired));
+        }
+        if (actual.getMetadata().getDeletionTimestamp() != null) {
+            return Optional.empty();
+        }
+        if (upToDate(actual, desired)) {
+            return Optional.of(actual);
+        }
+        return Optional.of(patch(actual, fragment(desired)));
+    }
+
+    public <T extends HasMetadata> T patch(T actual, JsonNode mergePatch) {
+        writes.count(actual.getKind(), "patch");
+        return client.resource(actual).patch(PatchContext.of(PatchType.JSON_MERGE), Json.write(mergePatch));
+    }
+
+    /** Deletes {@code actual} unless it is already going; 404 is success. */
+    public void delete(HasMetadata actual) {
+        if (actual == null || actual.getMetadata().getDeletionTimestamp() != null) {
+            return;
+        }
+        try {
+            writes.count(actual.getKind(), "delete");
+            client.resource(actual).delete();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /** Removes finalizer {@code finalizer} from {@code actual} (optimistic lock on resourceVersion). */
+    public void removeFinalizer(HasMetadata actual, String finalizer) {
+        List<String> finalizers = actual.getMetadata().getFinalizers();
+        if (finalizers == null || !finalizers.contains(finalizer)) {
+            return;
+        }
+        ObjectNode patch = Json.object();
+        ObjectNode meta = patch.putObject("metadata");
+        meta.put("resourceVersion", actual.getMetadata().getResourceVersion());
+        var arr = meta.putArray("finalizers");
+        finalizers.stream().filter(f -> !f.equals(finalizer)).forEach(arr::add);
+        try {
+            patch(actual, patch);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+        }
+    }
+}
