@@ -1,6 +1,7 @@
 package com.kubedc.net.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one write path, in production and tests: create, JSON merge patch of the fields we own,
+ * The one write path, in production and tests: create, JSON Patch of exactly the fields we own,
  * delete. No server-side apply (the mock answers 415) and no whole-object update of objects
  * another controller also writes (that would erase its fields).
  */
@@ -66,8 +67,8 @@ public class Writer {
     }
 
     /**
-     * Creates {@code desired} when absent, merge-patches our fields when they drifted, does nothing
-     * when up to date. Returns the object as it now is, or empty if it is being deleted.
+     * Creates {@code desired} when absent, patches our fields when they drifted, does nothing when
+     * up to date. Returns the object as it now is, or empty if it is being deleted.
      */
     public <T extends HasMetadata> Optional<T> ensure(T desired, T actual) {
         if (actual == null) {
@@ -76,15 +77,17 @@ public class Writer {
         if (actual.getMetadata().getDeletionTimestamp() != null) {
             return Optional.empty();
         }
-        if (upToDate(actual, desired)) {
+        ArrayNode ops = JsonPatches.toContain(Json.tree(actual), fragment(desired));
+        if (ops.isEmpty()) {
             return Optional.of(actual);
         }
-        return Optional.of(patch(actual, fragment(desired)));
+        return Optional.of(patch(actual, ops));
     }
 
-    public <T extends HasMetadata> T patch(T actual, JsonNode mergePatch) {
+    /** Applies RFC 6902 {@code ops} to {@code actual}. */
+    public <T extends HasMetadata> T patch(T actual, ArrayNode ops) {
         writes.count(actual.getKind(), "patch");
-        return client.resource(actual).patch(PatchContext.of(PatchType.JSON_MERGE), Json.write(mergePatch));
+        return client.resource(actual).patch(PatchContext.of(PatchType.JSON), Json.write(ops));
     }
 
     /** Deletes {@code actual} unless it is already going; 404 is success. */
@@ -108,13 +111,13 @@ public class Writer {
         if (finalizers == null || !finalizers.contains(finalizer)) {
             return;
         }
-        ObjectNode patch = Json.object();
-        ObjectNode meta = patch.putObject("metadata");
-        meta.put("resourceVersion", actual.getMetadata().getResourceVersion());
-        var arr = meta.putArray("finalizers");
-        finalizers.stream().filter(f -> !f.equals(finalizer)).forEach(arr::add);
+        ArrayNode ops = Json.object().arrayNode();
+        ArrayNode kept = ops.arrayNode();
+        finalizers.stream().filter(f -> !f.equals(finalizer)).forEach(kept::add);
+        JsonPatches.add(ops, "replace", "/metadata/finalizers", kept);
+        JsonPatches.testResourceVersion(ops, actual.getMetadata().getResourceVersion());
         try {
-            patch(actual, patch);
+            patch(actual, ops);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
