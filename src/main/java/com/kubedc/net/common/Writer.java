@@ -124,4 +124,12 @@ public class Writer {
             }
         }
     }
+
+    /** Replaces {@code /status} of {@code actual} (status subresource; primaries only). */
+    public void patchStatus(HasMetadata actual, Object status) {
+        ArrayNode ops = Json.object().arrayNode();
+        JsonPatches.add(ops, "add", "/status", Json.tree(status));
+        writes.count(actual.getKind(), "status");
+        client.resource(actual).subresource("status").patch(PatchContext.of(PatchType.JSON), Json.write(ops));
+    }
 }

@@ -1,0 +1,12 @@
+package com.kubedc.net.eip;
+
+/** Condition reasons of an EIp. */
+public final class EIpReasons {
+    public static final String READY = "Ready";
+    public static final String WAITING_FOR_OVN_EIP = "WaitingForOvnEip";
+    public static final String WAITING_FOR_ADDRESS = "WaitingForAddress";
+    public static final String ALLOCATION_PENDING = "AllocationPending";
+
+    private EIpReasons() {
+    }
+}

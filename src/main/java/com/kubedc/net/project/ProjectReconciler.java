@@ -1,0 +1,124 @@
+package com.kubedc.net.project;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.api.v1.ProjectStatus;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.Json;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.Names;
+import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.network.ExternalNetworks;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Project → namespace, Vpc, Subnet, NAD, gateway OvnEip, EIp default-gw, OvnSnatRule, VpcDns
+ * (spec §4.1). A short script: read caches, validate, build desired children, write what
+ * differs, patch status if it changed. Not generation-aware: the allowlist annotations matter.
+ */
+@ControllerConfiguration(name = "project", finalizerName = Labels.PROJECT_FINALIZER, generationAwareEventProcessing = false,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> {
+    private final ProjectSettings settings;
+    private final ProjectApply apply;
+    private final ProjectTeardown teardown;
+    private final Events events;
+    private final ReadyTimer readyTimer;
+    private final Clock clock;
+    private ProjectSources sources;
+
+    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, Events events, ReadyTimer readyTimer,
+            Clock clock) {
+        this.settings = ProjectSettings.from(config);
+        this.apply = apply;
+        this.teardown = teardown;
+        this.events = events;
+        this.readyTimer = readyTimer;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, Project>> prepareEventSources(EventSourceContext<Project> context) {
+        sources = new ProjectSources(context);
+        return sources.all();
+    }
+
+    @Override
+    public UpdateControl<Project> reconcile(Project p, Context<Project> context) {
+        ProjectInputs in = gather(p);
+        ProjectStatus next;
+        var result = ProjectValidation.validate(in, settings);
+        if (result instanceof ProjectValidation.Bad bad) {
+            next = ProjectStatusBuilder.invalid(p, bad.problem(), clock);
+        } else {
+            Plan plan = ((ProjectValidation.Good) result).plan();
+            Observed observed = apply.apply(p, plan, in, sources, settings);
+            next = ProjectStatusBuilder.progress(p, plan, observed, clock);
+        }
+        return finish(p, next);
+    }
+
+    private UpdateControl<Project> finish(Project p, ProjectStatus next) {
+        ProjectStatus before = p.getStatus();
+        for (String reason : ProjectStatusBuilder.newFailureReasons(before, next)) {
+            events.warning(p, reason, Conditions.find(next.getConditions(), Reasons.INPUT_VALID).get().getMessage());
+        }
+        boolean wasReady = before != null && before.isReady();
+        if (next.isReady() && !wasReady) {
+            events.normal(p, Reasons.READY, "project network " + next.getNamespace() + " is ready");
+            readyTimer.record("Project", p);
+        }
+        if (Json.tree(before).equals(Json.tree(next))) {
+            return UpdateControl.noUpdate();
+        }
+        p.setStatus(next);
+        return UpdateControl.patchStatus(p);
+    }
+
+    @Override
+    public DeleteControl cleanup(Project p, Context<Project> context) {
+        return teardown.step(p, gather(p), sources);
+    }
+
+    /** Reads everything from the informer caches (no API calls). */
+    ProjectInputs gather(Project p) {
+        String org = p.getMetadata().getNamespace();
+        String ns = Names.projectNamespace(org, p.getMetadata().getName());
+        ExternalNetworks networks = ExternalNetworks.from(sources.subnets.list(s -> ProjectSources.isExternal(s)).toList());
+        List<OvnEip> gatewayEips = sources.ovnEips.byIndex(ProjectSources.OWNER_INDEX, ProjectSources.ownerKey(p));
+        var adoptable = networks.all().stream()
+                .map(n -> sources.ovnEips.get(new ResourceID(Names.gatewayOvnEip(ns, n.name()))))
+                .flatMap(java.util.Optional::stream)
+                .filter(e -> !Owners.ownedBy(e, p));
+        List<OvnEip> gateways = java.util.stream.Stream.concat(gatewayEips.stream(), adoptable).distinct().toList();
+        List<EIp> eips = sources.eips.list(ns, e -> true).toList();
+        return new ProjectInputs(
+                p,
+                networks,
+                sources.namespaces.get(new ResourceID(ns)).orElse(null),
+                sources.vpcs.get(new ResourceID(Names.vpc(ns))).orElse(null),
+                sources.subnets.get(new ResourceID(Names.subnet(ns))).orElse(null),
+                sources.nads.get(new ResourceID(Names.DEFAULT_NAD, ns)).orElse(null),
+                gateways,
+                sources.eips.get(new ResourceID(Names.DEFAULT_GW_EIP, ns)).orElse(null),
+                sources.snats.get(new ResourceID(Names.snat(ns))).orElse(null),
+                sources.vpcDnses.get(new ResourceID(Names.vpcDns(ns))).orElse(null),
+                eips);
+    }
+}

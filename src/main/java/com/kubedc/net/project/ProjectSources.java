@@ -1,0 +1,151 @@
+package com.kubedc.net.project;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
+import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.thirdparty.kubeovn.VpcDns;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The informers a Project reconcile reads, and how their events map back to Projects: by our
+ * owner labels, by the namespace annotation {@code kube-dc.com/project}, by Kube-OVN's router-port
+ * OvnEip name, or (an external network changed) to every Project.
+ */
+public final class ProjectSources {
+    final InformerEventSource<Namespace, Project> namespaces;
+    final InformerEventSource<Vpc, Project> vpcs;
+    final InformerEventSource<Subnet, Project> subnets;
+    final InformerEventSource<OvnEip, Project> ovnEips;
+    final InformerEventSource<OvnSnatRule, Project> snats;
+    final InformerEventSource<VpcDns, Project> vpcDnses;
+    final InformerEventSource<NetworkAttachmentDefinition, Project> nads;
+    final InformerEventSource<EIp, Project> eips;
+    final InformerEventSource<FIp, Project> fips;
+
+    ProjectSources(EventSourceContext<Project> ctx) {
+        var primaries = ctx.getPrimaryCache();
+        namespaces = source(ctx, Namespace.class, ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
+        vpcs = source(ctx, Vpc.class, ProjectSources::byOwnerLabels);
+        subnets = source(ctx, Subnet.class, s -> isExternal(s)
+                ? primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet())
+                : byOwnerLabels(s));
+        ovnEips = source(ctx, OvnEip.class, e -> union(byOwnerLabels(e), byRouterPortName(e)));
+        snats = source(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
+        vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
+        nads = source(ctx, NetworkAttachmentDefinition.class, ProjectSources::byOwnerLabels);
+        eips = source(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
+        fips = source(ctx, FIp.class, this::byNamespace);
+        ovnEips.addIndexer(OWNER_INDEX, ProjectSources::ownerKey);
+    }
+
+    static final String OWNER_INDEX = "owner";
+
+    List<EventSource<?, Project>> all() {
+        return List.of(namespaces, vpcs, subnets, ovnEips, snats, vpcDnses, nads, eips, fips);
+    }
+
+    /** Index key of a child by its owner labels: {@code Kind/namespace/name}. */
+    static List<String> ownerKey(HasMetadata o) {
+        Map<String, String> l = o.getMetadata().getLabels();
+        if (l == null || l.get(Labels.OWNER_KIND) == null) {
+            return List.of();
+        }
+        return List.of(l.get(Labels.OWNER_KIND) + "/" + l.get(Labels.OWNER_NAMESPACE) + "/" + l.get(Labels.OWNER_NAME));
+    }
+
+    static String ownerKey(Project p) {
+        return "Project/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+    }
+
+    static Set<ResourceID> byOwnerLabels(HasMetadata o) {
+        Map<String, String> l = o.getMetadata().getLabels();
+        if (l == null || !"Project".equals(l.get(Labels.OWNER_KIND))) {
+            return Set.of();
+        }
+        return Set.of(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+    }
+
+    /** The Project whose namespace {@code o} lives in, found through the namespace annotation. */
+    Set<ResourceID> byNamespace(HasMetadata o) {
+        String ns = o.getMetadata().getNamespace();
+        if (ns == null || namespaces == null) {
+            return Set.of();
+        }
+        return namespaces.get(new ResourceID(ns))
+                .flatMap(n -> byProjectAnnotation(n))
+                .map(Set::of).orElse(Set.of());
+    }
+
+    static Optional<ResourceID> byProjectAnnotation(Namespace ns) {
+        Map<String, String> ann = ns.getMetadata().getAnnotations();
+        String ref = ann == null ? null : ann.get(Labels.PROJECT);
+        if (ref == null || ref.indexOf('/') <= 0) {
+            return Optional.empty();
+        }
+        int slash = ref.indexOf('/');
+        return Optional.of(new ResourceID(ref.substring(slash + 1), ref.substring(0, slash)));
+    }
+
+    private Optional<ResourceID> byProjectAnnotation(String namespaceName) {
+        return namespaces == null ? Optional.empty()
+                : namespaces.get(new ResourceID(namespaceName)).flatMap(ProjectSources::byProjectAnnotation);
+    }
+
+    /** Kube-OVN names a VPC's router-port OvnEip {@code <vpc>-<externalSubnet>}; the VPC is named after the namespace. */
+    Set<ResourceID> byRouterPortName(OvnEip e) {
+        if (e.getSpec() == null || !KubeOvn.EIP_TYPE_LRP.equals(e.getSpec().type()) || e.getSpec().externalSubnet() == null) {
+            return Set.of();
+        }
+        String suffix = "-" + e.getSpec().externalSubnet();
+        String name = e.getMetadata().getName();
+        if (!name.endsWith(suffix)) {
+            return Set.of();
+        }
+        return byProjectAnnotation(name.substring(0, name.length() - suffix.length())).map(Set::of).orElse(Set.of());
+    }
+
+    static boolean isExternal(Subnet s) {
+        Map<String, String> l = s.getMetadata().getLabels();
+        return l != null && l.containsKey(Labels.EXTERNAL_NETWORK_TYPE);
+    }
+
+    static Set<ResourceID> union(Set<ResourceID> a, Set<ResourceID> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        Set<ResourceID> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static <R extends HasMetadata> InformerEventSource<R, Project> source(
+            EventSourceContext<Project> ctx, Class<R> type,
+            SecondaryToPrimaryMapper<R> mapper) {
+        var config = InformerEventSourceConfiguration.from(type, Project.class)
+                .withName(type.getSimpleName())
+                .withSecondaryToPrimaryMapper(mapper)
+                .withWatchAllNamespaces()
+                .build();
+        return new InformerEventSource<>(config, ctx);
+    }
+}

@@ -1,0 +1,144 @@
+package com.kubedc.net.project;
+
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.api.v1.ProjectStatus;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.Json;
+import com.kubedc.net.common.Names;
+import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes a Project's network in Decision 4's order; each step waits until the objects of the
+ * steps before it are gone, so Kube-OVN can release them (its finalizers check dependents).
+ * Deletes only what this Project owns: never a namespace that belongs to another Project.
+ */
+@ApplicationScoped
+public class ProjectTeardown {
+    private static final Logger LOG = Logger.getLogger(ProjectTeardown.class);
+
+    private final Writer writer;
+    private final Events events;
+    private final Clock clock;
+    private final Duration forceAfter;
+    private final Duration poll;
+
+    public ProjectTeardown(Writer writer, Events events, Clock clock, KubeDcConfig config) {
+        this.writer = writer;
+        this.events = events;
+        this.clock = clock;
+        this.forceAfter = config.teardown().forceFinalizerAfter();
+        this.poll = config.teardown().pollInterval();
+    }
+
+    /** One named step and the objects it still has to remove. */
+    record Step(String name, List<? extends HasMetadata> remaining) {
+    }
+
+    /** The steps in order; a namespace not owned by this Project contributes nothing. */
+    static List<Step> steps(ProjectInputs in, ProjectSources s) {
+        Project p = in.project();
+        String ns = Names.projectNamespace(in.org(), in.name());
+        boolean ownsNamespace = in.namespace() != null && ProjectValidation.ownsNamespace(in);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("FIps", ownsNamespace ? s.fips.list(ns, f -> true).toList() : List.of()));
+        steps.add(new Step("OvnSnatRule", owned(p, in.snat())));
+        steps.add(new Step("GatewayOvnEip", in.gatewayOvnEips().stream().filter(e -> Owners.ownedBy(e, p)).toList()));
+        steps.add(new Step("EIps", ownsNamespace ? in.eips() : owned(p, in.defaultGw())));
+        steps.add(new Step("NadAndVpcDns", Stream.concat(owned(p, in.nad()).stream(), owned(p, in.vpcDns()).stream()).toList()));
+        steps.add(new Step("Subnet", owned(p, in.subnet())));
+        steps.add(new Step("Vpc", owned(p, in.vpc())));
+        steps.add(new Step("Namespace", ownsNamespace ? List.of(in.namespace()) : List.of()));
+        return steps;
+    }
+
+    DeleteControl step(Project p, ProjectInputs in, ProjectSources s) {
+        clearPolicyRoutes(in);
+        for (Step step : steps(in, s)) {
+            if (step.remaining().isEmpty()) {
+                continue;
+            }
+            for (HasMetadata o : step.remaining()) {
+                writer.delete(o);
+                forceKubeOvnFinalizerIfStuck(p, o);
+            }
+            HasMetadata first = step.remaining().get(0);
+            markTerminating(p, "waiting for " + step.remaining().size() + " object(s) of step " + step.name()
+                    + " to be deleted, e.g. " + first.getKind() + " " + first.getMetadata().getName());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(poll);
+        }
+        LOG.infof("project %s/%s: teardown complete", p.getMetadata().getNamespace(), p.getMetadata().getName());
+        return DeleteControl.defaultDelete();
+    }
+
+    /** Our policy routes go before SNAT and addresses: nothing may keep steering traffic to them. */
+    private void clearPolicyRoutes(ProjectInputs in) {
+        Vpc vpc = in.vpc();
+        if (vpc != null && Owners.ownedBy(vpc, in.project()) && vpc.getMetadata().getDeletionTimestamp() == null
+                && vpc.getSpec() != null && vpc.getSpec().policyRoutes() != null && !vpc.getSpec().policyRoutes().isEmpty()) {
+            var ops = Json.object().arrayNode();
+            ops.addObject().put("op", "replace").put("path", "/spec/policyRoutes").set("value", ops.arrayNode());
+            writer.patch(vpc, ops);
+        }
+    }
+
+    /**
+     * Kube-OVN down or wedged must not wedge us: once an object has waited longer than the
+     * configured time with only Kube-OVN's finalizer left, and everything it depended on is gone
+     * (earlier steps), we remove the finalizer ourselves and say so in a Warning event.
+     */
+    private void forceKubeOvnFinalizerIfStuck(Project p, HasMetadata o) {
+        String since = o.getMetadata().getDeletionTimestamp();
+        List<String> fin = o.getMetadata().getFinalizers();
+        if (since == null || fin == null || !fin.equals(List.of(KubeOvn.FINALIZER))) {
+            return;
+        }
+        if (Duration.between(Instant.parse(since), Instant.now(clock)).compareTo(forceAfter) >= 0) {
+            writer.removeFinalizer(o, KubeOvn.FINALIZER);
+            events.warning(p, Reasons.FORCED_FINALIZER_REMOVAL, "removed Kube-OVN's finalizer from " + o.getKind() + " "
+                    + o.getMetadata().getName() + " after " + forceAfter.toSeconds() + "s in deletion");
+        }
+    }
+
+    private void markTerminating(Project p, String message) {
+        ProjectStatus prev = p.getStatus() == null ? new ProjectStatus() : p.getStatus();
+        var existing = Conditions.find(prev.getConditions(), Reasons.TERMINATING);
+        if (existing.isPresent() && Objects.equals(existing.get().getMessage(), message)) {
+            return;
+        }
+        Conditions c = new Conditions(prev.getConditions(), p.getMetadata().getGeneration(), clock);
+        prev.getConditions().stream().filter(x -> !x.getType().equals(Reasons.TERMINATING) && !x.getType().equals(Conditions.READY))
+                .forEach(x -> c.set(x.getType(), x.getStatus(), x.getReason(), x.getMessage()));
+        c.set(Reasons.TERMINATING, true, Reasons.DELETING, message);
+        c.set(Conditions.READY, false, Reasons.DELETING, message);
+        ProjectStatus next = new ProjectStatus();
+        next.setNamespace(prev.getNamespace());
+        next.setReady(false);
+        next.setConditions(c.build());
+        try {
+            writer.patchStatus(p, next);
+        } catch (RuntimeException e) {
+            // status during teardown is informative; the next step retries it
+            LOG.debugf("status of terminating project %s not written: %s", p.getMetadata().getName(), e.getMessage());
+        }
+    }
+
+    static List<HasMetadata> owned(Project p, HasMetadata o) {
+        return o != null && Owners.ownedBy(o, p) ? List.of(o) : List.of();
+    }
+}
