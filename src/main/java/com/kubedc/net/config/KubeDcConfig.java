@@ -70,6 +70,37 @@ public interface KubeDcConfig {
     /** Project teardown. */
     TeardownConfig teardown();
 
+    /** Leader election (production profile). */
+    LeaderElectionConfig leaderElection();
+
+    /** The embedded sandbox ({@code ./sandbox.sh}); off in production. */
+    SandboxConfig sandbox();
+
+    /** Settings of leader election. */
+    interface LeaderElectionConfig {
+        /** Name of the coordination.k8s.io Lease. */
+        @WithDefault("kube-dc-net-leader")
+        String leaseName();
+
+        /** Namespace of the Lease; default: the client's namespace (the pod's own). */
+        Optional<String> leaseNamespace();
+    }
+
+    /** Settings of the embedded sandbox. */
+    interface SandboxConfig {
+        /** Start an in-process API server, the Kube-OVN emulator and the examples before the controller. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Loopback port of the in-process API server. */
+        @WithDefault("6443")
+        int port();
+
+        /** Folder of manifests applied at start. */
+        @WithDefault("examples")
+        String examples();
+    }
+
     /** Settings of the per-project VpcDns. */
     interface VpcDnsConfig {
         /** Create a {@code VpcDns} for each project. */

@@ -1,0 +1,60 @@
+package com.kubedc.net.ops;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Leader election as in production, on the mock: the lease is taken and renewed; no System.exit on stop. */
+@QuarkusTest
+@TestProfile(LeaderElectionTest.WithLeaderElection.class)
+@WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.LeaseAccess.class)
+class LeaderElectionTest {
+    /** Turns leader election on for this test application. */
+    public static class WithLeaderElection implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.operator-sdk.activate-leader-election-for-profiles", "test,prod",
+                    "kube-dc.leader-election.lease-namespace", "kube-dc");
+        }
+    }
+
+    /** The mock has no RBAC: serve the answer JOSDK's lease permission check expects. */
+    public static class LeaseAccess implements Consumer<KubernetesServer> {
+        @Override
+        public void accept(KubernetesServer server) {
+            server.expect().post().withPath(LeaseAccessReview.PATH).andReturn(201, LeaseAccessReview.allowed()).always();
+        }
+    }
+
+    @Inject
+    KubernetesClient client;
+    @Inject
+    Operator operator;
+
+    @Test
+    void theControllerTakesAndRenewsItsLease() {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get() != null);
+        Lease first = client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get();
+        assertNotNull(first.getSpec().getHolderIdentity());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !first.getSpec().getRenewTime().equals(
+                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get().getSpec().getRenewTime()));
+        assertEquals(first.getSpec().getHolderIdentity(),
+                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get().getSpec().getHolderIdentity());
+        assertEquals(true, operator.getRuntimeInfo().isStarted());
+    }
+}

@@ -1,0 +1,44 @@
+package com.kubedc.net.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kubedc.net.support.Fixtures;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Health and metrics endpoints: ready once informers sync; metric labels never name objects. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class OperationsTest {
+    @Inject
+    KubernetesClient client;
+
+    @Test
+    void readinessIsUpOnceTheControllersInformersHaveSynced() {
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("\"project\""), containsString("\"eip\""));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAreExposedWithBoundedLabels() {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ops").endMetadata().build()).create();
+        client.resource(Fixtures.project("ops", "metrics-probe", "10.0.0.0/24", "cloud")).create();
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                given().when().get("/q/metrics").then().extract().asString().contains("kubedc_reconciliations_total"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("kubedc_reconcile_duration_seconds"), "reconcile timer");
+        assertTrue(Pattern.compile("kubedc_reconciliations_total\\{controller=\"project\"").matcher(metrics).find(), metrics);
+        assertFalse(metrics.contains("metrics-probe"), "no object name may appear in a metric label");
+        assertFalse(metrics.contains("namespace=\"ops\""), "no namespace label");
+    }
+}
