@@ -46,9 +46,11 @@ public final class ProjectSources {
         var primaries = ctx.getPrimaryCache();
         namespaces = source(ctx, Namespace.class, ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
         vpcs = source(ctx, Vpc.class, ProjectSources::byOwnerLabels);
-        subnets = source(ctx, Subnet.class, s -> isExternal(s)
-                ? primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet())
-                : byOwnerLabels(s));
+        // a Subnet not ours may be an external network that just gained or lost its label
+        // (the mapper sees only the new object): every Project re-checks its networks
+        subnets = source(ctx, Subnet.class, s -> ProjectSources.isOurs(s)
+                ? byOwnerLabels(s)
+                : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()));
         ovnEips = source(ctx, OvnEip.class, e -> union(byOwnerLabels(e), byRouterPortName(e)));
         snats = source(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
         vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
@@ -122,6 +124,11 @@ public final class ProjectSources {
             return Set.of();
         }
         return byProjectAnnotation(name.substring(0, name.length() - suffix.length())).map(Set::of).orElse(Set.of());
+    }
+
+    static boolean isOurs(HasMetadata o) {
+        Map<String, String> l = o.getMetadata().getLabels();
+        return l != null && "Project".equals(l.get(Labels.OWNER_KIND));
     }
 
     static boolean isExternal(Subnet s) {

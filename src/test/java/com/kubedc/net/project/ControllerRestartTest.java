@@ -1,0 +1,107 @@
+package com.kubedc.net.project;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.eip.EIpReconciler;
+import com.kubedc.net.support.Fixtures;
+import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping the controller and starting a fresh one (new informers, empty caches) over converged
+ * Projects writes nothing and moves no address. Own profile: it replaces the application's operator.
+ */
+@QuarkusTest
+@TestProfile(ControllerRestartTest.Restartable.class)
+@WithKubernetesTestServer(crud = true)
+class ControllerRestartTest {
+    /** A separate application instance, so the operator it stops is its own. */
+    public static class Restartable implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kube-dc.egress-global-allowlist", "9.9.9.9");
+        }
+    }
+
+    @KubernetesTestServer
+    KubernetesServer server;
+    @Inject
+    Operator operator;
+    @Inject
+    KubeDcConfig config;
+    @Inject
+    ProjectApply apply;
+    @Inject
+    ProjectTeardown teardown;
+    @Inject
+    Events events;
+    @Inject
+    ReadyTimer readyTimer;
+    @Inject
+    Clock clock;
+
+    @Test
+    void restartingTheControllerOverConvergedProjectsWritesNothing() throws Exception {
+        MockCluster cluster = MockCluster.of(server);
+        cluster.create(Fixtures.project("rs", "one", "10.0.1.0/24", "cloud"));
+        cluster.create(Fixtures.project("rs", "two", "10.0.2.0/24", "public"));
+        cluster.create(Fixtures.project("rs", "bad", "10.0.3.0/33", "cloud"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ready("rs", "one", cluster) && ready("rs", "two", cluster)
+                && cluster.get("rs", "bad").getStatus() != null);
+        Thread.sleep(1000);
+        Map<String, String> addresses = addresses(cluster);
+        cluster.recorder.reset();
+
+        operator.stop();
+        Operator current = null;
+        for (int i = 0; i < 3; i++) {
+            if (current != null) {
+                current.stop();
+            }
+            current = freshOperator();
+            Thread.sleep(1500);
+            assertEquals(List.of(), cluster.recorder.controllerWrites(), "restart " + (i + 1) + " wrote");
+        }
+        assertEquals(addresses, addresses(cluster));
+        current.stop();
+    }
+
+    Operator freshOperator() {
+        Operator op = new Operator(o -> o.withKubernetesClient(server.getClient()).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false));
+        op.register(new ProjectReconciler(config, apply, teardown, events, readyTimer, clock));
+        op.register(new EIpReconciler(clock, readyTimer));
+        op.start();
+        return op;
+    }
+
+    static boolean ready(String org, String name, MockCluster c) {
+        Project p = c.get(org, name);
+        return p != null && p.getStatus() != null && p.getStatus().isReady();
+    }
+
+    static Map<String, String> addresses(MockCluster c) {
+        return c.client.resources(OvnEip.class).list().getItems().stream()
+                .filter(e -> e.getStatus() != null && e.getStatus().v4Ip() != null)
+                .collect(Collectors.toMap(e -> e.getMetadata().getName(), e -> e.getStatus().v4Ip()));
+    }
+}

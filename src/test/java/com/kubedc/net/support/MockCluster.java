@@ -1,0 +1,75 @@
+package com.kubedc.net.support;
+
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.sandbox.KubeOvnEmulator;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.util.List;
+
+/**
+ * One mock cluster per Quarkus test application: the test's own client (told apart from the
+ * controller by its user agent), the Kube-OVN emulator, the seed's external networks.
+ */
+public final class MockCluster {
+    private static MockCluster current;
+
+    public final KubernetesClient client;
+    public final KubeOvnEmulator emulator;
+    public final ApiRecorder recorder;
+    private final KubernetesServer server;
+
+    private MockCluster(KubernetesServer server) {
+        this.server = server;
+        this.client = clientWithAgent(server, ApiRecorder.TEST_USER_AGENT);
+        this.emulator = new KubeOvnEmulator(clientWithAgent(server, ApiRecorder.EMULATOR_USER_AGENT));
+        this.recorder = new ApiRecorder(server.getKubernetesMockServer());
+        for (Subnet s : List.of(Fixtures.extCloud(), Fixtures.extPublic())) {
+            if (client.resource(s).get() == null) {
+                client.resource(s).create();
+            }
+        }
+        emulator.start();
+    }
+
+    /** The cluster of the running test application, created on first use. */
+    public static synchronized MockCluster of(KubernetesServer server) {
+        if (current == null || current.server != server) {
+            if (current != null) {
+                current.emulator.close();
+            }
+            current = new MockCluster(server);
+        }
+        return current;
+    }
+
+    static KubernetesClient clientWithAgent(KubernetesServer server, String agent) {
+        return new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(server.getClient().getConfiguration()).withUserAgent(agent).build()).build();
+    }
+
+    public void organization(String org) {
+        if (client.namespaces().withName(org).get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(org).endMetadata().build()).create();
+        }
+    }
+
+    public Project create(Project p) {
+        organization(p.getMetadata().getNamespace());
+        p.getMetadata().setUid(null);
+        return client.resource(p).create();
+    }
+
+    public Project get(String org, String name) {
+        return client.resources(Project.class).inNamespace(org).withName(name).get();
+    }
+
+    public List<Event> events(String namespace, String involvedName) {
+        return client.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+    }
+}
