@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,7 @@ public final class KubeOvnEmulator implements AutoCloseable {
     final EmulatorWrites writes;
     final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
     private final LinkedBlockingDeque<Key> queue = new LinkedBlockingDeque<>();
+    private final Set<Key> pending = ConcurrentHashMap.newKeySet();
     private final Rules rules;
     private volatile boolean paused;
     private volatile boolean running;
@@ -83,7 +85,7 @@ public final class KubeOvnEmulator implements AutoCloseable {
 
     void enqueue(Class<? extends HasMetadata> kind, String name) {
         Key k = new Key(kind, name);
-        if (!queue.contains(k)) {
+        if (pending.add(k)) {
             queue.add(k);
         }
     }
@@ -95,23 +97,28 @@ public final class KubeOvnEmulator implements AutoCloseable {
 
     private void work() {
         while (running) {
+            Key k = null;
             try {
-                Key k = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (k == null || paused) {
-                    if (k != null) {
-                        queue.addLast(k);
-                        Thread.sleep(100);
-                    }
+                if (paused) {
+                    Thread.sleep(100);
                     continue;
                 }
+                k = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (k == null) {
+                    continue;
+                }
+                pending.remove(k);
                 rules.process(k);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 // a conflict or a vanished object: look again shortly, like a controller would
-                LOG.debugf("emulator: %s", e.getMessage());
+                LOG.debugf("emulator: %s", e.toString());
                 sleepQuietly();
+                if (k != null) {
+                    enqueue(k.kind(), k.name());
+                }
             }
         }
     }

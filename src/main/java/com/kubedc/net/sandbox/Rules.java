@@ -41,9 +41,11 @@ final class Rules {
         } else if (k.kind() == OvnEip.class) {
             ovnEip(k.name());
         } else if (k.kind() == OvnSnatRule.class) {
-            e.get(OvnSnatRule.class, k.name()).ifPresent(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()));
+            e.get(OvnSnatRule.class, k.name()).ifPresentOrElse(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
+                    () -> e.enqueueAll(OvnEip.class));
         } else if (k.kind() == OvnFip.class) {
-            e.get(OvnFip.class, k.name()).ifPresent(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()));
+            e.get(OvnFip.class, k.name()).ifPresentOrElse(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
+                    () -> e.enqueueAll(OvnEip.class));
         } else if (k.kind() == VpcDns.class) {
             e.get(VpcDns.class, k.name()).ifPresent(d -> e.writes.status(d, d.getStatus(), new VpcDns.Status(true, List.of(ready("Ready")))));
         }
@@ -148,8 +150,10 @@ final class Rules {
         if (subnetName != null) {
             e.enqueue(Subnet.class, subnetName);
         }
-        e.enqueueAll(OvnSnatRule.class);
-        e.enqueueAll(OvnFip.class);
+        e.list(OvnSnatRule.class).stream().filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
+                .forEach(r -> e.enqueue(OvnSnatRule.class, r.getMetadata().getName()));
+        e.list(OvnFip.class).stream().filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
+                .forEach(r -> e.enqueue(OvnFip.class, r.getMetadata().getName()));
     }
 
     private String allocate(String eipName, Subnet subnet, String wanted) {
