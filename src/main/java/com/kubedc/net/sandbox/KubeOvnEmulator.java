@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public final class KubeOvnEmulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KubeOvnEmulator.class);
 
+    /** User agent of the emulator's requests, so request logs can tell them apart. */
+    public static final String USER_AGENT = "kube-ovn-emulator";
     final KubernetesClient client;
     final EmulatorWrites writes;
     final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();

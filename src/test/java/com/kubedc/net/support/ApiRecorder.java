@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * (every non-GET request not sent by the Kube-OVN emulator, told apart by its user agent).
  */
 public final class ApiRecorder {
-    public static final String EMULATOR_USER_AGENT = "kube-ovn-emulator";
+    public static final String EMULATOR_USER_AGENT = com.kubedc.net.sandbox.KubeOvnEmulator.USER_AGENT;
     public static final String TEST_USER_AGENT = "kube-dc-net-test";
     private final KubernetesMockServer server;
 

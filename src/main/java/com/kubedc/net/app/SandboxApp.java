@@ -1,0 +1,59 @@
+package com.kubedc.net.app;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.sandbox.Sandbox;
+import com.kubedc.net.sandbox.SandboxSummary;
+import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The sandbox's foreground: apply the examples, wait for the Projects, print what they got, keep serving. */
+public class SandboxApp implements QuarkusApplication {
+    static volatile Sandbox sandbox;
+
+    @Inject
+    KubeDcConfig config;
+
+    @Override
+    public int run(String... args) throws Exception {
+        KubernetesClient c = sandbox.client();
+        List<String> created = sandbox.apply(Path.of(config.sandbox().examples()));
+        System.out.println("\nkube-dc-net sandbox: API server " + sandbox.masterUrl() + ", applied " + created.size()
+                + " object(s) from " + config.sandbox().examples() + "/");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && !allReady(c)) {
+            Thread.sleep(250);
+        }
+        System.out.println();
+        System.out.print(SandboxSummary.render(
+                c.resources(Project.class).inAnyNamespace().list().getItems(),
+                c.resources(Vpc.class).list().getItems(),
+                c.resources(Subnet.class).list().getItems(),
+                c.resources(EIp.class).inAnyNamespace().list().getItems(),
+                c.resources(OvnSnatRule.class).list().getItems()));
+        System.out.println("""
+
+                Try:  export KUBECONFIG=%s
+                      kubectl get projects -A
+                      kubectl get vpcs,subnets,ovn-eips,ovn-snat-rules
+                      kubectl create --validate=false -f examples/01-cloud-project.yaml   (see docs/sandbox.md)
+                Health and metrics: http://localhost:8080/q/health  http://localhost:8080/q/metrics
+                Ctrl-C stops the sandbox.
+                """.formatted(sandbox.kubeconfig().toAbsolutePath()));
+        Quarkus.waitForExit();
+        return 0;
+    }
+
+    static boolean allReady(KubernetesClient c) {
+        List<Project> projects = c.resources(Project.class).inAnyNamespace().list().getItems();
+        return !projects.isEmpty() && projects.stream().allMatch(p -> p.getStatus() != null && p.getStatus().isReady());
+    }
+}

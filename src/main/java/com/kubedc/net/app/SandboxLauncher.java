@@ -1,0 +1,49 @@
+package com.kubedc.net.app;
+
+import com.kubedc.net.sandbox.Sandbox;
+import io.quarkus.runtime.Quarkus;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts the sandbox before Quarkus reads its configuration, then points the Kubernetes client at
+ * it. Sandbox defaults (public projects allowed, lease namespace) apply unless set explicitly.
+ */
+final class SandboxLauncher {
+    static final Map<String, String> DEFAULTS = Map.of(
+            "kube-dc.allow-public-projects", "true",
+            "kube-dc.leader-election.lease-namespace", "kube-dc",
+            "quarkus.http.port", "8080");
+
+    private SandboxLauncher() {
+    }
+
+    static boolean enabled() {
+        return Boolean.parseBoolean(setting("kube-dc.sandbox.enabled", "false"));
+    }
+
+    /** A system property, else its environment variable ({@code KUBE_DC_SANDBOX_PORT}), else the default. */
+    static String setting(String key, String fallback) {
+        String v = System.getProperty(key);
+        if (v == null) {
+            v = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return v == null ? fallback : v;
+    }
+
+    static void run(String[] args) {
+        int port = Integer.parseInt(setting("kube-dc.sandbox.port", "6443"));
+        Sandbox sandbox = Sandbox.start(port, Path.of("target", "sandbox", "kubeconfig"));
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
+        System.setProperty("quarkus.kubernetes-client.api-server-url", sandbox.masterUrl());
+        System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
+        System.setProperty("quarkus.kubernetes-client.namespace", "kube-dc");
+        DEFAULTS.forEach((k, v) -> {
+            if (System.getProperty(k) == null && System.getenv(k.toUpperCase().replace('.', '_').replace('-', '_')) == null) {
+                System.setProperty(k, v);
+            }
+        });
+        SandboxApp.sandbox = sandbox;
+        Quarkus.run(SandboxApp.class, args);
+    }
+}

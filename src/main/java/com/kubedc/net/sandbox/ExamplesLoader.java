@@ -1,0 +1,54 @@
+package com.kubedc.net.sandbox;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Applies every YAML manifest of a folder, in file-name order: create, or leave what exists (no server-side apply). */
+public final class ExamplesLoader {
+    private ExamplesLoader() {
+    }
+
+    /** Returns {@code kind/namespace/name} of each object created. */
+    public static List<String> apply(KubernetesClient client, Path dir) {
+        List<String> created = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return created;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    for (HasMetadata o : client.load(in).items()) {
+                        if (create(client, o)) {
+                            created.add(o.getKind() + "/" + (o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace() + "/")
+                                    + o.getMetadata().getName());
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return created;
+    }
+
+    static boolean create(KubernetesClient client, HasMetadata o) {
+        try {
+            client.resource(o).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

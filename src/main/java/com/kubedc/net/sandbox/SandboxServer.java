@@ -1,0 +1,117 @@
+package com.kubedc.net.sandbox;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * The sandbox's API server: fabric8's mock in CRUD mode on loopback (plain HTTP), with status
+ * subresources for our kinds and Kube-OVN's, discovery for kubectl, and a kubeconfig file.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final int port;
+
+    private SandboxServer(KubernetesMockServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts on {@code port}, or on a free port when that one is taken. */
+    public static SandboxServer start(int port) {
+        List<CustomResourceDefinitionContext> crds = new ArrayList<>();
+        Discovery.GROUPS.forEach((gv, kinds) -> {
+            if (gv.contains("/") && !gv.startsWith("coordination")) {
+                for (Discovery.Kind k : kinds) {
+                    crds.add(new CustomResourceDefinitionContext.Builder().withGroup(gv.substring(0, gv.indexOf('/')))
+                            .withVersion(gv.substring(gv.indexOf('/') + 1)).withPlural(k.plural()).withKind(k.kind())
+                            .withScope(k.namespaced() ? "Namespaced" : "Cluster").withStatusSubresource(true).build());
+                }
+            }
+        });
+        var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
+        var dispatcher = new SandboxDispatcher(new KubernetesMixedDispatcher(responses, crds));
+        var mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
+        int chosen = isFree(port) ? port : 0;
+        try {
+            mock.init(InetAddress.getLoopbackAddress(), chosen);
+        } catch (RuntimeException e) {
+            mock.init(InetAddress.getLoopbackAddress(), 0);
+        }
+        return new SandboxServer(mock, mock.getPort());
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String masterUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A client of this server with the given user agent. */
+    public KubernetesClient client(String userAgent) {
+        Config config = new ConfigBuilder().withMasterUrl(masterUrl()).withNamespace("default").withTrustCerts(true)
+                .withUserAgent(userAgent).withRequestTimeout(30_000).build();
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** Writes a kubeconfig for kubectl and returns its path. */
+    public Path writeKubeconfig(Path file) {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: kube-dc-sandbox
+                  cluster:
+                    server: %s
+                contexts:
+                - name: kube-dc-sandbox
+                  context:
+                    cluster: kube-dc-sandbox
+                    user: sandbox
+                    namespace: default
+                current-context: kube-dc-sandbox
+                users:
+                - name: sandbox
+                  user:
+                    token: sandbox
+                """.formatted(masterUrl());
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}
