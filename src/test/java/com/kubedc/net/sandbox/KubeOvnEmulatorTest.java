@@ -108,13 +108,15 @@ class KubeOvnEmulatorTest {
 
     @Test
     void subnetUsageCountsAllocatedAddresses() {
-        eip("u1", "ext-public");
-        address("u1");
+        // 192.0.2.0/29: .1 gateway, .2 excluded: .3-.6 assignable
+        client.resource(Fixtures.externalSubnet("ext-usage", "public", "192.0.2.0/29", "192.0.2.1", false, List.of("192.0.2.2"))).create();
+        eip("u1", "ext-usage");
+        assertEquals("192.0.2.3", address("u1"));
         await().atMost(WAIT).until(() -> {
-            Subnet s = client.resources(Subnet.class).withName("ext-public").get();
+            Subnet s = client.resources(Subnet.class).withName("ext-usage").get();
             return s.getStatus() != null && s.getStatus().v4usingIPs() != null && s.getStatus().v4usingIPs() == 1.0;
         });
-        assertEquals(11.0, client.resources(Subnet.class).withName("ext-public").get().getStatus().v4availableIPs());
+        assertEquals(3.0, client.resources(Subnet.class).withName("ext-usage").get().getStatus().v4availableIPs());
     }
 
     @Test
