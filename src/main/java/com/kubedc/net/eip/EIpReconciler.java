@@ -10,6 +10,7 @@ import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  * EIp → status from its OvnEip. This first version adopts {@code spec.childRef} (the project's
  * {@code default-gw}); owners are derived from who references the OvnEip (SNAT rules so far).
  */
+@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips", "ovn-snat-rules"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {

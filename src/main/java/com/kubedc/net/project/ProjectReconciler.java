@@ -13,6 +13,7 @@ import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -32,6 +33,14 @@ import java.util.concurrent.TimeUnit;
  * (spec §4.1). A short script: read caches, validate, build desired children, write what
  * differs, patch status if it changed. Not generation-aware: the allowlist annotations matter.
  */
+@RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+@RBACRule(apiGroups = "kubeovn.io", resources = {"vpcs", "subnets", "ovn-eips", "ovn-snat-rules", "vpc-dnses"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "k8s.cni.cncf.io", resources = "network-attachment-definitions",
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = Project.GROUP, resources = {"eips", "fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 @ControllerConfiguration(name = "project", finalizerName = Labels.PROJECT_FINALIZER, generationAwareEventProcessing = false,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> {
