@@ -25,6 +25,11 @@ public class SandboxApp implements QuarkusApplication {
     @Override
     public int run(String... args) throws Exception {
         KubernetesClient c = sandbox.client();
+        if (config.sandbox().benchmark() > 0) {
+            String row = Benchmark.run(sandbox, config.sandbox().benchmark());
+            System.out.println("\n" + Benchmark.HEADER + "\n" + row);
+            return 0;
+        }
         List<String> created = sandbox.apply(Path.of(config.sandbox().examples()));
         System.out.println("\nkube-dc-net sandbox: API server " + sandbox.masterUrl() + ", applied " + created.size()
                 + " object(s) from " + config.sandbox().examples() + "/");

@@ -99,6 +99,10 @@ public interface KubeDcConfig {
         /** Folder of manifests applied at start. */
         @WithDefault("examples")
         String examples();
+
+        /** Benchmark mode: converge this many Projects instead of the examples, print figures, exit (0: off). */
+        @WithDefault("0")
+        int benchmark();
     }
 
     /** Settings of the per-project VpcDns. */

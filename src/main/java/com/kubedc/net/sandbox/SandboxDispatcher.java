@@ -12,13 +12,20 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  */
 final class SandboxDispatcher extends Dispatcher {
     private final Dispatcher crud;
+    private volatile java.util.function.Consumer<RecordedRequest> tap = r -> { };
 
     SandboxDispatcher(Dispatcher crud) {
         this.crud = crud;
     }
 
+    /** Sees every request before it is served (the benchmark counts writes with it). */
+    void tap(java.util.function.Consumer<RecordedRequest> tap) {
+        this.tap = tap;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        tap.accept(request);
         String path = request.getPath();
         int q = path.indexOf('?');
         String bare = q < 0 ? path : path.substring(0, q);

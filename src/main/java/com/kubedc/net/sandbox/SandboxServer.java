@@ -26,11 +26,31 @@ import java.util.List;
  */
 public final class SandboxServer implements AutoCloseable {
     private final KubernetesMockServer server;
+    private final SandboxDispatcher dispatcher;
     private final int port;
+    private final Thread drain;
 
-    private SandboxServer(KubernetesMockServer server, int port) {
+    private SandboxServer(KubernetesMockServer server, SandboxDispatcher dispatcher, int port) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.port = port;
+        // the mock keeps every request for takeRequest(); a long-running sandbox must not
+        this.drain = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    server.takeRequest();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sandbox-request-log-drain");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /** Sees every request the server receives. */
+    public void tap(java.util.function.Consumer<io.fabric8.mockwebserver.http.RecordedRequest> tap) {
+        dispatcher.tap(tap);
     }
 
     /** Starts on {@code port}, or on a free port when that one is taken. */
@@ -54,7 +74,7 @@ public final class SandboxServer implements AutoCloseable {
         } catch (RuntimeException e) {
             mock.init(InetAddress.getLoopbackAddress(), 0);
         }
-        return new SandboxServer(mock, mock.getPort());
+        return new SandboxServer(mock, dispatcher, mock.getPort());
     }
 
     static boolean isFree(int port) {
@@ -112,6 +132,7 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public void close() {
+        drain.interrupt();
         server.destroy();
     }
 }
