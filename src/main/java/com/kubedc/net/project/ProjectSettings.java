@@ -13,7 +13,10 @@ public record ProjectSettings(
         boolean vpcDnsEnabled,
         int vpcDnsReplicas) {
 
+    /** Reads the configuration; an invalid global allowlist stops start-up with a message naming the key. */
     public static ProjectSettings from(KubeDcConfig c) {
+        check("kube-dc.egress-global-allowlist", c.egressGlobalAllowlist().orElse(List.of()));
+        check("kube-dc.ingress-global-allowlist", c.ingressGlobalAllowlist().orElse(List.of()));
         return new ProjectSettings(
                 c.egressNetworkIsolation(),
                 c.ingressNetworkIsolation(),
@@ -22,5 +25,11 @@ public record ProjectSettings(
                 c.allowPublicProjects(),
                 c.vpcDns().enabled(),
                 c.vpcDns().replicas());
+    }
+
+    static void check(String key, List<String> entries) {
+        Allowlist.firstInvalid(entries).ifPresent(bad -> {
+            throw new IllegalArgumentException(key + ": entry \"" + bad + "\" is not an IPv4 address or CIDR");
+        });
     }
 }
