@@ -15,6 +15,6 @@ class ProjectSettingsTest {
 
     @Test
     void validEntriesPass() {
-        ProjectSettings.check("k", List.of("1.2.3.4", "10.0.0.0/8"));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ProjectSettings.check("k", List.of("1.2.3.4", "10.0.0.0/8")));
     }
 }
