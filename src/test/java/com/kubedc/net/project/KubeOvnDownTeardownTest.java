@@ -42,10 +42,7 @@ class KubeOvnDownTeardownTest {
     void noKubeOvnFinalizerSticksWhenKubeOvnIsDown() {
         MockCluster cluster = MockCluster.of(server);
         cluster.create(Fixtures.project("down", "p", "10.0.0.0/24", "cloud"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Project p = cluster.get("down", "p");
-            return p.getStatus() != null && p.getStatus().isReady();
-        });
+        cluster.awaitReady("down", "p");
         cluster.emulator.setPaused(true);
         try {
             cluster.client.resources(Project.class).inNamespace("down").withName("p").delete();

@@ -119,10 +119,7 @@ class ProjectBadInputTest {
     @Test
     void externalNetworkThatDisappearsAfterProvisioning() throws Exception {
         cluster.create(Fixtures.project("bad", "orphan", "10.6.0.0/24", "public"));
-        await().atMost(WAIT).until(() -> {
-            Project p = cluster.get("bad", "orphan");
-            return p != null && p.getStatus() != null && p.getStatus().isReady();
-        });
+        cluster.awaitReady("bad", "orphan");
         Thread.sleep(500);
         cluster.recorder.reset();
         setExternalLabel("ext-public", null);

@@ -45,11 +45,7 @@ class ProjectLifecycleTest {
     }
 
     Project awaitReady(String org, String name) {
-        await().atMost(WAIT).until(() -> {
-            Project p = cluster.get(org, name);
-            return p != null && p.getStatus() != null && p.getStatus().isReady();
-        });
-        return cluster.get(org, name);
+        return cluster.awaitReady(org, name);
     }
 
     <T extends io.fabric8.kubernetes.api.model.HasMetadata> T get(Class<T> type, String name) {

@@ -68,6 +68,15 @@ public final class MockCluster {
         return client.resources(Project.class).inNamespace(org).withName(name).get();
     }
 
+    /** Waits until the Project reports ready and returns it. */
+    public Project awaitReady(String org, String name) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            Project p = get(org, name);
+            return p != null && p.getStatus() != null && p.getStatus().isReady();
+        });
+        return get(org, name);
+    }
+
     public List<Event> events(String namespace, String involvedName) {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
