@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * One mock cluster per Quarkus test application: the test's own client (told apart from the
@@ -69,12 +71,12 @@ public final class MockCluster {
     }
 
     /** Waits until the Project reports ready and returns it. */
-    public Project awaitReady(String org, String name) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
-            Project p = get(org, name);
+    public Project awaitReady(String organization, String name) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Project p = get(organization, name);
             return p != null && p.getStatus() != null && p.getStatus().isReady();
         });
-        return get(org, name);
+        return get(organization, name);
     }
 
     public List<Event> events(String namespace, String involvedName) {
