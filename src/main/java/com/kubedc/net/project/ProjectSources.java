@@ -18,10 +18,12 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,7 +52,12 @@ public final class ProjectSources {
         // (the mapper sees only the new object): every Project re-checks its networks
         subnets = source(ctx, Subnet.class, s -> ProjectSources.isOurs(s)
                 ? byOwnerLabels(s)
-                : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+                : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()),
+                // Kube-OVN rewrites an external Subnet's status on every allocation: only its
+                // labels and spec say anything to Projects, so status-only updates are dropped
+                (now, before) -> isOurs(now) || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
+                        || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
+                        || !Objects.equals(now.getSpec(), before.getSpec()));
         ovnEips = source(ctx, OvnEip.class, e -> union(byOwnerLabels(e), byRouterPortName(e)));
         snats = source(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
         vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
@@ -146,11 +153,16 @@ public final class ProjectSources {
     }
 
     static <R extends HasMetadata> InformerEventSource<R, Project> source(
-            EventSourceContext<Project> ctx, Class<R> type,
-            SecondaryToPrimaryMapper<R> mapper) {
+            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
+        return source(ctx, type, mapper, (now, before) -> true);
+    }
+
+    static <R extends HasMetadata> InformerEventSource<R, Project> source(
+            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper, OnUpdateFilter<R> onUpdate) {
         var config = InformerEventSourceConfiguration.from(type, Project.class)
                 .withName(type.getSimpleName())
                 .withSecondaryToPrimaryMapper(mapper)
+                .withOnUpdateFilter(onUpdate)
                 .withWatchAllNamespaces()
                 .build();
         return new InformerEventSource<>(config, ctx);
