@@ -11,6 +11,9 @@ import java.time.Instant;
 /** Records {@code kubedc_time_to_ready_seconds{kind}}: creation to first Ready, per kind (bounded labels). */
 @ApplicationScoped
 public class ReadyTimer {
+    /** A few buckets that say something to an operator, instead of ~70 generated ones. */
+    static final Duration[] BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5)};
     private final MeterRegistry registry;
     private final Clock clock;
 
@@ -28,7 +31,7 @@ public class ReadyTimer {
         if (!d.isNegative()) {
             Timer.builder("kubedc.time.to.ready").tag("kind", kind)
                     .description("time from creation to first Ready")
-                    .publishPercentileHistogram().register(registry).record(d);
+                    .serviceLevelObjectives(BUCKETS).register(registry).record(d);
         }
     }
 }
