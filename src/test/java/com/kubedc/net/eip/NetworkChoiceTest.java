@@ -36,7 +36,7 @@ class NetworkChoiceTest {
 
     @Test
     void noFreeAddressAnywhereIsNoChoice() {
-        assertEquals("none", choose(NetworkType.PUBLIC, Map.of("ext-public", 0L), List.of()));
+        assertEquals("none", choose(NetworkType.PUBLIC, Map.of("ext-public", 0L, "ext-public-2", 0L), List.of()));
         assertEquals("ext-public", choose(NetworkType.PUBLIC, Map.of("ext-public-2", 0L), List.of()), "unknown usage: maybe free, tried last");
     }
 }
