@@ -5,7 +5,9 @@ public final class EIpReasons {
     public static final String READY = "Ready";
     public static final String WAITING_FOR_OVN_EIP = "WaitingForOvnEip";
     public static final String WAITING_FOR_ADDRESS = "WaitingForAddress";
-    public static final String ALLOCATION_PENDING = "AllocationPending";
+    public static final String NO_ADDRESS_AVAILABLE = "NoAddressAvailable";
+    public static final String INVALID_NETWORK_TYPE = "InvalidNetworkType";
+    public static final String RELEASING = "Releasing";
 
     private EIpReasons() {
     }

@@ -3,14 +3,19 @@ package com.kubedc.net.eip;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
+import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
-import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -21,91 +26,149 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * EIp → status from its OvnEip. This first version adopts {@code spec.childRef} (the project's
- * {@code default-gw}); owners are derived from who references the OvnEip (SNAT rules so far).
+ * EIp → an address from an external network. With {@code spec.childRef} it adopts that OvnEip
+ * (the project's {@code default-gw}); otherwise it allocates: it chooses the network (§3.4) and
+ * creates its own OvnEip, whose address only Kube-OVN assigns. Owners come from who references
+ * the OvnEip (SNAT rules so far).
  */
-@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips", "ovn-snat-rules"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
-    static final String CHILD_REF_INDEX = "childRef";
-
     private final Clock clock;
     private final ReadyTimer readyTimer;
-    private InformerEventSource<OvnEip, EIp> ovnEips;
-    private InformerEventSource<OvnSnatRule, EIp> snats;
+    private final Writer writer;
+    private final Events events;
+    private final MeterRegistry registry;
+    private final String defaultType;
+    private EIpSources sources;
 
-    public EIpReconciler(Clock clock, ReadyTimer readyTimer) {
+    public EIpReconciler(Clock clock, ReadyTimer readyTimer, Writer writer, Events events, MeterRegistry registry, KubeDcConfig config) {
         this.clock = clock;
         this.readyTimer = readyTimer;
+        this.writer = writer;
+        this.events = events;
+        this.registry = registry;
+        this.defaultType = config.defaultEipNetworkType();
     }
 
     @Override
     public List<EventSource<?, EIp>> prepareEventSources(EventSourceContext<EIp> ctx) {
-        var primaries = ctx.getPrimaryCache();
-        primaries.addIndexer(CHILD_REF_INDEX, e -> e.getSpec() == null || e.getSpec().getChildRef() == null
-                ? List.of() : List.of(e.getSpec().getChildRef()));
-        ovnEips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnEip.class, EIp.class)
-                .withSecondaryToPrimaryMapper(e -> byChildRef(primaries.byIndex(CHILD_REF_INDEX, e.getMetadata().getName())))
-                .build(), ctx);
-        snats = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnSnatRule.class, EIp.class)
-                .withSecondaryToPrimaryMapper(r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? Set.of()
-                        : byChildRef(primaries.byIndex(CHILD_REF_INDEX, r.getSpec().ovnEip())))
-                .build(), ctx);
-        snats.addIndexer("ovnEip", r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? List.of() : List.of(r.getSpec().ovnEip()));
-        return List.of(ovnEips, snats);
-    }
-
-    static Set<ResourceID> byChildRef(List<EIp> eips) {
-        return eips.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+        sources = new EIpSources(ctx);
+        return sources.all();
     }
 
     @Override
     public UpdateControl<EIp> reconcile(EIp eip, Context<EIp> context) {
         String childRef = eip.getSpec() == null ? null : eip.getSpec().getChildRef();
-        EIpStatus next;
-        if (childRef != null && !childRef.isBlank()) {
-            OvnEip ovnEip = ovnEips.get(new ResourceID(childRef)).orElse(null);
-            List<EIpOwner> owners = snats.byIndex("ovnEip", childRef).stream()
-                    .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
-                    .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName())).toList();
-            next = EIpStatusBuilder.adopted(eip, childRef, ovnEip, owners, clock);
-        } else {
-            next = pendingAllocation(eip);
+        EIpStatus next = childRef != null && !childRef.isBlank()
+                ? EIpStatusBuilder.adopted(eip, childRef, sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(childRef), clock)
+                : allocate(eip);
+        return finish(eip, next);
+    }
+
+    private EIpStatus allocate(EIp eip) {
+        String typeValue = eip.getSpec() == null || eip.getSpec().getExternalNetworkType() == null
+                || eip.getSpec().getExternalNetworkType().isBlank() ? defaultType : eip.getSpec().getExternalNetworkType();
+        Optional<NetworkType> type = NetworkType.parse(typeValue);
+        if (type.isEmpty()) {
+            return EIpStatusBuilder.allocated(eip, null, EIpReasons.INVALID_NETWORK_TYPE,
+                    "externalNetworkType \"" + typeValue + "\" is not one of public, cloud", List.of(), clock);
         }
-        boolean wasReady = eip.getStatus() != null && eip.getStatus().isReady();
-        if (next.isReady() && !wasReady) {
+        String name = EIpDesired.ovnEipName(eip);
+        OvnEip ovnEip = sources.ovnEips.get(new ResourceID(name)).filter(o -> Owners.ownedBy(o, eip)).orElse(null);
+        if (ovnEip == null) {
+            List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
+                    && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
+            ExternalNetworks networks = ExternalNetworks.from(external);
+            var choice = NetworkChoice.choose(type.get(), networks, free(external), attached(eip.getMetadata().getNamespace()));
+            if (choice.isEmpty()) {
+                return EIpStatusBuilder.allocated(eip, null, EIpReasons.NO_ADDRESS_AVAILABLE,
+                        "no " + type.get() + " external network has a free address", List.of(), clock);
+            }
+            ovnEip = writer.create(EIpDesired.ovnEip(eip, choice.get().name()));
+            if (ovnEip != null && !Owners.ownedBy(ovnEip, eip)) {
+                return EIpStatusBuilder.allocated(eip, null, "NameConflict", "OvnEip " + name + " exists and is not this EIp's", List.of(), clock);
+            }
+            sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
+        }
+        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(name), clock);
+    }
+
+    private List<EIpOwner> owners(String ovnEip) {
+        return sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
+                .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
+                .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName())).toList();
+    }
+
+    static Map<String, Long> free(List<Subnet> external) {
+        Map<String, Long> out = new HashMap<>();
+        for (Subnet s : external) {
+            if (s.getStatus() != null && s.getStatus().v4availableIPs() != null) {
+                out.put(s.getMetadata().getName(), s.getStatus().v4availableIPs().longValue());
+            }
+        }
+        return out;
+    }
+
+    /** Networks the project VPC (named after the namespace) is attached to. */
+    private List<String> attached(String namespace) {
+        List<String> out = new ArrayList<>();
+        sources.vpcs.get(new ResourceID(namespace)).map(Vpc::getSpec).ifPresent(spec -> {
+            if (spec.extraExternalSubnets() != null) {
+                out.addAll(spec.extraExternalSubnets());
+            }
+        });
+        return out;
+    }
+
+    private UpdateControl<EIp> finish(EIp eip, EIpStatus next) {
+        EIpStatus before = eip.getStatus();
+        String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
+        String now = Conditions.reason(next.getConditions(), Conditions.READY);
+        if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
+            events.warning(eip, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
+            if (EIpReasons.NO_ADDRESS_AVAILABLE.equals(now)) {
+                registry.counter("kubedc.eip.no.address").increment();
+            }
+        }
+        if (next.isReady() && (before == null || !before.isReady())) {
             readyTimer.record("EIp", eip);
         }
-        if (Json.tree(eip.getStatus()).equals(Json.tree(next))) {
+        if (Json.tree(before).equals(Json.tree(next))) {
             return UpdateControl.noUpdate();
         }
         eip.setStatus(next);
         return UpdateControl.patchStatus(eip);
     }
 
-    /** Pool allocation is the next issue's work; until then such an EIp says so instead of looking stuck. */
-    private EIpStatus pendingAllocation(EIp eip) {
-        EIpStatus prev = eip.getStatus() == null ? new EIpStatus() : eip.getStatus();
-        Conditions c = new Conditions(prev.getConditions(), eip.getMetadata().getGeneration(), clock);
-        c.set(Conditions.READY, false, EIpReasons.ALLOCATION_PENDING,
-                "this controller version adopts OvnEips named by spec.childRef only; pool allocation is not available yet");
-        EIpStatus s = new EIpStatus();
-        s.setConditions(c.build());
-        return s;
-    }
-
-    /** An adopted OvnEip belongs to the Project's teardown (SNAT → OvnEip → EIp); nothing to delete here. */
+    /**
+     * An adopted OvnEip belongs to the Project's teardown (SNAT → OvnEip → EIp). An allocated one
+     * is deleted here, and the finalizer stays until Kube-OVN has released it.
+     */
     @Override
     public DeleteControl cleanup(EIp eip, Context<EIp> context) {
-        return DeleteControl.defaultDelete();
+        if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
+            return DeleteControl.defaultDelete();
+        }
+        Optional<OvnEip> mine = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        if (mine.isEmpty()) {
+            return DeleteControl.defaultDelete();
+        }
+        writer.delete(mine.get());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(1));
     }
 }

@@ -35,6 +35,29 @@ public final class EIpStatusBuilder {
         return s;
     }
 
+    /** Status of an allocating EIp: its OvnEip (null while none) or why there is none. */
+    public static EIpStatus allocated(EIp eip, OvnEip ovnEip, String problemReason, String problemMessage, List<EIpOwner> owners,
+            Clock clock) {
+        EIpStatus prev = eip.getStatus() == null ? new EIpStatus() : eip.getStatus();
+        Conditions c = new Conditions(prev.getConditions(), eip.getMetadata().getGeneration(), clock);
+        EIpStatus s = new EIpStatus();
+        String addr = ovnEip == null ? null : ovnEip.readyAddress();
+        s.setOvnEIpRef(ovnEip == null ? "" : ovnEip.getMetadata().getName());
+        s.setIpAddress(addr);
+        s.setReady(addr != null);
+        if (problemReason != null) {
+            c.set(Conditions.READY, false, problemReason, problemMessage);
+        } else if (addr == null) {
+            c.set(Conditions.READY, false, EIpReasons.WAITING_FOR_ADDRESS,
+                    "waiting for Kube-OVN to give OvnEip " + ovnEip.getMetadata().getName() + " an address on " + ovnEip.getSpec().externalSubnet());
+        } else {
+            c.set(Conditions.READY, true, EIpReasons.READY, "address " + addr + " from " + ovnEip.getSpec().externalSubnet());
+        }
+        applyOwners(s, owners);
+        s.setConditions(c.build());
+        return s;
+    }
+
     /** Owners sorted for a stable status; the ownership type follows from them (an FIp is exclusive). */
     static void applyOwners(EIpStatus s, List<EIpOwner> owners) {
         List<EIpOwner> sorted = owners.stream()

@@ -58,6 +58,10 @@ class ControllerRestartTest {
     ReadyTimer readyTimer;
     @Inject
     Clock clock;
+    @Inject
+    com.kubedc.net.common.Writer writer;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @Test
     void restartingTheControllerOverConvergedProjectsWritesNothing() throws Exception {
@@ -89,7 +93,7 @@ class ControllerRestartTest {
         Operator op = new Operator(o -> o.withKubernetesClient(server.getClient()).withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false));
         op.register(new ProjectReconciler(config, apply, teardown, events, readyTimer, clock));
-        op.register(new EIpReconciler(clock, readyTimer));
+        op.register(new EIpReconciler(clock, readyTimer, writer, events, registry, config));
         op.start();
         return op;
     }

@@ -1,0 +1,34 @@
+package com.kubedc.net.eip;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.Names;
+import com.kubedc.net.common.Owners;
+import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Map;
+
+/** The OvnEip an allocating EIp owns; pure. */
+public final class EIpDesired {
+    private EIpDesired() {
+    }
+
+    /** Deterministic, collision-proof name (Decision 3): {@code eip-<ns>-<name>-<hash8>}, at most 63. */
+    public static String ovnEipName(EIp eip) {
+        return Names.hashed("eip", eip.getMetadata().getNamespace(), eip.getMetadata().getName());
+    }
+
+    public static OvnEip ovnEip(EIp eip, String externalSubnet) {
+        String ref = eip.getMetadata().getNamespace() + "." + eip.getMetadata().getName();
+        OvnEip o = new OvnEip();
+        o.setMetadata(new ObjectMeta());
+        o.getMetadata().setName(ovnEipName(eip));
+        var labels = Owners.labels(eip);
+        labels.put(Labels.EIP, ref);
+        o.getMetadata().setLabels(labels);
+        o.getMetadata().setAnnotations(Map.of(Labels.EIP_CREATED_BY, ref));
+        o.setSpec(new OvnEip.Spec(externalSubnet, null, null, KubeOvn.EIP_TYPE_NAT));
+        return o;
+    }
+}

@@ -1,0 +1,77 @@
+package com.kubedc.net.eip;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What an EIp reconcile reads: OvnEips (by childRef or our owner labels), SNAT rules (owners),
+ * external Subnets (free addresses: a freed address wakes the EIps that had none) and the
+ * project Vpc (which networks are attached).
+ */
+final class EIpSources {
+    static final String CHILD_REF_INDEX = "childRef";
+    static final String OVN_EIP_INDEX = "ovnEip";
+
+    final InformerEventSource<OvnEip, EIp> ovnEips;
+    final InformerEventSource<OvnSnatRule, EIp> snats;
+    final InformerEventSource<Subnet, EIp> subnets;
+    final InformerEventSource<Vpc, EIp> vpcs;
+
+    EIpSources(EventSourceContext<EIp> ctx) {
+        var primaries = ctx.getPrimaryCache();
+        primaries.addIndexer(CHILD_REF_INDEX, e -> e.getSpec() == null || e.getSpec().getChildRef() == null
+                ? List.of() : List.of(e.getSpec().getChildRef()));
+        ovnEips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnEip.class, EIp.class)
+                .withName("OvnEip")
+                .withSecondaryToPrimaryMapper(o -> {
+                    Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(CHILD_REF_INDEX, o.getMetadata().getName())));
+                    Map<String, String> l = o.getMetadata().getLabels();
+                    if (l != null && "EIp".equals(l.get(Labels.OWNER_KIND))) {
+                        ids.add(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+                    }
+                    return ids;
+                }).build(), ctx);
+        snats = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnSnatRule.class, EIp.class)
+                .withName("OvnSnatRule")
+                .withSecondaryToPrimaryMapper(r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? Set.of()
+                        : ids(primaries.byIndex(CHILD_REF_INDEX, r.getSpec().ovnEip())))
+                .build(), ctx);
+        snats.addIndexer(OVN_EIP_INDEX, r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? List.of() : List.of(r.getSpec().ovnEip()));
+        // only EIps still without an OvnEip care about free addresses
+        subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, EIp.class)
+                .withName("Subnet")
+                .withSecondaryToPrimaryMapper(s -> s.getMetadata().getLabels() == null
+                        || !s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE) ? Set.of()
+                        : primaries.list(e -> e.getStatus() != null && EIpReasons.NO_ADDRESS_AVAILABLE.equals(
+                                com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready")))
+                                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), ctx);
+        vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)
+                .withName("Vpc")
+                .withSecondaryToPrimaryMapper(v -> primaries.list(v.getMetadata().getName(), e -> e.getStatus() == null || !e.getStatus().isReady())
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                .build(), ctx);
+    }
+
+    List<EventSource<?, EIp>> all() {
+        return List.of(ovnEips, snats, subnets, vpcs);
+    }
+
+    static Set<ResourceID> ids(List<EIp> eips) {
+        return eips.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,147 @@
+package com.kubedc.net.eip;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.EIpSpec;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.support.Fixtures;
+import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** EIps that allocate from the pools, on the mock with the emulator. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class EIpAllocationTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    MockCluster cluster;
+
+    @BeforeEach
+    void cluster() {
+        cluster = MockCluster.of(server);
+    }
+
+    EIp create(String ns, String name, String type) {
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        EIpSpec spec = new EIpSpec();
+        spec.setExternalNetworkType(type);
+        e.setSpec(spec);
+        return cluster.client.resource(e).create();
+    }
+
+    EIp get(String ns, String name) {
+        return cluster.client.resources(EIp.class).inNamespace(ns).withName(name).get();
+    }
+
+    EIp awaitReady(String ns, String name) {
+        await().atMost(WAIT).until(() -> {
+            EIp e = get(ns, name);
+            return e != null && e.getStatus() != null && e.getStatus().isReady();
+        });
+        return get(ns, name);
+    }
+
+    @Test
+    void anEIpWithoutTypeGetsAnAddressOfTheDefaultTypeFromItsOwnOvnEip() {
+        cluster.create(Fixtures.project("alloc", "one", "10.0.0.0/24", "cloud"));
+        cluster.awaitReady("alloc", "one");
+        create("alloc-one", "web", null);
+        EIp e = awaitReady("alloc-one", "web");
+        assertTrue(e.getStatus().getIpAddress().startsWith("100.65."), e.getStatus().getIpAddress());
+        String ovnName = e.getStatus().getOvnEIpRef();
+        assertTrue(ovnName.startsWith("eip-alloc-one-web-") && ovnName.length() <= 63, ovnName);
+        OvnEip o = cluster.client.resources(OvnEip.class).withName(ovnName).get();
+        assertEquals("ext-cloud", o.getSpec().externalSubnet());
+        assertEquals("alloc-one.web", o.getMetadata().getLabels().get(Labels.EIP));
+        assertEquals(o.getStatus().v4Ip(), e.getStatus().getIpAddress(), "the address is Kube-OVN's, never computed by us");
+        assertEquals("Released", e.getStatus().getOwnershipType());
+    }
+
+    @Test
+    void fiftyEIpsCreatedAtOnceGetFiftyDistinctAddressesAndDeletingThemLeavesNoneBehind() {
+        cluster.create(Fixtures.project("alloc", "many", "10.0.1.0/24", "cloud"));
+        cluster.awaitReady("alloc", "many");
+        for (int i = 0; i < 50; i++) {
+            create("alloc-many", "e" + i, "cloud");
+        }
+        Set<String> addresses = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            addresses.add(awaitReady("alloc-many", "e" + i).getStatus().getIpAddress());
+        }
+        assertEquals(50, addresses.size());
+        for (int i = 0; i < 50; i++) {
+            cluster.client.resources(EIp.class).inNamespace("alloc-many").withName("e" + i).delete();
+        }
+        await().atMost(WAIT).until(() -> cluster.client.resources(EIp.class).inNamespace("alloc-many").list().getItems().stream()
+                .noneMatch(x -> x.getMetadata().getName().startsWith("e")));
+        assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream()
+                .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-many-")), "every OvnEip released");
+    }
+
+    @Test
+    void anExhaustedPoolLeavesTheEIpNotReadyWithOneEventUntilAnAddressFreesUp() {
+        cluster.create(Fixtures.project("alloc", "pub", "10.0.2.0/24", "cloud"));
+        cluster.awaitReady("alloc", "pub");
+        List<String> got = new ArrayList<>();
+        int i = 0;
+        // ext-public has 12 assignable addresses; take them all
+        while (true) {
+            create("alloc-pub", "p" + i, "public");
+            String name = "p" + i;
+            await().atMost(WAIT).until(() -> {
+                EIp e = get("alloc-pub", name);
+                return e.getStatus() != null && (e.getStatus().isReady()
+                        || EIpReasons.NO_ADDRESS_AVAILABLE.equals(Conditions.reason(e.getStatus().getConditions(), "Ready")));
+            });
+            if (!get("alloc-pub", name).getStatus().isReady()) {
+                break;
+            }
+            got.add(name);
+            i++;
+            assertTrue(i <= 12, "more public addresses than the pool holds");
+        }
+        String starved = "p" + i;
+        assertFalse(got.isEmpty());
+        var warnings = cluster.events("alloc-pub", starved).stream().filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason())).toList();
+        assertEquals(1, warnings.size());
+        assertNull(get("alloc-pub", starved).getStatus().getIpAddress());
+        String freed = get("alloc-pub", got.get(0)).getStatus().getIpAddress();
+        cluster.client.resources(EIp.class).inNamespace("alloc-pub").withName(got.get(0)).delete();
+        EIp recovered = awaitReady("alloc-pub", starved);
+        assertEquals(freed, recovered.getStatus().getIpAddress());
+    }
+
+    @Test
+    void anUnknownNetworkTypeIsACondition() {
+        cluster.create(Fixtures.project("alloc", "bad", "10.0.3.0/24", "cloud"));
+        cluster.awaitReady("alloc", "bad");
+        create("alloc-bad", "x", "internet");
+        await().atMost(WAIT).until(() -> {
+            EIp e = get("alloc-bad", "x");
+            return e.getStatus() != null && EIpReasons.INVALID_NETWORK_TYPE.equals(Conditions.reason(e.getStatus().getConditions(), "Ready"));
+        });
+        assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream().noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-bad-x")));
+    }
+}
