@@ -35,14 +35,18 @@ public final class ProjectDesired {
         return ns;
     }
 
-    /** The VPC, with its whole policy-route list; {@code extraExternalSubnets} names the egress network when it is not the default. */
-    public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings) {
+    /**
+     * The VPC, with its whole policy-route list. {@code extraExternalSubnets}: every external
+     * network other than the default one that the project uses, its egress network and the
+     * networks its EIps allocated from, sorted; an entry goes when its last user goes.
+     */
+    public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks) {
         ExternalNetwork egress = plan.egress();
-        List<String> extra = new ArrayList<>();
-        boolean egressIsDefault = networks.defaultNetwork().map(d -> d.name().equals(egress.name())).orElse(false);
-        if (!egressIsDefault) {
-            extra.add(egress.name());
-        }
+        String defaultName = networks.defaultNetwork().map(ExternalNetwork::name).orElse(null);
+        java.util.TreeSet<String> used = new java.util.TreeSet<>(eipNetworks);
+        used.add(egress.name());
+        used.remove(defaultName);
+        List<String> extra = new ArrayList<>(used);
         var routes = PolicyRoutes.build(new PolicyRoutes.Inputs(
                 settings.egressIsolation(), settings.ingressIsolation(), networks.all(), plan.egressAllow(), plan.ingressAllow()));
         Vpc vpc = new Vpc();

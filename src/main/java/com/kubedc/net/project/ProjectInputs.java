@@ -18,6 +18,7 @@ import java.util.List;
  *
  * @param gatewayOvnEips router-port OvnEips {@code <ns>-<ext>} that exist, any external network
  * @param eips every EIp in the project namespace (their addresses are allowlisted)
+ * @param eipNetworks external networks the namespace's EIps allocated from (attached to the VPC)
  */
 public record ProjectInputs(
         Project project,
@@ -30,7 +31,8 @@ public record ProjectInputs(
         EIp defaultGw,
         OvnSnatRule snat,
         VpcDns vpcDns,
-        List<EIp> eips) {
+        List<EIp> eips,
+        List<String> eipNetworks) {
 
     public String org() {
         return project.getMetadata().getNamespace();

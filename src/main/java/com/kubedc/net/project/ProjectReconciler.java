@@ -128,6 +128,9 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
                 sources.eips.get(new ResourceID(Names.DEFAULT_GW_EIP, ns)).orElse(null),
                 sources.snats.get(new ResourceID(Names.snat(ns))).orElse(null),
                 sources.vpcDnses.get(new ResourceID(Names.vpcDns(ns))).orElse(null),
-                eips);
+                eips,
+                sources.ovnEips.byIndex(ProjectSources.EIP_NAMESPACE_INDEX, ns).stream()
+                        .map(OvnEip::getSpec).filter(java.util.Objects::nonNull).map(OvnEip.Spec::externalSubnet)
+                        .filter(java.util.Objects::nonNull).distinct().sorted().toList());
     }
 }

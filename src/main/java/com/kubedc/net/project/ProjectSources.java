@@ -58,16 +58,31 @@ public final class ProjectSources {
                 (now, before) -> isOurs(now) || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
                         || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
                         || !Objects.equals(now.getSpec(), before.getSpec()));
-        ovnEips = source(ctx, OvnEip.class, e -> union(byOwnerLabels(e), byRouterPortName(e)));
+        ovnEips = source(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
         snats = source(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
         vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
         nads = source(ctx, NetworkAttachmentDefinition.class, ProjectSources::byOwnerLabels);
         eips = source(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
         fips = source(ctx, FIp.class, this::byNamespace);
         ovnEips.addIndexer(OWNER_INDEX, ProjectSources::ownerKey);
+        ovnEips.addIndexer(EIP_NAMESPACE_INDEX, ProjectSources::eipNamespace);
     }
 
     static final String OWNER_INDEX = "owner";
+    /** OvnEips allocated by EIps, by the EIps' namespace: their networks are attached to the VPC. */
+    static final String EIP_NAMESPACE_INDEX = "eipNamespace";
+
+    static List<String> eipNamespace(HasMetadata o) {
+        Map<String, String> l = o.getMetadata().getLabels();
+        return l != null && "EIp".equals(l.get(Labels.OWNER_KIND)) && l.get(Labels.OWNER_NAMESPACE) != null
+                ? List.of(l.get(Labels.OWNER_NAMESPACE)) : List.of();
+    }
+
+    /** The Project of the namespace whose EIp allocated this OvnEip. */
+    Set<ResourceID> byEIpNamespace(OvnEip e) {
+        List<String> ns = eipNamespace(e);
+        return ns.isEmpty() ? Set.of() : byProjectAnnotation(ns.get(0)).map(Set::of).orElse(Set.of());
+    }
 
     List<EventSource<?, Project>> all() {
         return List.of(namespaces, vpcs, subnets, ovnEips, snats, vpcDnses, nads, eips, fips);

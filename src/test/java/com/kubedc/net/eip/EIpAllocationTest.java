@@ -134,6 +134,22 @@ class EIpAllocationTest {
     }
 
     @Test
+    void aPublicEIpInACloudProjectAttachesExtPublicToTheVpcUntilItGoes() {
+        cluster.create(Fixtures.project("alloc", "mixed", "10.0.4.0/24", "cloud"));
+        cluster.awaitReady("alloc", "mixed");
+        create("alloc-mixed", "pub", "public");
+        assertTrue(awaitReady("alloc-mixed", "pub").getStatus().getIpAddress().startsWith("168.119.17."));
+        await().atMost(WAIT).until(() -> List.of("ext-public").equals(extra("alloc-mixed")));
+        cluster.client.resources(EIp.class).inNamespace("alloc-mixed").withName("pub").delete();
+        await().atMost(WAIT).until(() -> extra("alloc-mixed").isEmpty());
+    }
+
+    List<String> extra(String vpc) {
+        var spec = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Vpc.class).withName(vpc).get().getSpec();
+        return spec.extraExternalSubnets() == null ? List.of() : spec.extraExternalSubnets();
+    }
+
+    @Test
     void anUnknownNetworkTypeIsACondition() {
         cluster.create(Fixtures.project("alloc", "bad", "10.0.3.0/24", "cloud"));
         cluster.awaitReady("alloc", "bad");

@@ -17,7 +17,7 @@ class ProjectDesiredTest {
 
     static Plan plan(Project p) {
         return ((ProjectValidation.Good) ProjectValidation.validate(
-                new ProjectInputs(p, NETS, null, null, null, null, List.of(), null, null, null, List.of()), SETTINGS)).plan();
+                new ProjectInputs(p, NETS, null, null, null, null, List.of(), null, null, null, List.of(), List.of()), SETTINGS)).plan();
     }
 
     final Project cloud = Fixtures.project("acme", "dev", "10.0.10.0/24", "cloud");
@@ -33,7 +33,7 @@ class ProjectDesiredTest {
 
     @Test
     void vpcOfACloudProjectRoutesDefaultToTheCloudGatewayWithoutExtraSubnets() {
-        Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS);
+        Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of());
         assertEquals("acme-dev", vpc.getMetadata().getName());
         assertEquals(List.of("acme-dev"), vpc.getSpec().namespaces());
         assertEquals(Boolean.TRUE, vpc.getSpec().enableExternal());
@@ -44,9 +44,17 @@ class ProjectDesiredTest {
 
     @Test
     void vpcOfAPublicProjectAttachesExtPublicAsExtraSubnetAndRoutesThroughItsGateway() {
-        Vpc vpc = ProjectDesired.vpc(pub, plan(pub), NETS, SETTINGS);
+        Vpc vpc = ProjectDesired.vpc(pub, plan(pub), NETS, SETTINGS, List.of());
         assertEquals(List.of("ext-public"), vpc.getSpec().extraExternalSubnets());
         assertEquals("168.119.17.49", vpc.getSpec().staticRoutes().get(0).nextHopIP());
+    }
+
+    @Test
+    void networksOfTheNamespacesEIpsAreAttachedExceptTheDefaultOne() {
+        Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of("ext-public", "ext-cloud"));
+        assertEquals(List.of("ext-public"), vpc.getSpec().extraExternalSubnets());
+        Vpc pubVpc = ProjectDesired.vpc(pub, plan(pub), NETS, SETTINGS, List.of("ext-public"));
+        assertEquals(List.of("ext-public"), pubVpc.getSpec().extraExternalSubnets(), "no duplicate of the egress network");
     }
 
     @Test
@@ -97,7 +105,7 @@ class ProjectDesiredTest {
 
     @Test
     void everyChildCarriesOwnerLabels() {
-        var vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS);
+        var vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of());
         assertEquals("kube-dc-net", vpc.getMetadata().getLabels().get(Labels.MANAGED_BY));
         assertEquals("Project", vpc.getMetadata().getLabels().get(Labels.OWNER_KIND));
         assertEquals("acme", vpc.getMetadata().getLabels().get(Labels.OWNER_NAMESPACE));
