@@ -45,6 +45,7 @@ import java.util.concurrent.TimeUnit;
  */
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
@@ -75,7 +76,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     public UpdateControl<EIp> reconcile(EIp eip, Context<EIp> context) {
         String childRef = eip.getSpec() == null ? null : eip.getSpec().getChildRef();
         EIpStatus next = childRef != null && !childRef.isBlank()
-                ? EIpStatusBuilder.adopted(eip, childRef, sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(childRef), clock)
+                ? EIpStatusBuilder.adopted(eip, childRef, sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)
                 : allocate(eip);
         return finish(eip, next);
     }
@@ -105,13 +106,18 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             }
             sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
         }
-        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(name), clock);
+        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, name), clock);
     }
 
-    private List<EIpOwner> owners(String ovnEip) {
-        return sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
+    /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
+    private List<EIpOwner> owners(EIp eip, String ovnEip) {
+        var snat = sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
-                .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName())).toList();
+                .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName()));
+        var fip = sources.fips.byIndex(EIpSources.FIP_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
+                .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
+                .map(f -> new EIpOwner(EIpOwner.FIP, f.getMetadata().getName()));
+        return java.util.stream.Stream.concat(snat, fip).toList();
     }
 
     static Map<String, Long> free(List<Subnet> external) {

@@ -30,6 +30,8 @@ final class EIpSources {
     final InformerEventSource<OvnSnatRule, EIp> snats;
     final InformerEventSource<Subnet, EIp> subnets;
     final InformerEventSource<Vpc, EIp> vpcs;
+    final InformerEventSource<com.kubedc.net.api.v1.FIp, EIp> fips;
+    static final String FIP_EIP_INDEX = "fipEip";
 
     EIpSources(EventSourceContext<EIp> ctx) {
         var primaries = ctx.getPrimaryCache();
@@ -60,6 +62,13 @@ final class EIpSources {
                                 com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready")))
                                 .map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), ctx);
+        fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(com.kubedc.net.api.v1.FIp.class, EIp.class)
+                .withName("FIp")
+                .withSecondaryToPrimaryMapper(f -> {
+                    String k = fipEip(f);
+                    return Set.of(new ResourceID(k.substring(k.indexOf('/') + 1), f.getMetadata().getNamespace()));
+                }).build(), ctx);
+        fips.addIndexer(FIP_EIP_INDEX, f -> List.of(fipEip(f)));
         vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)
                 .withName("Vpc")
                 .withSecondaryToPrimaryMapper(v -> primaries.list(v.getMetadata().getName(), e -> e.getStatus() == null || !e.getStatus().isReady())
@@ -68,7 +77,14 @@ final class EIpSources {
     }
 
     List<EventSource<?, EIp>> all() {
-        return List.of(ovnEips, snats, subnets, vpcs);
+        return List.of(ovnEips, snats, subnets, vpcs, fips);
+    }
+
+    /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */
+    static String fipEip(com.kubedc.net.api.v1.FIp f) {
+        String named = f.getSpec() == null ? null : f.getSpec().getEip();
+        String eip = named != null && !named.isBlank() ? named : "fip-" + f.getMetadata().getName();
+        return f.getMetadata().getNamespace() + "/" + eip;
     }
 
     static Set<ResourceID> ids(List<EIp> eips) {

@@ -31,7 +31,12 @@ public final class PolicyRoutes {
             boolean ingressIsolation,
             Collection<ExternalNetwork> externalNetworks,
             Collection<String> egressAllow,
-            Collection<String> ingressAllow) {
+            Collection<String> ingressAllow,
+            Collection<Reroute> reroutes) {
+    }
+
+    /** Source-based reroute: traffic from {@code sourceIp} leaves through {@code nextHop} (a secondary network's gateway). */
+    public record Reroute(int priority, String sourceIp, String nextHop) {
     }
 
     /** Sorted by priority (highest first), then match, so equal inputs give an identical list. */
@@ -45,6 +50,10 @@ public final class PolicyRoutes {
                 out.add(drop(INGRESS_DROP, "ip4.src == " + n.cidr() + " && ip4.src != " + n.gateway()));
             }
         }
+        new TreeSet<>(in.reroutes().stream().map(r -> r.priority() + " " + r.sourceIp() + " " + r.nextHop()).toList()).forEach(k -> {
+            String[] f = k.split(" ");
+            out.add(new PolicyRoute(Integer.parseInt(f[0]), "ip4.src == " + f[1], KubeOvn.ACTION_REROUTE, f[2]));
+        });
         if (in.egressIsolation()) {
             for (String a : canonical(in.egressAllow())) {
                 out.add(allow(EGRESS_ALLOW, "ip4.dst == " + a));

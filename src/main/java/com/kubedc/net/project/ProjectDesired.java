@@ -41,14 +41,27 @@ public final class ProjectDesired {
      * networks its EIps allocated from, sorted; an entry goes when its last user goes.
      */
     public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks) {
+        return vpc(p, plan, networks, settings, eipNetworks, List.of());
+    }
+
+    /** As above, plus the priority-30000 reroute of each FIp target whose EIp is on another network than the egress one. */
+    public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks,
+            List<ProjectInputs.FipRoute> fipRoutes) {
         ExternalNetwork egress = plan.egress();
         String defaultName = networks.defaultNetwork().map(ExternalNetwork::name).orElse(null);
         java.util.TreeSet<String> used = new java.util.TreeSet<>(eipNetworks);
         used.add(egress.name());
         used.remove(defaultName);
         List<String> extra = new ArrayList<>(used);
+        List<PolicyRoutes.Reroute> reroutes = new ArrayList<>();
+        for (ProjectInputs.FipRoute r : fipRoutes) {
+            if (!r.network().equals(egress.name())) {
+                networks.byName(r.network()).ifPresent(n -> reroutes.add(
+                        new PolicyRoutes.Reroute(PolicyRoutes.FIP_SECONDARY_REROUTE, r.targetIp(), n.gateway())));
+            }
+        }
         var routes = PolicyRoutes.build(new PolicyRoutes.Inputs(
-                settings.egressIsolation(), settings.ingressIsolation(), networks.all(), plan.egressAllow(), plan.ingressAllow()));
+                settings.egressIsolation(), settings.ingressIsolation(), networks.all(), plan.egressAllow(), plan.ingressAllow(), reroutes));
         Vpc vpc = new Vpc();
         vpc.setMetadata(meta(p, Names.vpc(plan.namespace()), null));
         vpc.setSpec(new Vpc.Spec(

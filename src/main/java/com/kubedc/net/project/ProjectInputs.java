@@ -19,6 +19,7 @@ import java.util.List;
  * @param gatewayOvnEips router-port OvnEips {@code <ns>-<ext>} that exist, any external network
  * @param eips every EIp in the project namespace (their addresses are allowlisted)
  * @param eipNetworks external networks the namespace's EIps allocated from (attached to the VPC)
+ * @param fipRoutes ready FIps of the namespace: target address and the external network of their EIp
  */
 public record ProjectInputs(
         Project project,
@@ -32,7 +33,13 @@ public record ProjectInputs(
         OvnSnatRule snat,
         VpcDns vpcDns,
         List<EIp> eips,
-        List<String> eipNetworks) {
+        List<String> eipNetworks,
+        List<FipRoute> fipRoutes) {
+
+    /** A ready FIp's target and the network its EIp is on (a secondary network needs a reroute). */
+    public record FipRoute(String targetIp, String network) {
+    }
+
 
     public String org() {
         return project.getMetadata().getNamespace();

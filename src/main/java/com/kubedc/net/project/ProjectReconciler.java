@@ -105,6 +105,20 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
         return teardown.step(p, gather(p), sources);
     }
 
+    /** Ready FIps of the namespace with the external network of their EIp (EIp → OvnEip → subnet). */
+    List<ProjectInputs.FipRoute> fipRoutes(String ns, List<EIp> eips) {
+        var byName = new java.util.HashMap<String, EIp>();
+        eips.forEach(e -> byName.put(e.getMetadata().getName(), e));
+        return sources.fips.list(ns, f -> f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getResolvedTargetIP() != null)
+                .map(f -> {
+                    EIp e = byName.get(f.getStatus().getEip());
+                    String ovn = e == null || e.getStatus() == null ? null : e.getStatus().getOvnEIpRef();
+                    String net = ovn == null ? null : sources.ovnEips.get(new ResourceID(ovn)).map(o -> o.getSpec() == null ? null : o.getSpec().externalSubnet()).orElse(null);
+                    return net == null ? null : new ProjectInputs.FipRoute(f.getStatus().getResolvedTargetIP(), net);
+                })
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Reads everything from the informer caches (no API calls). */
     ProjectInputs gather(Project p) {
         String org = p.getMetadata().getNamespace();
@@ -131,6 +145,7 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
                 eips,
                 sources.ovnEips.byIndex(ProjectSources.EIP_NAMESPACE_INDEX, ns).stream()
                         .map(OvnEip::getSpec).filter(java.util.Objects::nonNull).map(OvnEip.Spec::externalSubnet)
-                        .filter(java.util.Objects::nonNull).distinct().sorted().toList());
+                        .filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+                fipRoutes(ns, eips));
     }
 }

@@ -13,7 +13,7 @@ class PolicyRoutesTest {
     static final ExternalNetworks NETS = ExternalNetworks.from(List.of(Fixtures.extCloud(), Fixtures.extPublic()));
 
     static List<PolicyRoute> routes(boolean egress, boolean ingress, List<String> egressAllow, List<String> ingressAllow) {
-        return PolicyRoutes.build(new PolicyRoutes.Inputs(egress, ingress, NETS.all(), egressAllow, ingressAllow));
+        return PolicyRoutes.build(new PolicyRoutes.Inputs(egress, ingress, NETS.all(), egressAllow, ingressAllow, List.of()));
     }
 
     @Test

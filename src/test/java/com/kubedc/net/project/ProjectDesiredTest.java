@@ -17,7 +17,7 @@ class ProjectDesiredTest {
 
     static Plan plan(Project p) {
         return ((ProjectValidation.Good) ProjectValidation.validate(
-                new ProjectInputs(p, NETS, null, null, null, null, List.of(), null, null, null, List.of(), List.of()), SETTINGS)).plan();
+                new ProjectInputs(p, NETS, null, null, null, null, List.of(), null, null, null, List.of(), List.of(), List.of()), SETTINGS)).plan();
     }
 
     final Project cloud = Fixtures.project("acme", "dev", "10.0.10.0/24", "cloud");
@@ -55,6 +55,14 @@ class ProjectDesiredTest {
         assertEquals(List.of("ext-public"), vpc.getSpec().extraExternalSubnets());
         Vpc pubVpc = ProjectDesired.vpc(pub, plan(pub), NETS, SETTINGS, List.of("ext-public"));
         assertEquals(List.of("ext-public"), pubVpc.getSpec().extraExternalSubnets(), "no duplicate of the egress network");
+    }
+
+    @Test
+    void anFIpWhoseEIpIsOnAnotherNetworkThanTheEgressOneIsReroutedThroughThatNetworksGateway() {
+        Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of("ext-public"), List.of(
+                new ProjectInputs.FipRoute("10.0.10.5", "ext-public"), new ProjectInputs.FipRoute("10.0.10.6", "ext-cloud")));
+        var reroutes = vpc.getSpec().policyRoutes().stream().filter(r -> r.priority() == 30000).toList();
+        assertEquals(List.of(new Vpc.PolicyRoute(30000, "ip4.src == 10.0.10.5", "reroute", "168.119.17.49")), reroutes);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ProjectValidationTest {
     static final List<Subnet> BOTH = List.of(Fixtures.extCloud(), Fixtures.extPublic());
 
     static ProjectInputs inputs(Project p, List<Subnet> subnets, Namespace ns, List<OvnEip> gateways) {
-        return new ProjectInputs(p, ExternalNetworks.from(subnets), ns, null, null, null, gateways, null, null, null, List.of(), List.of());
+        return new ProjectInputs(p, ExternalNetworks.from(subnets), ns, null, null, null, gateways, null, null, null, List.of(), List.of(), List.of());
     }
 
     static Namespace namespace(String name, String owner) {
@@ -107,7 +107,7 @@ class ProjectValidationTest {
         Project p = Fixtures.withAnnotation(Fixtures.project("acme", "dev", "10.0.0.0/24", "cloud"), Labels.EGRESS_ALLOWLIST, "8.8.8.8, 1.1.1.0/24");
         var settings = new ProjectSettings(true, false, List.of("9.9.9.9"), List.of(), false, true, 1);
         var in = new ProjectInputs(p, ExternalNetworks.from(BOTH), null, null, null, null, List.of(), null, null, null,
-                List.of(Fixtures.eipWithAddress("acme-dev", "default-gw", "100.65.0.101")), List.of());
+                List.of(Fixtures.eipWithAddress("acme-dev", "default-gw", "100.65.0.101")), List.of(), List.of());
         var good = assertInstanceOf(ProjectValidation.Good.class, ProjectValidation.validate(in, settings));
         assertEquals(List.of("9.9.9.9", "8.8.8.8", "1.1.1.0/24", "100.65.0.101"), good.plan().egressAllow());
     }

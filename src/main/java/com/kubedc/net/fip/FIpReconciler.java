@@ -1,0 +1,192 @@
+package com.kubedc.net.fip;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.FIpStatus;
+import com.kubedc.net.api.v1.TargetVmInterface;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.Json;
+import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.fip.FIpStatusBuilder.Facts;
+import com.kubedc.net.thirdparty.kubeovn.OvnFip;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * FIp → a 1:1 NAT of an EIp onto a VM or pod address: resolve the target (ipAddress or the VMI's
+ * interface), take the EIp (named, exclusive; or its own {@code fip-<name>}), program an OvnFip.
+ * A changed target recreates the OvnFip (Kube-OVN does not re-program an edited v4Ip).
+ */
+@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "kubevirt.io", resources = {"virtualmachineinstances"}, verbs = {"get", "list", "watch"})
+@ControllerConfiguration(name = "fip", finalizerName = "fip.kube-dc.com/finalizer",
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
+    private final Clock clock;
+    private final Writer writer;
+    private final Events events;
+    private final ReadyTimer readyTimer;
+    private final String defaultType;
+    private FIpSources sources;
+
+    public FIpReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, KubeDcConfig config) {
+        this.clock = clock;
+        this.writer = writer;
+        this.events = events;
+        this.readyTimer = readyTimer;
+        this.defaultType = config.defaultFipNetworkType();
+    }
+
+    @Override
+    public List<EventSource<?, FIp>> prepareEventSources(EventSourceContext<FIp> ctx) {
+        sources = new FIpSources(ctx);
+        primaries = ctx.getPrimaryCache();
+        return sources.all();
+    }
+
+    @Override
+    public UpdateControl<FIp> reconcile(FIp fip, Context<FIp> context) {
+        return finish(fip, FIpStatusBuilder.build(fip, facts(fip, context), clock));
+    }
+
+    private Facts facts(FIp fip, Context<FIp> context) {
+        String ns = fip.getMetadata().getNamespace();
+        String cidr = sources.subnets.get(new ResourceID(FIpSources.subnetOf(ns))).map(Subnet::getSpec).map(Subnet.Spec::cidrBlock).orElse(null);
+        var problem = FIpValidation.check(fip.getSpec(), cidr);
+        if (problem.isPresent()) {
+            return new Facts(null, null, null, null, null, problem.get().reason(), problem.get().message());
+        }
+        String target = fip.getSpec().getIpAddress();
+        TargetVmInterface vmIface = null;
+        if (fip.getSpec().getVmTarget() != null) {
+            var vmi = sources.vmis.get(new ResourceID(fip.getSpec().getVmTarget().getVmName(), ns)).orElse(null);
+            var r = TargetResolution.resolve(fip.getSpec().getVmTarget(), vmi);
+            if (r.target() == null) {
+                return new Facts(null, null, null, null, null, r.reason(), r.message());
+            }
+            vmIface = r.target();
+            target = vmIface.getIpAddress();
+        }
+        String eipName = FIpSources.eipName(fip);
+        Optional<EIp> eip = sources.eips.get(new ResourceID(eipName, ns));
+        if (fip.getSpec().getEip() != null && !fip.getSpec().getEip().isBlank()) {
+            if (eip.isEmpty()) {
+                return new Facts(eipName, null, null, target, vmIface, FIpReasons.EIP_NOT_FOUND, "no EIp " + eipName + " in namespace " + ns);
+            }
+            Optional<FIp> holder = holder(fip, eipName);
+            if (holder.isPresent()) {
+                return new Facts(eipName, null, null, target, vmIface, FIpReasons.EIP_CONFLICT,
+                        "EIp " + eipName + " is already used by FIp " + holder.get().getMetadata().getName());
+            }
+        } else if (eip.isEmpty()) {
+            String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()
+                    ? defaultType : fip.getSpec().getExternalNetworkType();
+            eip = Optional.ofNullable(writer.create(FIpDesired.autoEIp(fip, type)));
+            eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+        }
+        if (eip.isPresent() && fip.getSpec().getEip() == null && !Owners.ownedBy(eip.get(), fip)) {
+            return new Facts(eipName, null, null, target, vmIface, FIpReasons.NAME_CONFLICT, "EIp " + eipName + " exists and is not this FIp's");
+        }
+        EIp e = eip.orElse(null);
+        if (e == null || e.getStatus() == null || !e.getStatus().isReady() || e.getStatus().getOvnEIpRef().isBlank()) {
+            return new Facts(eipName, null, null, target, vmIface, FIpReasons.WAITING_FOR_EIP, "waiting for EIp " + eipName + " to have an address");
+        }
+        return nat(fip, e, target, vmIface);
+    }
+
+    /** Programs the OvnFip; a different target or EIp means delete and create again (Kube-OVN ignores an edited v4Ip). */
+    private Facts nat(FIp fip, EIp e, String target, TargetVmInterface vmIface) {
+        String name = FIpDesired.ovnFipName(fip);
+        OvnFip existing = sources.ovnFips.get(new ResourceID(name)).orElse(null);
+        String eipName = e.getMetadata().getName();
+        String ext = e.getStatus().getIpAddress();
+        if (existing != null && existing.getSpec() != null && (!Objects.equals(existing.getSpec().v4Ip(), target)
+                || !Objects.equals(existing.getSpec().ovnEip(), e.getStatus().getOvnEIpRef()))) {
+            writer.delete(existing);
+            return new Facts(eipName, ext, name, target, vmIface, FIpReasons.WAITING_FOR_NAT, "re-creating OvnFip " + name + " for target " + target);
+        }
+        OvnFip now = writer.ensure(FIpDesired.ovnFip(fip, e.getStatus().getOvnEIpRef(), target), existing).orElse(null);
+        if (now != null && now != existing) {
+            sources.ovnFips.handleRecentResourceCreate(new ResourceID(name), now);
+        }
+        if (now == null || now.getStatus() == null || !Boolean.TRUE.equals(now.getStatus().ready())) {
+            return new Facts(eipName, ext, name, target, vmIface, FIpReasons.WAITING_FOR_NAT, "waiting for Kube-OVN to program OvnFip " + name);
+        }
+        return new Facts(eipName, ext, name, target, vmIface, null, null);
+    }
+
+    /** The oldest other FIp naming the same EIp holds it (exclusive). */
+    private Optional<FIp> holder(FIp fip, String eipName) {
+        return sharing(fip, eipName).stream()
+                .filter(o -> !o.getMetadata().getUid().equals(fip.getMetadata().getUid()))
+                .filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+                .filter(o -> older(o, fip))
+                .findFirst();
+    }
+
+    private List<FIp> sharing(FIp fip, String eipName) {
+        return primaries == null ? List.of() : primaries.byIndex(FIpSources.EIP_INDEX, FIpSources.key(fip.getMetadata().getNamespace(), eipName));
+    }
+
+    private io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache<FIp> primaries;
+
+    static boolean older(FIp a, FIp b) {
+        Comparator<FIp> byAge = Comparator.comparing((FIp f) -> f.getMetadata().getCreationTimestamp()).thenComparing(f -> f.getMetadata().getName());
+        return byAge.compare(a, b) < 0;
+    }
+
+    private UpdateControl<FIp> finish(FIp fip, FIpStatus next) {
+        FIpStatus before = fip.getStatus();
+        String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
+        String now = Conditions.reason(next.getConditions(), Conditions.READY);
+        if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
+            events.warning(fip, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
+        }
+        if (next.isReady() && (before == null || !before.isReady())) {
+            readyTimer.record("FIp", fip);
+        }
+        if (Json.tree(before).equals(Json.tree(next))) {
+            return UpdateControl.noUpdate();
+        }
+        fip.setStatus(next);
+        return UpdateControl.patchStatus(fip);
+    }
+
+    /** OvnFip first, then the FIp's own EIp; each waited for before the finalizer goes. */
+    @Override
+    public DeleteControl cleanup(FIp fip, Context<FIp> context) {
+        Optional<OvnFip> nat = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip));
+        if (nat.isPresent()) {
+            writer.delete(nat.get());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));
+        }
+        Optional<EIp> own = sources.eips.get(new ResourceID(FIpDesired.autoEIpName(fip), fip.getMetadata().getNamespace()))
+                .filter(e -> Owners.ownedBy(e, fip));
+        if (own.isPresent()) {
+            writer.delete(own.get());
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));
+        }
+        return DeleteControl.defaultDelete();
+    }
+}

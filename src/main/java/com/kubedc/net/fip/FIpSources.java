@@ -1,0 +1,78 @@
+package com.kubedc.net.fip;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.Names;
+import com.kubedc.net.thirdparty.kubeovn.OvnFip;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubevirt.VirtualMachineInstance;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What an FIp reconcile reads, and how changes map back to FIps (by EIp, VM, owner label, namespace). */
+final class FIpSources {
+    static final String EIP_INDEX = "eip";
+    static final String VM_INDEX = "vm";
+
+    final InformerEventSource<EIp, FIp> eips;
+    final InformerEventSource<OvnFip, FIp> ovnFips;
+    final InformerEventSource<VirtualMachineInstance, FIp> vmis;
+    final InformerEventSource<Subnet, FIp> subnets;
+
+    FIpSources(EventSourceContext<FIp> ctx) {
+        var primaries = ctx.getPrimaryCache();
+        primaries.addIndexer(EIP_INDEX, f -> List.of(key(f.getMetadata().getNamespace(), eipName(f))));
+        primaries.addIndexer(VM_INDEX, f -> f.getSpec() == null || f.getSpec().getVmTarget() == null ? List.of()
+                : List.of(key(f.getMetadata().getNamespace(), f.getSpec().getVmTarget().getVmName())));
+        eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, FIp.class).withName("EIp")
+                .withSecondaryToPrimaryMapper(e -> ids(primaries.byIndex(EIP_INDEX, key(e.getMetadata().getNamespace(), e.getMetadata().getName()))))
+                .build(), ctx);
+        ovnFips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnFip.class, FIp.class).withName("OvnFip")
+                .withSecondaryToPrimaryMapper(o -> {
+                    Map<String, String> l = o.getMetadata().getLabels();
+                    return l == null || !"FIp".equals(l.get(Labels.OWNER_KIND)) ? Set.of()
+                            : Set.of(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+                }).build(), ctx);
+        vmis = new InformerEventSource<>(InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class).withName("VMI")
+                .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(VM_INDEX, key(v.getMetadata().getNamespace(), v.getMetadata().getName()))))
+                .build(), ctx);
+        // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>
+        subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, FIp.class).withName("Subnet")
+                .withSecondaryToPrimaryMapper(s -> {
+                    String n = s.getMetadata().getName();
+                    return !n.endsWith("-default") ? Set.of()
+                            : primaries.list(n.substring(0, n.length() - "-default".length()), f -> true)
+                                    .map(ResourceID::fromResource).collect(Collectors.toSet());
+                }).build(), ctx);
+    }
+
+    List<EventSource<?, FIp>> all() {
+        return List.of(eips, ovnFips, vmis, subnets);
+    }
+
+    /** The EIp an FIp uses: {@code spec.eip}, else its own {@code fip-<name>}. */
+    static String eipName(FIp f) {
+        String named = f.getSpec() == null ? null : f.getSpec().getEip();
+        return named != null && !named.isBlank() ? named : FIpDesired.autoEIpName(f);
+    }
+
+    static String key(String ns, String name) {
+        return ns + "/" + name;
+    }
+
+    static String subnetOf(String ns) {
+        return Names.subnet(ns);
+    }
+
+    static Set<ResourceID> ids(List<FIp> fips) {
+        return fips.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}
