@@ -8,6 +8,8 @@ public final class EIpReasons {
     public static final String NO_ADDRESS_AVAILABLE = "NoAddressAvailable";
     public static final String INVALID_NETWORK_TYPE = "InvalidNetworkType";
     public static final String RELEASING = "Releasing";
+    /** Condition type and reason while a deletion waits for the EIp's users. */
+    public static final String IN_USE = "InUse";
 
     private EIpReasons() {
     }

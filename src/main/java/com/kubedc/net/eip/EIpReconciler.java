@@ -110,6 +110,22 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     }
 
     /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
+    private void markInUse(EIp eip, List<EIpOwner> users) {
+        String message = "deletion waits until " + users.stream().map(EIpOwner::toString).sorted().collect(java.util.stream.Collectors.joining(", "))
+                + " stop using this EIp";
+        EIpStatus prev = eip.getStatus() == null ? new EIpStatus() : eip.getStatus();
+        if (message.equals(Conditions.find(prev.getConditions(), EIpReasons.IN_USE).map(c -> c.getMessage()).orElse(null))) {
+            return;
+        }
+        EIpStatus next = Json.tree(prev).isNull() ? new EIpStatus() : io.fabric8.kubernetes.client.utils.Serialization.clone(prev);
+        next.setConditions(new Conditions(prev.getConditions(), eip.getMetadata().getGeneration(), clock)
+                .set(EIpReasons.IN_USE, true, EIpReasons.IN_USE, message).build());
+        prev.getConditions().stream().filter(c -> !c.getType().equals(EIpReasons.IN_USE)).forEach(c -> next.getConditions().add(c));
+        next.getConditions().sort(java.util.Comparator.comparing(c -> c.getType()));
+        writer.patchStatus(eip, next);
+        events.warning(eip, EIpReasons.IN_USE, message);
+    }
+
     private List<EIpOwner> owners(EIp eip, String ovnEip) {
         var snat = sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
@@ -167,6 +183,13 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
      */
     @Override
     public DeleteControl cleanup(EIp eip, Context<EIp> context) {
+        // an FIp still using it holds the deletion (a Project's teardown removes FIps first)
+        List<EIpOwner> users = owners(eip, eip.getStatus() == null ? "" : eip.getStatus().getOvnEIpRef()).stream()
+                .filter(o -> EIpOwner.FIP.equals(o.getType())).toList();
+        if (!users.isEmpty()) {
+            markInUse(eip, users);
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(5));
+        }
         if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
             return DeleteControl.defaultDelete();
         }

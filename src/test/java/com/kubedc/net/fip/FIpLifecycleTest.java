@@ -142,6 +142,26 @@ class FIpLifecycleTest {
     }
 
     @Test
+    void deletingAnEIpThatAnFIpUsesIsHeldWithInUseUntilTheFIpGoes() {
+        project("inuse", "10.6.0.0/24");
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace("fipt-inuse").withName("held").build());
+        e.setSpec(new EIpSpec());
+        cluster.client.resource(e).create();
+        fip("fipt-inuse", "user", "held", null, "10.6.0.5", null, null);
+        awaitReason("fipt-inuse", "user", "Ready");
+        cluster.client.resources(EIp.class).inNamespace("fipt-inuse").withName("held").delete();
+        await().atMost(WAIT).until(() -> {
+            EIp now = cluster.client.resources(EIp.class).inNamespace("fipt-inuse").withName("held").get();
+            return now.getStatus() != null && Conditions.find(now.getStatus().getConditions(), "InUse")
+                    .map(c -> c.getMessage().contains("FIp/user")).orElse(false);
+        });
+        assertEquals(1, cluster.events("fipt-inuse", "held").stream().filter(ev -> "InUse".equals(ev.getReason())).count());
+        cluster.client.resources(FIp.class).inNamespace("fipt-inuse").withName("user").delete();
+        await().atMost(WAIT).until(() -> cluster.client.resources(EIp.class).inNamespace("fipt-inuse").withName("held").get() == null);
+    }
+
+    @Test
     void badReferencesAndTargetsCreateNothing() {
         project("bad", "10.4.0.0/24");
         fip("fipt-bad", "outside", null, null, "10.9.9.9", null, null);
