@@ -56,6 +56,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private final MeterRegistry registry;
     private final String defaultType;
     private EIpSources sources;
+    private final NetworkUsageMetrics usage;
 
     public EIpReconciler(Clock clock, ReadyTimer readyTimer, Writer writer, Events events, MeterRegistry registry, KubeDcConfig config) {
         this.clock = clock;
@@ -64,6 +65,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         this.events = events;
         this.registry = registry;
         this.defaultType = config.defaultEipNetworkType();
+        this.usage = new NetworkUsageMetrics(registry);
     }
 
     @Override
@@ -95,6 +97,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
                     && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
             ExternalNetworks networks = ExternalNetworks.from(external);
+            usage.track(external, n -> sources.subnets.get(new ResourceID(n)).orElse(null));
             var choice = NetworkChoice.choose(type.get(), networks, free(external), attached(eip.getMetadata().getNamespace()));
             if (choice.isEmpty()) {
                 return EIpStatusBuilder.allocated(eip, null, EIpReasons.NO_ADDRESS_AVAILABLE,

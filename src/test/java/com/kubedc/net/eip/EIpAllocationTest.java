@@ -77,6 +77,9 @@ class EIpAllocationTest {
         assertEquals("alloc-one.web", o.getMetadata().getLabels().get(Labels.EIP));
         assertEquals(o.getStatus().v4Ip(), e.getStatus().getIpAddress(), "the address is Kube-OVN's, never computed by us");
         assertEquals("Released", e.getStatus().getOwnershipType());
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.matches("(?s).*kubedc_external_network_addresses\\{network=\"ext-cloud\",state=\"used\"} [1-9].*"), "usage gauge");
+        assertTrue(metrics.contains("kubedc_external_network_addresses{network=\"ext-public\",state=\"free\"}"));
     }
 
     @Test
