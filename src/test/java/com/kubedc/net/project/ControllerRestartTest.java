@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stopping the controller and starting a fresh one (new informers, empty caches) over converged
- * Projects writes nothing and moves no address. Own profile: it replaces the application's operator.
+ * Stopping the controller and starting a fresh one (new informers, empty caches) five times over
+ * converged Projects, EIps and FIps writes nothing, moves no address and duplicates no object. Own profile: it replaces the application's operator.
  */
 @QuarkusTest
 @TestProfile(ControllerRestartTest.Restartable.class)
@@ -71,13 +71,29 @@ class ControllerRestartTest {
         cluster.create(Fixtures.project("rs", "bad", "10.0.3.0/33", "cloud"));
         await().atMost(Duration.ofSeconds(20)).until(() -> ready("rs", "one", cluster) && ready("rs", "two", cluster)
                 && cluster.get("rs", "bad").getStatus() != null);
+        var eip = new com.kubedc.net.api.v1.EIp();
+        eip.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace("rs-one").withName("extra").build());
+        eip.setSpec(new com.kubedc.net.api.v1.EIpSpec());
+        cluster.client.resource(eip).create();
+        var fip = new com.kubedc.net.api.v1.FIp();
+        fip.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace("rs-one").withName("vm").build());
+        var spec = new com.kubedc.net.api.v1.FIpSpec();
+        spec.setIpAddress("10.0.1.5");
+        spec.setExternalNetworkType("public");
+        fip.setSpec(spec);
+        cluster.client.resource(fip).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var f = cluster.client.resources(com.kubedc.net.api.v1.FIp.class).inNamespace("rs-one").withName("vm").get();
+            var e = cluster.client.resources(com.kubedc.net.api.v1.EIp.class).inNamespace("rs-one").withName("extra").get();
+            return f.getStatus() != null && f.getStatus().isReady() && e.getStatus() != null && e.getStatus().isReady();
+        });
         Thread.sleep(1000);
         Map<String, String> addresses = addresses(cluster);
         cluster.recorder.reset();
 
         operator.stop();
         Operator current = null;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             if (current != null) {
                 current.stop();
             }
@@ -86,6 +102,7 @@ class ControllerRestartTest {
             assertEquals(List.of(), cluster.recorder.controllerWrites(), "restart " + (i + 1) + " wrote");
         }
         assertEquals(addresses, addresses(cluster));
+        assertEquals(addresses.size(), cluster.client.resources(OvnEip.class).list().getItems().size(), "no duplicate OvnEip");
         current.stop();
     }
 
@@ -94,6 +111,7 @@ class ControllerRestartTest {
                 .withUseSSAToPatchPrimaryResource(false));
         op.register(new ProjectReconciler(config, apply, teardown, events, readyTimer, clock));
         op.register(new EIpReconciler(clock, readyTimer, writer, events, registry, config));
+        op.register(new com.kubedc.net.fip.FIpReconciler(clock, writer, events, readyTimer, config));
         op.start();
         return op;
     }
