@@ -186,6 +186,28 @@ class FIpLifecycleTest {
         await().atMost(WAIT).until(() -> routes("fipt-sec").stream().noneMatch(r -> r.priority() == 30000));
     }
 
+    @Test
+    void deletingAProjectWithLiveEIpsAndFIpsRemovesEverything() {
+        project("gone", "10.7.0.0/24");
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace("fipt-gone").withName("named").build());
+        e.setSpec(new EIpSpec());
+        cluster.client.resource(e).create();
+        fip("fipt-gone", "a", "named", null, "10.7.0.5", null, null);
+        fip("fipt-gone", "b", null, "public", "10.7.0.6", null, null);
+        awaitReason("fipt-gone", "a", "Ready");
+        awaitReason("fipt-gone", "b", "Ready");
+        cluster.client.resources(com.kubedc.net.api.v1.Project.class).inNamespace("fipt").withName("gone").delete();
+        await().atMost(Duration.ofSeconds(40)).until(() -> cluster.get("fipt", "gone") == null);
+        assertTrue(cluster.client.resources(FIp.class).inNamespace("fipt-gone").list().getItems().isEmpty());
+        assertTrue(cluster.client.resources(EIp.class).inNamespace("fipt-gone").list().getItems().isEmpty());
+        assertTrue(cluster.client.resources(OvnFip.class).list().getItems().stream().noneMatch(o -> "fipt-gone".equals(o.getSpec().vpc())));
+        assertTrue(cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.OvnEip.class).list().getItems().stream()
+                .noneMatch(o -> o.getMetadata().getName().contains("fipt-gone")), "no OvnEip left");
+        assertNull(cluster.client.resources(Vpc.class).withName("fipt-gone").get());
+        assertNull(cluster.client.namespaces().withName("fipt-gone").get());
+    }
+
     List<Vpc.PolicyRoute> routes(String vpc) {
         return cluster.client.resources(Vpc.class).withName(vpc).get().getSpec().policyRoutes();
     }
