@@ -24,6 +24,7 @@ public class Writer {
 
     private final KubernetesClient client;
     private final WriteCounter writes;
+    private final IssuedDeletes issuedDeletes = new IssuedDeletes();
 
     public Writer(KubernetesClient client, WriteCounter writes) {
         this.client = client;
@@ -90,13 +91,14 @@ public class Writer {
         return client.resource(actual).patch(PatchContext.of(PatchType.JSON), Json.write(ops));
     }
 
-    /** Deletes {@code actual} unless it is already going; 404 is success. */
+    /** Deletes {@code actual} unless it is already going or we already deleted this version (stale cache); 404 is success. */
     public void delete(HasMetadata actual) {
-        if (actual == null || actual.getMetadata().getDeletionTimestamp() != null) {
+        if (actual == null || actual.getMetadata().getDeletionTimestamp() != null || issuedDeletes.alreadyIssued(actual)) {
             return;
         }
         try {
             writes.count(actual.getKind(), "delete");
+            issuedDeletes.issued(actual);
             client.resource(actual).delete();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {

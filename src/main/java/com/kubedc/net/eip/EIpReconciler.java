@@ -71,6 +71,8 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     @Override
     public List<EventSource<?, EIp>> prepareEventSources(EventSourceContext<EIp> ctx) {
         sources = new EIpSources(ctx);
+        EIpSources current = sources;
+        usage.readFrom(n -> current.subnets.get(new ResourceID(n)).orElse(null));
         return sources.all();
     }
 
@@ -97,7 +99,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
                     && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
             ExternalNetworks networks = ExternalNetworks.from(external);
-            usage.track(external, n -> sources.subnets.get(new ResourceID(n)).orElse(null));
+            usage.track(external);
             var choice = NetworkChoice.choose(type.get(), networks, free(external), attached(eip.getMetadata().getNamespace()));
             if (choice.isEmpty()) {
                 return EIpStatusBuilder.allocated(eip, null, EIpReasons.NO_ADDRESS_AVAILABLE,

@@ -80,7 +80,10 @@ public class ControllerMetrics implements Metrics {
     }
 
     private AtomicInteger gauge(String controller) {
-        return inProgress.computeIfAbsent(controller, c -> registry.gauge("kubedc.reconciliations.in.progress",
-                io.micrometer.core.instrument.Tags.of("controller", c), new AtomicInteger()));
+        return inProgress.computeIfAbsent(controller, c -> {
+            // replace a gauge an earlier instance in this JVM left in Micrometer's global composite
+            registry.find("kubedc.reconciliations.in.progress").tag("controller", c).meters().forEach(registry::remove);
+            return registry.gauge("kubedc.reconciliations.in.progress", io.micrometer.core.instrument.Tags.of("controller", c), new AtomicInteger());
+        });
     }
 }
