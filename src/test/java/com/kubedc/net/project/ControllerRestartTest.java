@@ -4,10 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Events;
-import com.kubedc.net.common.ReadyTimer;
-import com.kubedc.net.config.KubeDcConfig;
-import com.kubedc.net.eip.EIpReconciler;
+import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -19,7 +16,6 @@ import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +43,7 @@ class ControllerRestartTest {
     @Inject
     Operator operator;
     @Inject
-    KubeDcConfig config;
-    @Inject
-    ProjectApply apply;
-    @Inject
-    ProjectTeardown teardown;
-    @Inject
-    Events events;
-    @Inject
-    ReadyTimer readyTimer;
-    @Inject
-    Clock clock;
-    @Inject
-    com.kubedc.net.common.Writer writer;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    FreshOperators operators;
 
     @Test
     void restartingTheControllerOverConvergedProjectsWritesNothing() throws Exception {
@@ -97,23 +79,23 @@ class ControllerRestartTest {
             if (current != null) {
                 current.stop();
             }
-            current = freshOperator();
+            current = operators.start(server);
             Thread.sleep(1500);
             assertEquals(List.of(), cluster.recorder.controllerWrites(), "restart " + (i + 1) + " wrote");
         }
         assertEquals(addresses, addresses(cluster));
         assertEquals(addresses.size(), cluster.client.resources(OvnEip.class).list().getItems().size(), "no duplicate OvnEip");
+        // the restarted controller is alive: it converges a new EIp, and its writes are seen
+        var late = new com.kubedc.net.api.v1.EIp();
+        late.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace("rs-one").withName("late").build());
+        late.setSpec(new com.kubedc.net.api.v1.EIpSpec());
+        cluster.client.resource(late).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var e = cluster.client.resources(com.kubedc.net.api.v1.EIp.class).inNamespace("rs-one").withName("late").get();
+            return e.getStatus() != null && e.getStatus().isReady();
+        });
+        org.junit.jupiter.api.Assertions.assertFalse(cluster.recorder.controllerWrites().isEmpty());
         current.stop();
-    }
-
-    Operator freshOperator() {
-        Operator op = new Operator(o -> o.withKubernetesClient(server.getClient()).withCloseClientOnStop(false)
-                .withUseSSAToPatchPrimaryResource(false));
-        op.register(new ProjectReconciler(config, apply, teardown, events, readyTimer, clock));
-        op.register(new EIpReconciler(clock, readyTimer, writer, events, registry, config));
-        op.register(new com.kubedc.net.fip.FIpReconciler(clock, writer, events, readyTimer, config));
-        op.start();
-        return op;
     }
 
     static boolean ready(String org, String name, MockCluster c) {

@@ -49,7 +49,7 @@ public final class MockCluster {
         return current;
     }
 
-    static KubernetesClient clientWithAgent(KubernetesServer server, String agent) {
+    public static KubernetesClient clientWithAgent(KubernetesServer server, String agent) {
         return new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder(server.getClient().getConfiguration()).withUserAgent(agent).build()).build();
     }

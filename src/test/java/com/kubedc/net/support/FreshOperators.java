@@ -1,0 +1,67 @@
+package com.kubedc.net.support;
+
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.WriteCounter;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.eip.EIpReconciler;
+import com.kubedc.net.fip.FIpReconciler;
+import com.kubedc.net.project.ProjectApply;
+import com.kubedc.net.project.ProjectReconciler;
+import com.kubedc.net.project.ProjectTeardown;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+/**
+ * Starts a controller like the application's, with fresh informers and empty caches: what a pod
+ * restart or a leader change gives. It has its own client (stopping the application's operator
+ * closes the application's) and the application's retry settings, read from its operator. Tests
+ * that use it stop the application's operator first.
+ */
+@ApplicationScoped
+public class FreshOperators {
+    private final Operator application;
+    private final KubeDcConfig config;
+    private final ReadyTimer readyTimer;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final WriteCounter counter;
+    private KubernetesClient client;
+
+    public FreshOperators(Operator application, KubeDcConfig config, ReadyTimer readyTimer, Clock clock, MeterRegistry registry,
+            WriteCounter counter) {
+        this.application = application;
+        this.config = config;
+        this.readyTimer = readyTimer;
+        this.clock = clock;
+        this.registry = registry;
+        this.counter = counter;
+    }
+
+    public synchronized Operator start(KubernetesServer server) {
+        if (client == null) {
+            client = MockCluster.clientWithAgent(server, "kube-dc-net-restarted");
+        }
+        Writer writer = new Writer(client, counter);
+        Events events = new Events(client, clock, counter);
+        Operator op = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false));
+        register(op, "project", new ProjectReconciler(config, new ProjectApply(writer),
+                new ProjectTeardown(writer, events, clock, config), events, readyTimer, clock));
+        register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, registry, config));
+        register(op, "fip", new FIpReconciler(clock, writer, events, readyTimer, config));
+        op.start();
+        return op;
+    }
+
+    private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Operator op, String name, Reconciler<R> reconciler) {
+        var retry = application.getRegisteredController(name).orElseThrow().getConfiguration().getRetry();
+        op.register(reconciler, o -> o.withRetry(retry));
+    }
+}
