@@ -1,11 +1,16 @@
 package com.kubedc.net.app;
 
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.EIpSpec;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSpec;
 import com.kubedc.net.sandbox.KubeOvnEmulator;
 import com.kubedc.net.sandbox.Sandbox;
 import com.kubedc.net.sandbox.SandboxServer;
 import com.kubedc.net.sandbox.SeedNetworks;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,11 +22,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Converges N cloud Projects in the sandbox and compares with the floor: the controller's own
+ * Converges N cloud Projects, then K EIps and K FIps per Project, in the sandbox and compares with the floor: the controller's own
  * write requests, recorded, replayed one after another by a plain HTTP loop against a fresh
  * server of the same kind holding the same Projects. Not a test: numbers go to docs/benchmarks.md.
  */
@@ -33,7 +39,7 @@ final class Benchmark {
     private Benchmark() {
     }
 
-    static String run(Sandbox sandbox, int n) throws Exception {
+    static String run(Sandbox sandbox, int n, int k) throws Exception {
         ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
         sandbox.server().tap(r -> {
             String ua = String.valueOf(r.getHeader("User-Agent"));
@@ -44,36 +50,56 @@ final class Benchmark {
         KubernetesClient c = sandbox.client();
         c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            c.resource(project(i)).create();
+        for (HasMetadata o : projects(n)) {
+            c.resource(o).create();
         }
         long created = System.nanoTime();
-        while (ready(c) < n) {
+        while (ready(c, Project.class) < n) {
             Thread.sleep(100);
         }
         long converged = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
+        List<Write> projectWrites = List.copyOf(writes);
+        writes.clear();
+        long t1 = System.nanoTime();
+        for (HasMetadata o : addresses(n, k)) {
+            c.resource(o).create();
+        }
+        while (ready(c, EIp.class) < (long) n * (k + 1) || ready(c, FIp.class) < (long) n * k) {
+            Thread.sleep(100);
+        }
+        long addressesReady = System.nanoTime();
+        Thread.sleep(k == 0 ? 0 : 2000);
         sandbox.server().tap(r -> { });
-        List<Write> recorded = List.copyOf(writes);
-        double seconds = (converged - t0) / 1e9;
-        double floor = replay(recorded, n);
+        List<Write> addressWrites = List.copyOf(writes);
+        List<Write> all = new ArrayList<>(projectWrites);
+        all.addAll(addressWrites);
+        double seconds = (converged - t0) / 1e9 + (addressesReady - t1) / 1e9;
+        double floor = replay(all, n, k);
         System.gc();
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-        return String.format("| %d | %.1f | %.1f | %d | %.1f | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s",
-                n, (created - t0) / 1e9, seconds, recorded.size(), recorded.size() / (double) n, floor, seconds / floor,
-                heapMb, rssMb(), breakdown(recorded, n));
+        int objects = 2 * n * k;
+        return String.format("| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s%n"
+                + "writes per EIp or FIp by request: %s",
+                n, k, (created - t0) / 1e9, (converged - t0) / 1e9, k == 0 ? "–" : String.format("%.1f", (addressesReady - t1) / 1e9),
+                projectWrites.size() / (double) n, k == 0 ? "–" : String.format("%.2f", addressWrites.size() / (double) objects),
+                floor, seconds / floor, heapMb, rssMb(), breakdown(projectWrites, n), k == 0 ? "–" : breakdown(addressWrites, objects));
     }
 
-    static final String HEADER = "| N | create loop (s) | all Ready (s) | controller writes | writes/Project | floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n"
-            + "|---|---|---|---|---|---|---|---|---|";
+    static final String HEADER = "| N | K | create loop (s) | Projects Ready (s) | EIps+FIps Ready (s) | writes/Project | writes/(EIp or FIp) "
+            + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|";
 
-    /** The floor: the same requests, sequentially, on a fresh server already holding the N Projects. */
-    static double replay(List<Write> recorded, int n) throws Exception {
+    /** The floor: the same requests, sequentially, on a fresh server already holding the user's objects. */
+    static double replay(List<Write> recorded, int n, int k) throws Exception {
         try (SandboxServer fresh = SandboxServer.start(0); KubernetesClient c = fresh.client(Sandbox.USER_AGENT)) {
             SeedNetworks.all().forEach(s -> c.resource(s).create());
             c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
-            for (int i = 0; i < n; i++) {
-                c.resource(project(i)).create();
+            for (HasMetadata o : projects(n)) {
+                c.resource(o).create();
+            }
+            for (HasMetadata o : addresses(n, k)) {
+                c.resource(o).create();
             }
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.nanoTime();
@@ -103,19 +129,58 @@ final class Benchmark {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    static Project project(int i) {
-        Project p = new Project();
-        p.setMetadata(new ObjectMetaBuilder().withNamespace("bench").withName("p" + i).build());
-        ProjectSpec spec = new ProjectSpec();
-        spec.setCidrBlock("10." + (i / 256) + "." + (i % 256) + ".0/24");
-        spec.setEgressNetworkType("cloud");
-        p.setSpec(spec);
-        return p;
+    static List<HasMetadata> projects(int n) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Project p = new Project();
+            p.setMetadata(new ObjectMetaBuilder().withNamespace("bench").withName("p" + i).build());
+            ProjectSpec spec = new ProjectSpec();
+            spec.setCidrBlock(prefix(i) + ".0/24");
+            spec.setEgressNetworkType("cloud");
+            p.setSpec(spec);
+            out.add(p);
+        }
+        return out;
     }
 
-    static long ready(KubernetesClient c) {
-        return c.resources(Project.class).inNamespace("bench").list().getItems().stream()
-                .filter(p -> p.getStatus() != null && p.getStatus().isReady()).count();
+    /** Per Project: K EIps (default type) and K FIps, FIp j bound to EIp j and to address .(10+j) of the Project subnet. */
+    static List<HasMetadata> addresses(int n, int k) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String ns = "bench-p" + i;
+            for (int j = 0; j < k; j++) {
+                EIp e = new EIp();
+                e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("e" + j).build());
+                e.setSpec(new EIpSpec());
+                out.add(e);
+                FIp f = new FIp();
+                f.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("f" + j).build());
+                FIpSpec spec = new FIpSpec();
+                spec.setEip("e" + j);
+                spec.setIpAddress(prefix(i) + "." + (10 + j));
+                f.setSpec(spec);
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    static String prefix(int i) {
+        return "10." + (i / 256) + "." + (i % 256);
+    }
+
+    static <T extends HasMetadata> long ready(KubernetesClient c, Class<T> kind) {
+        return c.resources(kind).inAnyNamespace().list().getItems().stream().filter(Benchmark::isReady).count();
+    }
+
+    static boolean isReady(HasMetadata o) {
+        if (o instanceof Project p) {
+            return p.getStatus() != null && p.getStatus().isReady();
+        }
+        if (o instanceof EIp e) {
+            return e.getStatus() != null && e.getStatus().isReady();
+        }
+        return o instanceof FIp f && f.getStatus() != null && f.getStatus().isReady();
     }
 
     static byte[] body(RecordedRequest r) {

@@ -26,7 +26,7 @@ public class SandboxApp implements QuarkusApplication {
     public int run(String... args) throws Exception {
         KubernetesClient c = sandbox.client();
         if (config.sandbox().benchmark() > 0) {
-            String row = Benchmark.run(sandbox, config.sandbox().benchmark());
+            String row = Benchmark.run(sandbox, config.sandbox().benchmark(), config.sandbox().benchmarkAddresses());
             System.out.println("\n" + Benchmark.HEADER + "\n" + row);
             return 0;
         }

@@ -103,6 +103,10 @@ public interface KubeDcConfig {
         /** Benchmark mode: converge this many Projects instead of the examples, print figures, exit (0: off). */
         @WithDefault("0")
         int benchmark();
+
+        /** Benchmark mode: once the Projects are Ready, this many EIps and as many FIps (each bound to one of them) per Project. */
+        @WithDefault("0")
+        int benchmarkAddresses();
     }
 
     /** Settings of the per-project VpcDns. */
