@@ -1,0 +1,50 @@
+package com.kubedc.net.loadbalancer;
+
+import io.fabric8.kubernetes.api.model.Service;
+import java.util.Map;
+
+/**
+ * Which EIp a LoadBalancer Service is exposed on (spec §7.2): {@code default-gw}, a named EIp of
+ * its namespace, or its own {@code slb-<svc>}. Pure: the EIp and Project reconcilers use it too,
+ * so that all three agree on who uses an address.
+ */
+public record LbBinding(String eip, boolean auto, String networkType) {
+    public static final String BIND_ON_DEFAULT_GW = "service.nlb.kube-dc.com/bind-on-default-gw-eip";
+    public static final String BIND_ON_EIP = "service.nlb.kube-dc.com/bind-on-eip";
+    public static final String NETWORK_TYPE = "network.kube-dc.com/external-network-type";
+    public static final String DEFAULT_GW = "default-gw";
+    public static final String FINALIZER = "loadbalancer.kube-dc.com/finalizer";
+
+    /** A Service we program: type LoadBalancer without a {@code loadBalancerClass} of someone else. */
+    public static boolean managed(Service s) {
+        return s.getSpec() != null && "LoadBalancer".equals(s.getSpec().getType())
+                && (s.getSpec().getLoadBalancerClass() == null || s.getSpec().getLoadBalancerClass().isBlank());
+    }
+
+    /** The auto-created EIp's name. */
+    public static String autoEIpName(String service) {
+        return "slb-" + service;
+    }
+
+    /** The binding of {@code s}; {@code defaultType} is the configured type of auto EIps. */
+    public static LbBinding of(Service s, String defaultType) {
+        Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
+        if ("true".equalsIgnoreCase(a.getOrDefault(BIND_ON_DEFAULT_GW, "").trim())) {
+            return new LbBinding(DEFAULT_GW, false, null);
+        }
+        String named = a.getOrDefault(BIND_ON_EIP, "").trim();
+        if (!named.isEmpty()) {
+            return new LbBinding(named, false, null);
+        }
+        String type = a.getOrDefault(NETWORK_TYPE, "").trim();
+        return new LbBinding(autoEIpName(s.getMetadata().getName()), true, type.isEmpty() ? defaultType : type);
+    }
+
+    /** {@code <namespace>/<eip>} of a managed, live Service; null otherwise. */
+    public static String eipKey(Service s, String defaultType) {
+        if (!managed(s) || s.getMetadata().getDeletionTimestamp() != null) {
+            return null;
+        }
+        return s.getMetadata().getNamespace() + "/" + of(s, defaultType).eip();
+    }
+}

@@ -1,0 +1,105 @@
+package com.kubedc.net.loadbalancer;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The OVN load balancers of a Service (spec §7.3): one row per protocol, {@code <ns>-<svc>-tcp},
+ * VIP {@code <eip>:<port>} → the ready endpoints' {@code <ip>:<targetPort>}. The target port comes
+ * from the EndpointSlice port of the same name, which is how named target ports (pods and
+ * KubeVirt VMs alike) are resolved. Pure.
+ */
+public final class LbDesired {
+    /** Label of an EndpointSlice naming its Service. */
+    public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+
+    private LbDesired() {
+    }
+
+    public static String rowName(String namespace, String service, String protocol) {
+        return namespace + "-" + service + "-" + protocol.toLowerCase(Locale.ROOT);
+    }
+
+    /** Every row name the Service may have had, for cleanup. */
+    public static List<String> allRowNames(String namespace, String service) {
+        return List.of("tcp", "udp", "sctp").stream().map(p -> rowName(namespace, service, p)).toList();
+    }
+
+    public static List<LbRow> rows(Service s, String address, List<EndpointSlice> slices) {
+        String ns = s.getMetadata().getNamespace();
+        String name = s.getMetadata().getName();
+        Map<String, Map<String, String>> vipsByProtocol = new TreeMap<>();
+        for (ServicePort p : s.getSpec().getPorts()) {
+            String protocol = p.getProtocol() == null ? "TCP" : p.getProtocol();
+            TreeSet<String> backends = new TreeSet<>();
+            for (EndpointSlice slice : slices) {
+                Integer target = targetPort(slice, p, protocol);
+                if (target == null || !"IPv4".equals(slice.getAddressType())) {
+                    continue;
+                }
+                for (String ip : readyAddresses(slice)) {
+                    backends.add(ip + ":" + target);
+                }
+            }
+            vipsByProtocol.computeIfAbsent(protocol.toLowerCase(Locale.ROOT), k -> new TreeMap<>())
+                    .put(address + ":" + p.getPort(), String.join(",", backends));
+        }
+        List<LbRow> out = new ArrayList<>();
+        vipsByProtocol.forEach((protocol, vips) -> out.add(new LbRow(rowName(ns, name, protocol), protocol, vips, Map.of(
+                LbRow.OWNER, ns + "/" + name,
+                LbRow.OWNER_UID, String.valueOf(s.getMetadata().getUid()),
+                LbRow.MANAGED_BY, LbRow.MANAGED_BY_VALUE))));
+        return out;
+    }
+
+    /** Ready IPv4 endpoint addresses of the Service's slices (the 30010 reroute sources). */
+    public static List<String> backendAddresses(List<EndpointSlice> slices) {
+        TreeSet<String> out = new TreeSet<>();
+        slices.stream().filter(sl -> "IPv4".equals(sl.getAddressType())).forEach(sl -> out.addAll(readyAddresses(sl)));
+        return List.copyOf(out);
+    }
+
+    static List<String> readyAddresses(EndpointSlice slice) {
+        List<String> out = new ArrayList<>();
+        if (slice.getEndpoints() == null) {
+            return out;
+        }
+        for (Endpoint e : slice.getEndpoints()) {
+            boolean ready = e.getConditions() == null || e.getConditions().getReady() == null || e.getConditions().getReady();
+            if (ready && e.getAddresses() != null) {
+                out.addAll(e.getAddresses());
+            }
+        }
+        return out;
+    }
+
+    /** The slice's port for Service port {@code p}: same name (both unnamed when the Service has one port) and protocol. */
+    static Integer targetPort(EndpointSlice slice, ServicePort p, String protocol) {
+        if (slice.getPorts() == null) {
+            return null;
+        }
+        String name = p.getName() == null ? "" : p.getName();
+        for (EndpointPort ep : slice.getPorts()) {
+            String epName = ep.getName() == null ? "" : ep.getName();
+            String epProtocol = ep.getProtocol() == null ? "TCP" : ep.getProtocol();
+            if (name.equals(epName) && protocol.equals(epProtocol) && ep.getPort() != null) {
+                return ep.getPort();
+            }
+        }
+        return null;
+    }
+
+    static boolean same(LbRow a, LbRow b) {
+        return Objects.equals(a, b);
+    }
+}

@@ -1,0 +1,93 @@
+package com.kubedc.net.loadbalancer;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.ovn.NbState;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What a Service load-balancer reconcile reads, and how each change maps back to Services. */
+final class LbSources {
+    static final String EIP_INDEX = "lbEip";
+
+    final IndexerResourceCache<Service> services;
+    final InformerEventSource<EIp, Service> eips;
+    final InformerEventSource<FIp, Service> fips;
+    final InformerEventSource<EndpointSlice, Service> slices;
+    final InformerEventSource<Namespace, Service> namespaces;
+    final InformerEventSource<Service, Service> extServices;
+    final InformerEventSource<Endpoints, Service> extEndpoints;
+    final NbEventSource nb;
+
+    LbSources(EventSourceContext<Service> ctx, NbState state) {
+        services = ctx.getPrimaryCache();
+        services.addIndexer(EIP_INDEX, s -> {
+            String k = LbBinding.eipKey(s, "");
+            return k == null ? List.of() : List.of(k);
+        });
+        eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, Service.class).withName("EIp")
+                .withSecondaryToPrimaryMapper(e -> ids(services.byIndex(EIP_INDEX, e.getMetadata().getNamespace() + "/" + e.getMetadata().getName())))
+                .build(), ctx);
+        fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(FIp.class, Service.class).withName("FIp")
+                .withSecondaryToPrimaryMapper(f -> f.getSpec() == null || f.getSpec().getEip() == null ? Set.of()
+                        : ids(services.byIndex(EIP_INDEX, f.getMetadata().getNamespace() + "/" + f.getSpec().getEip())))
+                .build(), ctx);
+        slices = new InformerEventSource<>(InformerEventSourceConfiguration.from(EndpointSlice.class, Service.class).withName("EndpointSlice")
+                .withSecondaryToPrimaryMapper(sl -> {
+                    String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL);
+                    return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
+                }).build(), ctx);
+        namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, Service.class).withName("Namespace")
+                .withSecondaryToPrimaryMapper(n -> ids(services.list(n.getMetadata().getName(), LbBinding::managed).toList()))
+                .build(), ctx);
+        extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
+                .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
+        extEndpoints = new InformerEventSource<>(InformerEventSourceConfiguration.from(Endpoints.class, Service.class).withName("ExtEndpoints")
+                .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
+        nb = new NbEventSource(state, services);
+    }
+
+    List<EventSource<?, Service>> all() {
+        return List.of(eips, fips, slices, namespaces, extServices, extEndpoints, nb);
+    }
+
+    /** A project namespace: labelled by the Project reconciler. */
+    boolean projectNamespace(String ns) {
+        return namespaces.get(new ResourceID(ns)).map(n -> n.getMetadata().getLabels() != null
+                && n.getMetadata().getLabels().containsKey(Labels.PROJECT)).orElse(false);
+    }
+
+    List<EndpointSlice> slicesOf(Service s) {
+        return slices.list(s.getMetadata().getNamespace(), sl -> sl.getMetadata().getLabels() != null
+                && s.getMetadata().getName().equals(sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL))).toList();
+    }
+
+    /** Services bound to EIp {@code ns/name}. */
+    List<Service> boundTo(String eipKey) {
+        return services.byIndex(EIP_INDEX, eipKey);
+    }
+
+    private static Set<ResourceID> source(io.fabric8.kubernetes.api.model.HasMetadata o) {
+        Map<String, String> l = o.getMetadata().getLabels();
+        return l == null || l.get(ExtCompanion.SOURCE) == null ? Set.of() : Set.of(new ResourceID(l.get(ExtCompanion.SOURCE), o.getMetadata().getNamespace()));
+    }
+
+    static Set<ResourceID> ids(List<Service> list) {
+        return list.stream().map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

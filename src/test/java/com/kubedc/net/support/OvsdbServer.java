@@ -1,0 +1,145 @@
+package com.kubedc.net.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real OVN Northbound {@code ovsdb-server} on a free loopback port, in a temporary folder:
+ * what the OVSDB client and the load-balancer sync are tested against. Stopped by its own
+ * process handle, never by name. Needs Debian's {@code ovn-central} (scripts/prerequisites.sh).
+ */
+public final class OvsdbServer implements AutoCloseable {
+    public static final Path NB_SCHEMA = Path.of("/usr/share/ovn/ovn-nb.ovsschema");
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private OvsdbServer(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    public static OvsdbServer start() {
+        if (!Files.exists(NB_SCHEMA)) {
+            throw new IllegalStateException(NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
+        }
+        try {
+            Path dir = Files.createTempDirectory("kube-dc-net-nb");
+            run(List.of("ovsdb-tool", "create", dir.resolve("nb.db").toString(), NB_SCHEMA.toString()));
+            OvsdbServer s = new OvsdbServer(dir, freePort());
+            s.launch();
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start ovsdb-server", e);
+        }
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder("ovsdb-server", dir.resolve("nb.db").toString(),
+                "--remote=ptcp:" + port + ":127.0.0.1", "--unixctl=" + dir.resolve("ctl"),
+                "--log-file=" + dir.resolve("log"), "--no-chdir")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException e) {
+                if (!process.isAlive()) {
+                    throw new IOException("ovsdb-server exited: " + Files.readString(dir.resolve("out")));
+                }
+                sleep(20);
+            }
+        }
+        throw new IOException("ovsdb-server did not listen on " + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String endpoint() {
+        return "tcp:127.0.0.1:" + port;
+    }
+
+    /** Kills the server (as a crash would); the database file stays. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts it again on the same port with the same database. */
+    public void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code ovn-nbctl} against this server: an independent reader and writer. Returns stdout. */
+    public String nbctl(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ovn-nbctl", "--db=" + endpoint(), "--timeout=10"));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    static String run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + err);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(cmd.get(0) + " not runnable: run ./scripts/prerequisites.sh", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
