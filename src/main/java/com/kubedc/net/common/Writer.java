@@ -20,7 +20,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class Writer {
     /** The parts of an object a desired fragment may set. */
-    static final List<String> OWNED_TOP_LEVEL = List.of("spec", "data", "stringData");
+    static final List<String> OWNED_TOP_LEVEL = List.of("spec", "data", "stringData", "subsets");
 
     private final KubernetesClient client;
     private final WriteCounter writes;
@@ -105,6 +105,23 @@ public class Writer {
                 throw e;
             }
         }
+    }
+
+    /** Adds finalizer {@code finalizer} to {@code actual} (optimistic lock on resourceVersion); returns the object as it now is. */
+    public <T extends HasMetadata> T addFinalizer(T actual, String finalizer) {
+        List<String> finalizers = actual.getMetadata().getFinalizers();
+        if (finalizers != null && finalizers.contains(finalizer)) {
+            return actual;
+        }
+        ArrayNode ops = Json.object().arrayNode();
+        ArrayNode next = ops.arrayNode();
+        if (finalizers != null) {
+            finalizers.forEach(next::add);
+        }
+        next.add(finalizer);
+        JsonPatches.testResourceVersion(ops, actual.getMetadata().getResourceVersion());
+        JsonPatches.add(ops, "add", "/metadata/finalizers", next);
+        return patch(actual, ops);
     }
 
     /** Removes finalizer {@code finalizer} from {@code actual} (optimistic lock on resourceVersion). */

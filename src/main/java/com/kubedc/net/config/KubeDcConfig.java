@@ -34,6 +34,11 @@ public interface KubeDcConfig {
     @WithDefault("cloud")
     String defaultFipNetworkType();
 
+    /** Maintain the {@code <svc>-ext} headless Service and Endpoints of each LoadBalancer Service (spec §7.5, Decision 5). */
+    @WithName("lb-ext-companion")
+    @WithDefault("true")
+    boolean lbExtCompanion();
+
     /** Network type of a Service's auto-created EIp ({@code default_svc_lb_network_type}). */
     @WithName("default-svc-lb-network-type")
     @WithDefault("cloud")

@@ -46,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
@@ -138,7 +139,9 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var fip = sources.fips.byIndex(EIpSources.FIP_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
                 .map(f -> new EIpOwner(EIpOwner.FIP, f.getMetadata().getName()));
-        return java.util.stream.Stream.concat(snat, fip).toList();
+        var lb = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
+                .map(svc -> new EIpOwner(EIpOwner.SERVICE_LB, svc.getMetadata().getName()));
+        return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
     }
 
     static Map<String, Long> free(List<Subnet> external) {
@@ -188,9 +191,9 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
      */
     @Override
     public DeleteControl cleanup(EIp eip, Context<EIp> context) {
-        // an FIp still using it holds the deletion (a Project's teardown removes FIps first)
+        // an FIp or a LoadBalancer Service still using it holds the deletion (a Project's teardown removes them first)
         List<EIpOwner> users = owners(eip, eip.getStatus() == null ? "" : eip.getStatus().getOvnEIpRef()).stream()
-                .filter(o -> EIpOwner.FIP.equals(o.getType())).toList();
+                .filter(o -> EIpOwner.FIP.equals(o.getType()) || EIpOwner.SERVICE_LB.equals(o.getType())).toList();
         if (!users.isEmpty()) {
             markInUse(eip, users);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(5));

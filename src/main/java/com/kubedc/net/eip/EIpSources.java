@@ -32,6 +32,8 @@ final class EIpSources {
     final InformerEventSource<Vpc, EIp> vpcs;
     final InformerEventSource<com.kubedc.net.api.v1.FIp, EIp> fips;
     static final String FIP_EIP_INDEX = "fipEip";
+    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, EIp> services;
+    static final String SERVICE_EIP_INDEX = "serviceEip";
 
     EIpSources(EventSourceContext<EIp> ctx) {
         var primaries = ctx.getPrimaryCache();
@@ -69,6 +71,17 @@ final class EIpSources {
                     return Set.of(new ResourceID(k.substring(k.indexOf('/') + 1), f.getMetadata().getNamespace()));
                 }).build(), ctx);
         fips.addIndexer(FIP_EIP_INDEX, f -> List.of(fipEip(f)));
+        // LoadBalancer Services are users of the EIp they are bound to (owners ServiceLb)
+        services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, EIp.class)
+                .withName("Service")
+                .withSecondaryToPrimaryMapper(svc -> {
+                    String k = com.kubedc.net.loadbalancer.LbBinding.eipRef(svc);
+                    return k == null ? Set.of() : Set.of(new ResourceID(k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
+                }).build(), ctx);
+        services.addIndexer(SERVICE_EIP_INDEX, svc -> {
+            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc, "");
+            return k == null ? List.of() : List.of(k);
+        });
         vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)
                 .withName("Vpc")
                 .withSecondaryToPrimaryMapper(v -> primaries.list(v.getMetadata().getName(), e -> e.getStatus() == null || !e.getStatus().isReady())
@@ -77,7 +90,7 @@ final class EIpSources {
     }
 
     List<EventSource<?, EIp>> all() {
-        return List.of(ovnEips, snats, subnets, vpcs, fips);
+        return List.of(ovnEips, snats, subnets, vpcs, fips, services);
     }
 
     /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */

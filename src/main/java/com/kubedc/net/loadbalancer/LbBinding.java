@@ -40,6 +40,14 @@ public record LbBinding(String eip, boolean auto, String networkType) {
         return new LbBinding(autoEIpName(s.getMetadata().getName()), true, type.isEmpty() ? defaultType : type);
     }
 
+    /** {@code <namespace>/<eip>} a LoadBalancer Service names, live or not: who must look again when it changes. */
+    public static String eipRef(Service s) {
+        if (s.getSpec() == null || !"LoadBalancer".equals(s.getSpec().getType())) {
+            return null;
+        }
+        return s.getMetadata().getNamespace() + "/" + of(s, "").eip();
+    }
+
     /** {@code <namespace>/<eip>} of a managed, live Service; null otherwise. */
     public static String eipKey(Service s, String defaultType) {
         if (!managed(s) || s.getMetadata().getDeletionTimestamp() != null) {

@@ -3,7 +3,7 @@ package com.kubedc.net.loadbalancer;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.common.Labels;
-import com.kubedc.net.ovn.NbState;
+import com.kubedc.net.ovn.NbLoadBalancers;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
@@ -32,7 +32,7 @@ final class LbSources {
     final InformerEventSource<Endpoints, Service> extEndpoints;
     final NbEventSource nb;
 
-    LbSources(EventSourceContext<Service> ctx, NbState state) {
+    LbSources(EventSourceContext<Service> ctx, NbLoadBalancers nbLbs) {
         services = ctx.getPrimaryCache();
         services.addIndexer(EIP_INDEX, s -> {
             String k = LbBinding.eipKey(s, "");
@@ -59,7 +59,7 @@ final class LbSources {
         extEndpoints = new InformerEventSource<>(InformerEventSourceConfiguration.from(Endpoints.class, Service.class).withName("ExtEndpoints")
                 .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
-        nb = new NbEventSource(state, services);
+        nb = new NbEventSource(nbLbs, services);
     }
 
     List<EventSource<?, Service>> all() {

@@ -40,6 +40,8 @@ public final class KubeOvnEmulator implements AutoCloseable {
     private final Set<Key> pending = ConcurrentHashMap.newKeySet();
     private final Rules rules;
     private volatile boolean paused;
+    /** The OVN NB where routers and switches are made, when there is one. */
+    private volatile EmulatorNb nb;
     private volatile boolean running;
     private Thread worker;
 
@@ -145,6 +147,17 @@ public final class KubeOvnEmulator implements AutoCloseable {
         return inf == null ? Optional.empty() : Optional.ofNullable(inf.getStore().getByKey(name));
     }
 
+    /** From now on, logical routers and switches are made in the NB at {@code endpoints} too. */
+    public void attachNb(String endpoints) {
+        nb = new EmulatorNb(endpoints);
+        enqueueAll(Vpc.class);
+        enqueueAll(Subnet.class);
+    }
+
+    Optional<EmulatorNb> nb() {
+        return Optional.ofNullable(nb);
+    }
+
     /** While paused nothing is processed: Kube-OVN is down. */
     public void setPaused(boolean paused) {
         this.paused = paused;
@@ -174,6 +187,9 @@ public final class KubeOvnEmulator implements AutoCloseable {
     public synchronized void close() {
         running = false;
         informers.values().forEach(SharedIndexInformer::close);
+        if (nb != null) {
+            nb.close();
+        }
         informers.clear();
         if (worker != null) {
             worker.interrupt();

@@ -64,11 +64,13 @@ final class Rules {
                 if (ports != null) {
                     ports.forEach(p -> e.get(OvnEip.class, p).filter(x -> !KubeOvnEmulator.deleting(x)).ifPresent(e.writes::delete));
                 }
+                e.nb().ifPresent(nb -> nb.delete(EmulatorNb.ROUTER, name));
                 e.writes.removeFinalizer(v, F);
             }
             return;
         }
         e.writes.addFinalizer(v, F);
+        e.nb().ifPresent(nb -> nb.ensure(EmulatorNb.ROUTER, name));
         var spec = v.getSpec();
         List<String> extra = spec == null || spec.extraExternalSubnets() == null ? List.of() : spec.extraExternalSubnets();
         boolean external = spec != null && Boolean.TRUE.equals(spec.enableExternal());
@@ -104,11 +106,17 @@ final class Rules {
         if (KubeOvnEmulator.deleting(s)) {
             boolean snatUsers = e.list(OvnSnatRule.class).stream().anyMatch(r -> r.getSpec() != null && name.equals(r.getSpec().vpcSubnet()));
             if (users.isEmpty() && !snatUsers) {
+                if (s.getSpec() != null && s.getSpec().vpc() != null) {
+                    e.nb().ifPresent(nb -> nb.delete(EmulatorNb.SWITCH, name));
+                }
                 e.writes.removeFinalizer(s, F);
             }
             return;
         }
         e.writes.addFinalizer(s, F);
+        if (s.getSpec() != null && s.getSpec().vpc() != null) {
+            e.nb().ifPresent(nb -> nb.ensure(EmulatorNb.SWITCH, name));
+        }
         long used = users.stream().filter(x -> x.getStatus() != null && x.getStatus().v4Ip() != null).count();
         long capacity = pool(s).map(AddressPool::capacity).orElse(0L);
         e.writes.status(s, s.getStatus(), new Subnet.Status((double) (capacity - used), (double) used, null, null, List.of(ready("Ready"))));

@@ -36,6 +36,10 @@ public final class MockCluster {
             }
         }
         emulator.start();
+        OvsdbServer nb = NbTestResource.server();
+        if (nb != null) {
+            emulator.attachNb(nb.endpoint());
+        }
     }
 
     /** The cluster of the running test application, created on first use. */

@@ -1,0 +1,46 @@
+package com.kubedc.net.loadbalancer;
+
+import com.kubedc.net.common.Conditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Service status we own: {@code loadBalancer.ingress} (exactly the EIp address once
+ * programmed, empty otherwise) and our one condition; other controllers' conditions are kept. Pure.
+ */
+final class LbStatus {
+    private LbStatus() {
+    }
+
+    static ServiceStatus next(Service s, LbOutcome o, Clock clock) {
+        ServiceStatus prev = s.getStatus() == null ? new ServiceStatus() : s.getStatus();
+        List<Condition> others = new ArrayList<>();
+        List<Condition> ours = new ArrayList<>();
+        if (prev.getConditions() != null) {
+            prev.getConditions().forEach(c -> (LbReasons.LOAD_BALANCER_READY.equals(c.getType()) ? ours : others).add(c));
+        }
+        List<Condition> conditions = new ArrayList<>(others);
+        if (o != null) {
+            conditions.addAll(new Conditions(ours, s.getMetadata().getGeneration(), clock)
+                    .set(LbReasons.LOAD_BALANCER_READY, o.isProgrammed(), o.reason(), o.message()).build());
+        }
+        ServiceStatus next = new ServiceStatus();
+        next.setConditions(conditions);
+        LoadBalancerStatus lb = new LoadBalancerStatus();
+        lb.setIngress(o != null && o.isProgrammed() ? List.of(ingress(o.address())) : List.of());
+        next.setLoadBalancer(lb);
+        return next;
+    }
+
+    static LoadBalancerIngress ingress(String ip) {
+        LoadBalancerIngress i = new LoadBalancerIngress();
+        i.setIp(ip);
+        return i;
+    }
+}

@@ -1,0 +1,250 @@
+package com.kubedc.net.loadbalancer;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.NetworkType;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.Json;
+import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.ovn.NbLoadBalancers;
+import com.kubedc.net.ovn.NbPlan;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A LoadBalancer Service in a project namespace → an EIp address (spec §7.2) and OVN load
+ * balancers on the project router and switch (§7.3), the {@code <svc>-ext} companion (§7.5) and
+ * {@code status.loadBalancer.ingress}. Only LoadBalancer Services without a class reach it
+ * ({@link LbServiceFilter}); those outside project namespaces get its finalizer and nothing else.
+ */
+@RBACRule(apiGroups = "", resources = {"services", "endpoints"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
+@RBACRule(apiGroups = "", resources = {"namespaces"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "discovery.k8s.io", resources = {"endpointslices"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "kube-dc.com", resources = {"eips"}, verbs = {"get", "list", "watch", "create", "delete"})
+@RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
+@ControllerConfiguration(name = "loadbalancer", finalizerName = LbBinding.FINALIZER, generationAwareEventProcessing = false,
+        informer = @Informer(genericFilter = LbServiceFilter.class),
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service> {
+    static final Duration WAIT_FOR_OVN = Duration.ofSeconds(5);
+
+    private final Clock clock;
+    private final Writer writer;
+    private final Events events;
+    private final ReadyTimer readyTimer;
+    private final NbLoadBalancers nb;
+    private final String defaultType;
+    private final boolean extCompanion;
+    private LbSources sources;
+
+    public ServiceLbReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, NbLoadBalancers nb, KubeDcConfig config) {
+        this.clock = clock;
+        this.writer = writer;
+        this.events = events;
+        this.readyTimer = readyTimer;
+        this.nb = nb;
+        this.defaultType = config.defaultSvcLbNetworkType();
+        this.extCompanion = config.lbExtCompanion();
+    }
+
+    @Override
+    public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
+        sources = new LbSources(ctx, nb);
+        return sources.all();
+    }
+
+    @Override
+    public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
+        if (!LbBinding.managed(s)) {
+            release(s); // no longer a LoadBalancer of ours (type or class changed): undo, then let go of it
+            writer.removeFinalizer(s, LbBinding.FINALIZER);
+            return UpdateControl.noUpdate();
+        }
+        if (!sources.projectNamespace(s.getMetadata().getNamespace())) {
+            // not a tenant's: nothing is programmed and nothing written (the finalizer stays: the operator SDK would add it again)
+            withdraw(s);
+            return UpdateControl.noUpdate();
+        }
+        LbOutcome o = program(s);
+        if (!o.keepsRows()) {
+            withdraw(s);
+        }
+        return finish(s, o);
+    }
+
+    @Override
+    public DeleteControl cleanup(Service s, Context<Service> ctx) {
+        release(s);
+        return DeleteControl.defaultDelete();
+    }
+
+    private LbOutcome program(Service s) {
+        String ns = s.getMetadata().getNamespace();
+        LbBinding b = LbBinding.of(s, defaultType);
+        Optional<EIp> own = sources.eips.get(new ResourceID(LbBinding.autoEIpName(s.getMetadata().getName()), ns))
+                .filter(e -> LbEIp.ownedBy(e, s));
+        if (!b.auto() && own.isPresent()) {
+            writer.delete(own.get()); // the binding moved to another EIp: the Service's own one goes
+        }
+        Optional<EIp> eip = sources.eips.get(new ResourceID(b.eip(), ns));
+        if (b.auto()) {
+            if (NetworkType.parse(b.networkType()).isEmpty()) {
+                return LbOutcome.not(LbReasons.INVALID_NETWORK_TYPE, LbBinding.NETWORK_TYPE + " \"" + b.networkType() + "\" is not one of public, cloud");
+            }
+            if (eip.isEmpty()) {
+                eip = Optional.ofNullable(writer.create(LbEIp.auto(s, b.networkType())));
+                eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+            }
+            if (eip.isPresent() && !LbEIp.ownedBy(eip.get(), s)) {
+                return LbOutcome.not(LbReasons.NAME_CONFLICT, "EIp " + b.eip() + " exists and is not this Service's");
+            }
+        } else if (eip.isEmpty()) {
+            return LbOutcome.not(LbReasons.EIP_NOT_FOUND, "no EIp " + b.eip() + " in namespace " + ns);
+        }
+        EIp e = eip.orElse(null);
+        if (e == null || e.getStatus() == null || !e.getStatus().isReady() || e.getStatus().getIpAddress() == null) {
+            String why = e == null || e.getStatus() == null ? null : Conditions.reason(e.getStatus().getConditions(), Conditions.READY);
+            return why != null && !why.startsWith("Waiting")
+                    ? LbOutcome.not(LbReasons.EIP_NOT_READY, "EIp " + b.eip() + " is not ready: " + why)
+                    : LbOutcome.not(LbReasons.WAITING_FOR_EIP, "waiting for EIp " + b.eip() + " to have an address");
+        }
+        String address = e.getStatus().getIpAddress();
+        Optional<FIp> fip = olderFIp(s, b.eip());
+        if (fip.isPresent()) {
+            return LbOutcome.not(LbReasons.EIP_CONFLICT, "EIp " + b.eip() + " is used by FIp " + fip.get().getMetadata().getName() + " (1:1 NAT)");
+        }
+        Optional<String> ports = PortTable.conflict(s, sources.boundTo(ns + "/" + b.eip()), address);
+        if (ports.isPresent()) {
+            return LbOutcome.not(LbReasons.PORT_CONFLICT, "on EIp " + b.eip() + " (" + address + "): " + ports.get());
+        }
+        if (!nb.configured()) {
+            return LbOutcome.not(LbReasons.OVN_NOT_CONFIGURED, "kube-dc.ovn-db-ips is not set: no OVN NB to program");
+        }
+        if (!nb.ready()) {
+            return LbOutcome.not(LbReasons.WAITING_FOR_OVN, "waiting for the OVN NB connection");
+        }
+        List<LbRow> rows = LbDesired.rows(s, address, sources.slicesOf(s));
+        NbPlan.Plan plan = NbPlan.sync(nb.state(), rows, List.of(owner(s)), ns, ns + "-default");
+        if (plan.waiting()) {
+            return LbOutcome.not(LbReasons.WAITING_FOR_OVN, "waiting for Kube-OVN to create the " + plan.waitingFor());
+        }
+        nb.transact(plan.ops());
+        if (extCompanion) {
+            ensureCompanion(s, address);
+        } else {
+            removeCompanion(s);
+        }
+        return LbOutcome.programmed(address, "exposed on " + address + " (EIp " + b.eip() + ")");
+    }
+
+    /** The oldest claim wins an EIp that is both an FIp's and a Service's (FIp NAT is 1:1). */
+    private Optional<FIp> olderFIp(Service s, String eip) {
+        String created = String.valueOf(s.getMetadata().getCreationTimestamp());
+        return sources.fips.list(s.getMetadata().getNamespace(), f -> f.getSpec() != null && eip.equals(f.getSpec().getEip())
+                && f.getMetadata().getDeletionTimestamp() == null
+                && String.valueOf(f.getMetadata().getCreationTimestamp()).compareTo(created) < 0).findFirst();
+    }
+
+    private void ensureCompanion(Service s, String address) {
+        String name = ExtCompanion.name(s.getMetadata().getName());
+        String ns = s.getMetadata().getNamespace();
+        Service actual = sources.extServices.get(new ResourceID(name, ns)).orElse(null);
+        if (actual == null && sources.services.get(new ResourceID(name, ns)).isPresent()) {
+            return; // a Service of that name that is not ours: leave it alone
+        }
+        Service ext = writer.ensure(ExtCompanion.service(s), actual).orElse(null);
+        if (ext != null) {
+            writer.ensure(ExtCompanion.endpoints(s, ext, address), sources.extEndpoints.get(new ResourceID(name, ns)).orElse(null));
+        }
+    }
+
+    private void removeCompanion(Service s) {
+        ResourceID id = new ResourceID(ExtCompanion.name(s.getMetadata().getName()), s.getMetadata().getNamespace());
+        sources.extEndpoints.get(id).ifPresent(writer::delete);
+        sources.extServices.get(id).ifPresent(writer::delete);
+    }
+
+    /** Not (or no longer) exposed: rows and companion go; the address stays with the EIp. */
+    private void withdraw(Service s) {
+        if (nb.ready()) {
+            nb.transact(NbPlan.remove(nb.state(), List.of(owner(s))));
+        }
+        removeCompanion(s);
+    }
+
+    /** The Service is deleted or stopped being ours: everything we made for it goes (the finalizer is the caller's). */
+    private void release(Service s) {
+        if (nb.configured()) {
+            if (!nb.ready()) {
+                throw new IllegalStateException("OVN NB not connected: load balancers of " + owner(s) + " cannot be removed yet");
+            }
+            nb.transact(NbPlan.remove(nb.state(), List.of(owner(s))));
+        }
+        removeCompanion(s);
+        sources.eips.get(new ResourceID(LbBinding.autoEIpName(s.getMetadata().getName()), s.getMetadata().getNamespace()))
+                .filter(e -> LbEIp.ownedBy(e, s)).ifPresent(writer::delete);
+        if (s.getMetadata().getDeletionTimestamp() == null) {
+            ServiceStatus next = LbStatus.next(s, null, clock);
+            if (!same(s.getStatus(), next)) {
+                writer.patchStatus(s, next);
+            }
+        }
+    }
+
+    private UpdateControl<Service> finish(Service s, LbOutcome o) {
+        ServiceStatus before = s.getStatus();
+        String was = before == null ? null : Conditions.reason(before.getConditions(), LbReasons.LOAD_BALANCER_READY);
+        if (!Objects.equals(was, o.reason())) {
+            if (LbReasons.isUserError(o.reason())) {
+                events.warning(s, o.reason(), o.message());
+            } else if (o.isProgrammed()) {
+                events.normal(s, o.reason(), o.message());
+                readyTimer.record("Service", s);
+            }
+        }
+        ServiceStatus next = LbStatus.next(s, o, clock);
+        if (!same(before, next)) {
+            writer.patchStatus(s, next);
+        }
+        return LbReasons.WAITING_FOR_OVN.equals(o.reason())
+                ? UpdateControl.<Service>noUpdate().rescheduleAfter(WAIT_FOR_OVN) : UpdateControl.noUpdate();
+    }
+
+    /** Same ingress addresses and conditions (the API server may add fields such as ipMode: not a difference). */
+    static boolean same(ServiceStatus a, ServiceStatus b) {
+        return Objects.equals(ips(a), ips(b))
+                && Json.tree(a == null || a.getConditions() == null ? List.of() : a.getConditions())
+                        .equals(Json.tree(b == null || b.getConditions() == null ? List.of() : b.getConditions()));
+    }
+
+    static List<String> ips(ServiceStatus s) {
+        return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null ? List.of()
+                : s.getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
+    }
+
+    static String owner(Service s) {
+        return s.getMetadata().getNamespace() + "/" + s.getMetadata().getName();
+    }
+}

@@ -1,0 +1,223 @@
+package com.kubedc.net.loadbalancer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.EIpOwner;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.support.Fixtures;
+import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.NbTestResource;
+import com.kubedc.net.support.OvsdbServer;
+import com.kubedc.net.support.Services;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** LoadBalancer Services end to end: the mock API server, the emulator and a real OVN NB, read back with ovn-nbctl. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
+class ServiceLbTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @KubernetesTestServer
+    KubernetesServer server;
+
+    MockCluster cluster;
+    OvsdbServer nb;
+
+    @BeforeEach
+    void cluster() {
+        cluster = MockCluster.of(server);
+        nb = NbTestResource.server();
+    }
+
+    String project(String name, String cidr) {
+        cluster.create(Fixtures.project("lbt", name, cidr, "cloud"));
+        cluster.awaitReady("lbt", name);
+        return "lbt-" + name;
+    }
+
+    Service create(Service s) {
+        return cluster.client.resource(s).create();
+    }
+
+    void slice(EndpointSlice s) {
+        cluster.client.resource(s).createOr(x -> x.update());
+    }
+
+    Service get(String ns, String name) {
+        return cluster.client.services().inNamespace(ns).withName(name).get();
+    }
+
+    EIp eip(String ns, String name) {
+        return cluster.client.resources(EIp.class).inNamespace(ns).withName(name).get();
+    }
+
+    String awaitIngress(String ns, String name) {
+        try {
+            await().atMost(WAIT).until(() -> !ips(get(ns, name)).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Service s = get(ns, name);
+            throw new AssertionError("no ingress for " + name + ": " + (s == null ? "gone" : s.getStatus()), e);
+        }
+        return ips(get(ns, name)).get(0);
+    }
+
+    static List<String> ips(Service s) {
+        return s == null ? List.of() : ServiceLbReconciler.ips(s.getStatus());
+    }
+
+    String reason(String ns, String name) {
+        Service s = get(ns, name);
+        return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
+    }
+
+    /** VIPs of an NB load balancer as ovn-nbctl (an independent reader) shows them. */
+    Map<String, String> vips(String lb) {
+        String out = nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + lb).trim();
+        Map<String, String> m = new TreeMap<>();
+        if (!out.isEmpty()) {
+            Arrays.stream(out.split(" ")).forEach(kv -> m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1)));
+        }
+        return m;
+    }
+
+    List<String> lbNames() {
+        String out = nb.nbctl("--bare", "--columns=name", "list", "Load_Balancer").trim();
+        return out.isEmpty() ? List.of() : Arrays.stream(out.split("\\s+")).sorted().toList();
+    }
+
+    @Test
+    void nginxOnTheDefaultGatewayAddressGetsOneTcpLoadBalancerOnTheRouterAndSwitch() {
+        String ns = project("web", "10.10.0.0/24");
+        create(Services.loadBalancer(ns, "nginx", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80", "https:443>443"));
+        slice(Services.slice(ns, "nginx", List.of("10.10.0.5", "10.10.0.6"), "http=80", "https=443"));
+        String gw = eip(ns, "default-gw").getStatus().getIpAddress();
+        assertEquals(gw, awaitIngress(ns, "nginx"));
+
+        String lb = ns + "-nginx-tcp";
+        await().atMost(WAIT).until(() -> vips(lb).size() == 2);
+        assertEquals(Map.of(gw + ":80", "10.10.0.5:80,10.10.0.6:80", gw + ":443", "10.10.0.5:443,10.10.0.6:443"), vips(lb));
+        String uuid = nb.nbctl("--bare", "--columns=_uuid", "find", "Load_Balancer", "name=" + lb).trim();
+        assertTrue(nb.nbctl("--bare", "--columns=load_balancer", "find", "Logical_Router", "name=" + ns).contains(uuid), "attached to the project router");
+        assertTrue(nb.nbctl("--bare", "--columns=load_balancer", "find", "Logical_Switch", "name=" + ns + "-default").contains(uuid),
+                "attached to the project switch");
+        assertEquals(ns + "/nginx", nb.nbctl("--bare", "--columns=external_ids", "find", "Load_Balancer", "name=" + lb)
+                .replaceAll(".*kube-dc.com/owner=([^ \\n]+).*", "$1").trim());
+
+        Service ext = get(ns, "nginx-ext");
+        assertEquals("None", ext.getSpec().getClusterIP());
+        assertEquals("nginx", ext.getMetadata().getLabels().get("kube-dc.com/source-service"));
+        Endpoints ep = cluster.client.endpoints().inNamespace(ns).withName("nginx-ext").get();
+        assertEquals(gw, ep.getSubsets().get(0).getAddresses().get(0).getIp());
+
+        await().atMost(WAIT).until(() -> eip(ns, "default-gw").getStatus().getOwners().stream()
+                .anyMatch(o -> EIpOwner.SERVICE_LB.equals(o.getType()) && "nginx".equals(o.getOwnerRef())));
+        assertEquals("Shared", eip(ns, "default-gw").getStatus().getOwnershipType());
+    }
+
+    @Test
+    void endpointsScalingUpAndDownChangeTheBackendsAndANamedTargetPortIsResolved() {
+        String ns = project("vm", "10.10.1.0/24");
+        create(Services.loadBalancer(ns, "ssh", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>ssh"));
+        String gw = awaitIngress(ns, "ssh");
+        String lb = ns + "-ssh-tcp";
+        await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "").equals(vips(lb)));
+
+        slice(Services.slice(ns, "ssh", List.of("10.10.1.7"), "ssh=22"));
+        await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "10.10.1.7:22").equals(vips(lb)));
+        slice(Services.slice(ns, "ssh", List.of("10.10.1.7", "10.10.1.8", "10.10.1.9"), "ssh=22"));
+        await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "10.10.1.7:22,10.10.1.8:22,10.10.1.9:22").equals(vips(lb)));
+        slice(Services.slice(ns, "ssh", List.of("10.10.1.9"), "ssh=22"));
+        await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "10.10.1.9:22").equals(vips(lb)));
+    }
+
+    @Test
+    void aServiceWithoutBindingGetsItsOwnEIpAndDeletingItRemovesEverything() {
+        String ns = project("auto", "10.10.2.0/24");
+        create(Services.loadBalancer(ns, "api", Map.of(), "http:8080>8080", "dns:53>53/udp"));
+        slice(Services.slice(ns, "api", List.of("10.10.2.5"), "http=8080", "dns=53/udp"));
+        String ip = awaitIngress(ns, "api");
+        EIp own = eip(ns, "slb-api");
+        assertEquals(ip, own.getStatus().getIpAddress());
+        assertTrue(ip.startsWith("100.65."), ip);
+        await().atMost(WAIT).until(() -> lbNames().containsAll(List.of(ns + "-api-tcp", ns + "-api-udp")));
+        assertEquals(Map.of(ip + ":53", "10.10.2.5:53"), vips(ns + "-api-udp"));
+
+        cluster.client.resource(get(ns, "api")).delete();
+        await().atMost(WAIT).until(() -> get(ns, "api") == null);
+        assertFalse(lbNames().contains(ns + "-api-tcp"));
+        assertFalse(lbNames().contains(ns + "-api-udp"));
+        assertEquals("", nb.nbctl("--bare", "--columns=load_balancer", "find", "Logical_Router", "name=" + ns).trim());
+        assertNull(get(ns, "api-ext"));
+        try {
+            await().atMost(WAIT).until(() -> eip(ns, "slb-api") == null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("auto EIp stays: " + eip(ns, "slb-api"), e);
+        }
+    }
+
+    @Test
+    void twoServicesShareANamedEIpOnDistinctPortsAndTheLaterClaimOfATakenPortIsRefused() {
+        String ns = project("share", "10.10.3.0/24");
+        EIp shared = new EIp();
+        shared.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("shared").build());
+        shared.setSpec(new com.kubedc.net.api.v1.EIpSpec());
+        cluster.client.resource(shared).create();
+        create(Services.loadBalancer(ns, "a", Map.of(LbBinding.BIND_ON_EIP, "shared"), "http:80>80"));
+        String ip = awaitIngress(ns, "a");
+        create(Services.loadBalancer(ns, "b", Map.of(LbBinding.BIND_ON_EIP, "shared"), "ssh:22>22"));
+        assertEquals(ip, awaitIngress(ns, "b"));
+        create(Services.loadBalancer(ns, "c", Map.of(LbBinding.BIND_ON_EIP, "shared"), "web:80>8080"));
+        await().atMost(WAIT).until(() -> LbReasons.PORT_CONFLICT.equals(reason(ns, "c")));
+        assertEquals(List.of(), ips(get(ns, "c")));
+        assertFalse(lbNames().contains(ns + "-c-tcp"));
+        assertTrue(cluster.events(ns, "c").stream().anyMatch(e -> "Warning".equals(e.getType()) && LbReasons.PORT_CONFLICT.equals(e.getReason())));
+        assertEquals(ip, ips(get(ns, "a")).get(0), "the first claim keeps its port");
+
+        cluster.client.resource(get(ns, "a")).delete();
+        assertEquals(ip, awaitIngress(ns, "c"), "freed: the waiting Service gets the port");
+    }
+
+    @Test
+    void servicesOfAnotherClassOrTypeAreNeverTouchedAndNonProjectNamespacesGetNoAddress() throws Exception {
+        String ns = project("other", "10.10.4.0/24");
+        Service metallb = Services.loadBalancer(ns, "metallb", Map.of(), "http:80>80");
+        metallb.getSpec().setLoadBalancerClass("metallb");
+        create(metallb);
+        Service plain = Services.loadBalancer(ns, "plain", Map.of(), "http:80>80");
+        plain.getSpec().setType("ClusterIP");
+        create(plain);
+        cluster.organization("not-a-project");
+        create(Services.loadBalancer("not-a-project", "lb", Map.of(), "http:80>80"));
+        Thread.sleep(1500);
+        for (Service s : List.of(get(ns, "metallb"), get(ns, "plain"))) {
+            assertTrue(s.getMetadata().getFinalizers() == null || s.getMetadata().getFinalizers().isEmpty(), s.getMetadata().getName());
+            assertNull(s.getStatus() == null ? null : s.getStatus().getConditions() == null || s.getStatus().getConditions().isEmpty() ? null : s.getStatus());
+        }
+        Service outside = get("not-a-project", "lb");
+        assertEquals(List.of(), ips(outside));
+        assertTrue(outside.getStatus() == null || outside.getStatus().getConditions() == null || outside.getStatus().getConditions().isEmpty());
+        assertNull(eip(ns, "slb-metallb"));
+        assertNull(eip("not-a-project", "slb-lb"));
+        assertFalse(lbNames().stream().anyMatch(n -> n.contains("metallb") || n.contains("plain") || n.startsWith("not-a-project")));
+    }
+}
