@@ -28,8 +28,13 @@ public final class JsonPatches {
         Iterator<Map.Entry<String, JsonNode>> top = fragment.fields();
         while (top.hasNext()) {
             Map.Entry<String, JsonNode> e = top.next();
-            if (!e.getKey().equals("metadata")) {
+            if (e.getKey().equals("metadata")) {
+                continue;
+            }
+            if (e.getValue().isObject()) {
                 mapOps(ops, "/" + e.getKey(), actual.path(e.getKey()), e.getValue());
+            } else if (!Json.contains(actual.get(e.getKey()), e.getValue())) {
+                add(ops, "add", "/" + e.getKey(), e.getValue()); // a top-level list (Endpoints subsets) is ours whole
             }
         }
         return ops;

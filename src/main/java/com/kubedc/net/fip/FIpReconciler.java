@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  */
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubevirt.io", resources = {"virtualmachineinstances"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "fip", finalizerName = "fip.kube-dc.com/finalizer",
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
@@ -98,6 +99,13 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
             if (holder.isPresent()) {
                 return new Facts(eipName, null, null, target, vmIface, FIpReasons.EIP_CONFLICT,
                         "EIp " + eipName + " is already used by FIp " + holder.get().getMetadata().getName());
+            }
+            String created = String.valueOf(fip.getMetadata().getCreationTimestamp());
+            Optional<io.fabric8.kubernetes.api.model.Service> service = sources.services.byIndex(FIpSources.SERVICE_EIP_INDEX, ns + "/" + eipName).stream()
+                    .filter(svc -> String.valueOf(svc.getMetadata().getCreationTimestamp()).compareTo(created) <= 0).findFirst();
+            if (service.isPresent()) {
+                return new Facts(eipName, null, null, target, vmIface, FIpReasons.EIP_CONFLICT,
+                        "EIp " + eipName + " is bound to LoadBalancer Service " + service.get().getMetadata().getName());
             }
         } else if (eip.isEmpty()) {
             String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()

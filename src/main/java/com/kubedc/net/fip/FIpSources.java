@@ -26,6 +26,8 @@ final class FIpSources {
     final InformerEventSource<OvnFip, FIp> ovnFips;
     final InformerEventSource<VirtualMachineInstance, FIp> vmis;
     final InformerEventSource<Subnet, FIp> subnets;
+    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, FIp> services;
+    static final String SERVICE_EIP_INDEX = "serviceEip";
 
     FIpSources(EventSourceContext<FIp> ctx) {
         var primaries = ctx.getPrimaryCache();
@@ -44,6 +46,17 @@ final class FIpSources {
         vmis = new InformerEventSource<>(InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class).withName("VMI")
                 .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(VM_INDEX, key(v.getMetadata().getNamespace(), v.getMetadata().getName()))))
                 .build(), ctx);
+        // a LoadBalancer Service bound to an FIp's EIp is a conflict: the older claim wins
+        services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, FIp.class)
+                .withName("Service")
+                .withSecondaryToPrimaryMapper(svc -> {
+                    String k = com.kubedc.net.loadbalancer.LbBinding.eipRef(svc);
+                    return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
+                }).build(), ctx);
+        services.addIndexer(SERVICE_EIP_INDEX, svc -> {
+            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc, "");
+            return k == null ? List.of() : List.of(k);
+        });
         // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>
         subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, FIp.class).withName("Subnet")
                 .withSecondaryToPrimaryMapper(s -> {
@@ -55,7 +68,7 @@ final class FIpSources {
     }
 
     List<EventSource<?, FIp>> all() {
-        return List.of(eips, ovnFips, vmis, subnets);
+        return List.of(eips, ovnFips, vmis, subnets, services);
     }
 
     /** The EIp an FIp uses: {@code spec.eip}, else its own {@code fip-<name>}. */

@@ -239,7 +239,8 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
                         .equals(Json.tree(b == null || b.getConditions() == null ? List.of() : b.getConditions()));
     }
 
-    static List<String> ips(ServiceStatus s) {
+    /** The ingress addresses a Service shows. */
+    public static List<String> ips(ServiceStatus s) {
         return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null ? List.of()
                 : s.getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
     }

@@ -26,7 +26,7 @@ public class ProjectApply {
 
     Observed apply(Project p, Plan plan, ProjectInputs in, ProjectSources s, ProjectSettings settings) {
         ensure(s.namespaces, ProjectDesired.namespace(p, plan), in.namespace());
-        Vpc vpc = ensure(s.vpcs, ProjectDesired.vpc(p, plan, in.networks(), settings, in.eipNetworks(), in.fipRoutes()), in.vpc());
+        Vpc vpc = ensure(s.vpcs, ProjectDesired.vpc(p, plan, in.networks(), settings, in.eipNetworks(), in.sourceRoutes()), in.vpc());
         Subnet subnet = ensure(s.subnets, ProjectDesired.subnet(p, plan), in.subnet());
         NetworkAttachmentDefinition nad = ensure(s.nads, ProjectDesired.nad(p, plan), in.nad());
         String gwName = Names.gatewayOvnEip(plan.namespace(), plan.egress().name());

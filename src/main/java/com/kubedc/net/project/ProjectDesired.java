@@ -44,9 +44,12 @@ public final class ProjectDesired {
         return vpc(p, plan, networks, settings, eipNetworks, List.of());
     }
 
-    /** As above, plus the priority-30000 reroute of each FIp target whose EIp is on another network than the egress one. */
+    /**
+     * As above, plus a reroute of each exposed address (FIp target 30000, load-balancer backend
+     * 30010) whose EIp is on another network than the egress one, to that network's gateway.
+     */
     public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks,
-            List<ProjectInputs.FipRoute> fipRoutes) {
+            List<ProjectInputs.SourceRoute> sourceRoutes) {
         ExternalNetwork egress = plan.egress();
         String defaultName = networks.defaultNetwork().map(ExternalNetwork::name).orElse(null);
         java.util.TreeSet<String> used = new java.util.TreeSet<>(eipNetworks);
@@ -54,10 +57,9 @@ public final class ProjectDesired {
         used.remove(defaultName);
         List<String> extra = new ArrayList<>(used);
         List<PolicyRoutes.Reroute> reroutes = new ArrayList<>();
-        for (ProjectInputs.FipRoute r : fipRoutes) {
+        for (ProjectInputs.SourceRoute r : sourceRoutes) {
             if (!r.network().equals(egress.name())) {
-                networks.byName(r.network()).ifPresent(n -> reroutes.add(
-                        new PolicyRoutes.Reroute(PolicyRoutes.FIP_SECONDARY_REROUTE, r.targetIp(), n.gateway())));
+                networks.byName(r.network()).ifPresent(n -> reroutes.add(new PolicyRoutes.Reroute(r.priority(), r.sourceIp(), n.gateway())));
             }
         }
         var routes = PolicyRoutes.build(new PolicyRoutes.Inputs(

@@ -19,7 +19,8 @@ import java.util.List;
  * @param gatewayOvnEips router-port OvnEips {@code <ns>-<ext>} that exist, any external network
  * @param eips every EIp in the project namespace (their addresses are allowlisted)
  * @param eipNetworks external networks the namespace's EIps allocated from (attached to the VPC)
- * @param fipRoutes ready FIps of the namespace: target address and the external network of their EIp
+ * @param sourceRoutes addresses of the project whose traffic must leave through a given external
+ *        network: ready FIps' targets (30000) and LoadBalancer backends (30010)
  */
 public record ProjectInputs(
         Project project,
@@ -34,10 +35,10 @@ public record ProjectInputs(
         VpcDns vpcDns,
         List<EIp> eips,
         List<String> eipNetworks,
-        List<FipRoute> fipRoutes) {
+        List<SourceRoute> sourceRoutes) {
 
-    /** A ready FIp's target and the network its EIp is on (a secondary network needs a reroute). */
-    public record FipRoute(String targetIp, String network) {
+    /** An address exposed on {@code network} (an FIp target, a load-balancer backend); on a secondary network it needs a reroute. */
+    public record SourceRoute(int priority, String sourceIp, String network) {
     }
 
 

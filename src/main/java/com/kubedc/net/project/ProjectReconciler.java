@@ -15,6 +15,9 @@ import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.loadbalancer.LbDesired;
+import com.kubedc.net.loadbalancer.ServiceLbReconciler;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -35,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 @RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
+@RBACRule(apiGroups = "", resources = "services", verbs = {"get", "list", "watch", "delete"})
+@RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "kubeovn.io", resources = {"vpcs", "subnets", "ovn-eips", "ovn-snat-rules", "vpc-dnses"},
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "k8s.cni.cncf.io", resources = "network-attachment-definitions",
@@ -105,18 +110,37 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
         return teardown.step(p, gather(p), sources);
     }
 
-    /** Ready FIps of the namespace with the external network of their EIp (EIp → OvnEip → subnet). */
-    List<ProjectInputs.FipRoute> fipRoutes(String ns, List<EIp> eips) {
+    /**
+     * Exposed addresses of the namespace with the external network of their EIp (EIp → OvnEip →
+     * subnet): ready FIps' targets, and the ready backends of LoadBalancer Services that show an address.
+     */
+    List<ProjectInputs.SourceRoute> sourceRoutes(String ns, List<EIp> eips) {
         var byName = new java.util.HashMap<String, EIp>();
         eips.forEach(e -> byName.put(e.getMetadata().getName(), e));
-        return sources.fips.list(ns, f -> f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getResolvedTargetIP() != null)
-                .map(f -> {
-                    EIp e = byName.get(f.getStatus().getEip());
-                    String ovn = e == null || e.getStatus() == null ? null : e.getStatus().getOvnEIpRef();
-                    String net = ovn == null ? null : sources.ovnEips.get(new ResourceID(ovn)).map(o -> o.getSpec() == null ? null : o.getSpec().externalSubnet()).orElse(null);
-                    return net == null ? null : new ProjectInputs.FipRoute(f.getStatus().getResolvedTargetIP(), net);
-                })
-                .filter(java.util.Objects::nonNull).toList();
+        java.util.function.Function<String, String> network = eip -> {
+            EIp e = byName.get(eip);
+            String ovn = e == null || e.getStatus() == null ? null : e.getStatus().getOvnEIpRef();
+            return ovn == null || ovn.isBlank() ? null
+                    : sources.ovnEips.get(new ResourceID(ovn)).map(o -> o.getSpec() == null ? null : o.getSpec().externalSubnet()).orElse(null);
+        };
+        List<ProjectInputs.SourceRoute> out = new java.util.ArrayList<>();
+        sources.fips.list(ns, f -> f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getResolvedTargetIP() != null)
+                .forEach(f -> {
+                    String net = network.apply(f.getStatus().getEip());
+                    if (net != null) {
+                        out.add(new ProjectInputs.SourceRoute(PolicyRoutes.FIP_SECONDARY_REROUTE, f.getStatus().getResolvedTargetIP(), net));
+                    }
+                });
+        sources.services.list(ns, s -> LbBinding.managed(s) && !ServiceLbReconciler.ips(s.getStatus()).isEmpty()).forEach(svc -> {
+            String net = network.apply(LbBinding.of(svc, "").eip());
+            if (net == null) {
+                return;
+            }
+            var slices = sources.slices.list(ns, sl -> sl.getMetadata().getLabels() != null
+                    && svc.getMetadata().getName().equals(sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL))).toList();
+            LbDesired.backendAddresses(slices).forEach(ip -> out.add(new ProjectInputs.SourceRoute(PolicyRoutes.LB_SECONDARY_REROUTE, ip, net)));
+        });
+        return out;
     }
 
     /** Reads everything from the informer caches (no API calls). */
@@ -146,6 +170,6 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
                 sources.ovnEips.byIndex(ProjectSources.EIP_NAMESPACE_INDEX, ns).stream()
                         .map(OvnEip::getSpec).filter(java.util.Objects::nonNull).map(OvnEip.Spec::externalSubnet)
                         .filter(java.util.Objects::nonNull).distinct().sorted().toList(),
-                fipRoutes(ns, eips));
+                sourceRoutes(ns, eips));
     }
 }

@@ -43,6 +43,8 @@ public final class ProjectSources {
     final InformerEventSource<NetworkAttachmentDefinition, Project> nads;
     final InformerEventSource<EIp, Project> eips;
     final InformerEventSource<FIp, Project> fips;
+    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, Project> services;
+    final InformerEventSource<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice, Project> slices;
 
     ProjectSources(EventSourceContext<Project> ctx) {
         var primaries = ctx.getPrimaryCache();
@@ -64,6 +66,9 @@ public final class ProjectSources {
         nads = source(ctx, NetworkAttachmentDefinition.class, ProjectSources::byOwnerLabels);
         eips = source(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
         fips = source(ctx, FIp.class, this::byNamespace);
+        // LoadBalancer Services and their endpoints: backends on a secondary network need 30010 reroutes
+        services = source(ctx, io.fabric8.kubernetes.api.model.Service.class, this::byNamespace);
+        slices = source(ctx, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class, this::byNamespace);
         ovnEips.addIndexer(OWNER_INDEX, ProjectSources::ownerKey);
         ovnEips.addIndexer(EIP_NAMESPACE_INDEX, ProjectSources::eipNamespace);
     }
@@ -85,7 +90,7 @@ public final class ProjectSources {
     }
 
     List<EventSource<?, Project>> all() {
-        return List.of(namespaces, vpcs, subnets, ovnEips, snats, vpcDnses, nads, eips, fips);
+        return List.of(namespaces, vpcs, subnets, ovnEips, snats, vpcDnses, nads, eips, fips, services, slices);
     }
 
     /** Index key of a child by its owner labels: {@code Kind/namespace/name}. */

@@ -9,6 +9,7 @@ import com.kubedc.net.common.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.loadbalancer.LbBinding;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -56,7 +57,14 @@ public class ProjectTeardown {
         String ns = Names.projectNamespace(in.org(), in.name());
         boolean ownsNamespace = in.namespace() != null && ProjectValidation.ownsNamespace(in);
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("FIps", ownsNamespace ? s.fips.list(ns, f -> true).toList() : List.of()));
+        // LoadBalancer Services first: deleting them makes their controller remove the OVN load balancers
+        List<HasMetadata> first = new ArrayList<>();
+        if (ownsNamespace) {
+            first.addAll(s.fips.list(ns, f -> true).toList());
+            first.addAll(s.services.list(ns, svc -> svc.getMetadata().getFinalizers() != null
+                    && svc.getMetadata().getFinalizers().contains(LbBinding.FINALIZER)).toList());
+        }
+        steps.add(new Step("LoadBalancersAndFIps", first));
         steps.add(new Step("OvnSnatRule", owned(p, in.snat())));
         steps.add(new Step("GatewayOvnEip", in.gatewayOvnEips().stream().filter(e -> Owners.ownedBy(e, p)).toList()));
         steps.add(new Step("EIps", ownsNamespace ? in.eips() : owned(p, in.defaultGw())));

@@ -48,4 +48,15 @@ class JsonPatchesTest {
         JsonNode actual = json("{'metadata':{'labels':{'k':'v'}},'spec':{'a':1,'b':'x'}}");
         assertTrue(JsonPatches.toContain(actual, (ObjectNode) json("{'metadata':{'labels':{'k':'v'}},'spec':{'a':1}}")).isEmpty());
     }
+
+    @Test
+    void aTopLevelListIsLeftAloneWhenItMatchesAndReplacedWholeWhenItDiffers() throws Exception {
+        var m = new com.fasterxml.jackson.databind.ObjectMapper();
+        var actual = m.readTree("{\"subsets\":[{\"addresses\":[{\"ip\":\"1.1.1.1\",\"nodeName\":\"n\"}]}]}");
+        var same = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree("{\"subsets\":[{\"addresses\":[{\"ip\":\"1.1.1.1\"}]}]}");
+        assertEquals(0, JsonPatches.toContain(actual, same).size());
+        var other = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree("{\"subsets\":[{\"addresses\":[{\"ip\":\"2.2.2.2\"}]}]}");
+        assertEquals("[{\"op\":\"add\",\"path\":\"/subsets\",\"value\":[{\"addresses\":[{\"ip\":\"2.2.2.2\"}]}]}]",
+                JsonPatches.toContain(actual, other).toString());
+    }
 }

@@ -60,7 +60,7 @@ class ProjectDesiredTest {
     @Test
     void anFIpWhoseEIpIsOnAnotherNetworkThanTheEgressOneIsReroutedThroughThatNetworksGateway() {
         Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of("ext-public"), List.of(
-                new ProjectInputs.FipRoute("10.0.10.5", "ext-public"), new ProjectInputs.FipRoute("10.0.10.6", "ext-cloud")));
+                new ProjectInputs.SourceRoute(30000, "10.0.10.5", "ext-public"), new ProjectInputs.SourceRoute(30000, "10.0.10.6", "ext-cloud")));
         var reroutes = vpc.getSpec().policyRoutes().stream().filter(r -> r.priority() == 30000).toList();
         assertEquals(List.of(new Vpc.PolicyRoute(30000, "ip4.src == 10.0.10.5", "reroute", "168.119.17.49")), reroutes);
     }

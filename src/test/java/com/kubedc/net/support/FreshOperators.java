@@ -32,10 +32,12 @@ public class FreshOperators {
     private final Clock clock;
     private final MeterRegistry registry;
     private final WriteCounter counter;
+    private final com.kubedc.net.ovn.NbLoadBalancers nb;
     private KubernetesClient client;
 
     public FreshOperators(Operator application, KubeDcConfig config, ReadyTimer readyTimer, Clock clock, MeterRegistry registry,
-            WriteCounter counter) {
+            WriteCounter counter, com.kubedc.net.ovn.NbLoadBalancers nb) {
+        this.nb = nb;
         this.application = application;
         this.config = config;
         this.readyTimer = readyTimer;
@@ -56,12 +58,13 @@ public class FreshOperators {
                 new ProjectTeardown(writer, events, clock, config), events, readyTimer, clock));
         register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, registry, config));
         register(op, "fip", new FIpReconciler(clock, writer, events, readyTimer, config));
+        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, readyTimer, nb, config));
         op.start();
         return op;
     }
 
     private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Operator op, String name, Reconciler<R> reconciler) {
-        var retry = application.getRegisteredController(name).orElseThrow().getConfiguration().getRetry();
-        op.register(reconciler, o -> o.withRetry(retry));
+        var app = application.getRegisteredController(name).orElseThrow().getConfiguration();
+        op.register(reconciler, o -> o.withRetry(app.getRetry()));
     }
 }
