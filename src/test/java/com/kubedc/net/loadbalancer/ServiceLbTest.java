@@ -220,4 +220,92 @@ class ServiceLbTest {
         assertNull(eip("not-a-project", "slb-lb"));
         assertFalse(lbNames().stream().anyMatch(n -> n.contains("metallb") || n.contains("plain") || n.startsWith("not-a-project")));
     }
+
+    EIp namedEIp(String ns, String name, String type) {
+        EIp e = new EIp();
+        e.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        e.setSpec(new com.kubedc.net.api.v1.EIpSpec());
+        e.getSpec().setExternalNetworkType(type);
+        return cluster.client.resource(e).create();
+    }
+
+    List<com.kubedc.net.thirdparty.kubeovn.Vpc.PolicyRoute> routes(String ns) {
+        var v = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Vpc.class).withName(ns).get();
+        return v.getSpec().policyRoutes() == null ? List.of() : v.getSpec().policyRoutes();
+    }
+
+    @Test
+    void aPublicEIpInACloudProjectAttachesThePublicNetworkAndReroutesEveryBackend() {
+        String ns = project("pub", "10.10.5.0/24");
+        namedEIp(ns, "public-ip", "public");
+        create(Services.loadBalancer(ns, "shop", Map.of(LbBinding.BIND_ON_EIP, "public-ip"), "https:443>8443"));
+        slice(Services.slice(ns, "shop", List.of("10.10.5.7", "10.10.5.8"), "https=8443"));
+        String ip = awaitIngress(ns, "shop");
+        assertTrue(ip.startsWith("168.119.17."), ip);
+        var vpc = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Vpc.class).withName(ns).get();
+        assertTrue(vpc.getSpec().extraExternalSubnets().contains("ext-public"), "the public network is attached");
+        var r7 = new com.kubedc.net.thirdparty.kubeovn.Vpc.PolicyRoute(30010, "ip4.src == 10.10.5.7", "reroute", "168.119.17.49");
+        var r8 = new com.kubedc.net.thirdparty.kubeovn.Vpc.PolicyRoute(30010, "ip4.src == 10.10.5.8", "reroute", "168.119.17.49");
+        await().atMost(WAIT).until(() -> routes(ns).containsAll(List.of(r7, r8)));
+        slice(Services.slice(ns, "shop", List.of("10.10.5.8"), "https=8443"));
+        await().atMost(WAIT).until(() -> !routes(ns).contains(r7) && routes(ns).contains(r8));
+        assertEquals(Map.of(ip + ":443", "10.10.5.8:8443"), vips(ns + "-shop-tcp"));
+
+        cluster.client.resource(get(ns, "shop")).delete();
+        await().atMost(WAIT).until(() -> routes(ns).stream().noneMatch(r -> r.priority() == 30010));
+    }
+
+    @Test
+    void anEIpIsEitherAnFIpsOrServicesTheOlderClaimKeepsIt() throws Exception {
+        String ns = project("excl", "10.10.6.0/24");
+        namedEIp(ns, "nat", "cloud");
+        var fip = new com.kubedc.net.api.v1.FIp();
+        fip.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("vm").build());
+        fip.setSpec(new com.kubedc.net.api.v1.FIpSpec());
+        fip.getSpec().setEip("nat");
+        fip.getSpec().setIpAddress("10.10.6.9");
+        cluster.client.resource(fip).create();
+        await().atMost(WAIT).until(() -> {
+            var f = cluster.client.resources(com.kubedc.net.api.v1.FIp.class).inNamespace(ns).withName("vm").get();
+            return f.getStatus() != null && f.getStatus().isReady();
+        });
+        Thread.sleep(1100); // creation timestamps have second resolution: the Service is strictly younger
+        create(Services.loadBalancer(ns, "late", Map.of(LbBinding.BIND_ON_EIP, "nat"), "http:80>80"));
+        await().atMost(WAIT).until(() -> LbReasons.EIP_CONFLICT.equals(reason(ns, "late")));
+        assertEquals(List.of(), ips(get(ns, "late")));
+        var f = cluster.client.resources(com.kubedc.net.api.v1.FIp.class).inNamespace(ns).withName("vm").get();
+        assertTrue(f.getStatus().isReady(), "the FIp keeps its EIp");
+
+        namedEIp(ns, "lb", "cloud");
+        create(Services.loadBalancer(ns, "first", Map.of(LbBinding.BIND_ON_EIP, "lb"), "http:80>80"));
+        awaitIngress(ns, "first");
+        Thread.sleep(1100);
+        var second = new com.kubedc.net.api.v1.FIp();
+        second.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("vm2").build());
+        second.setSpec(new com.kubedc.net.api.v1.FIpSpec());
+        second.getSpec().setEip("lb");
+        second.getSpec().setIpAddress("10.10.6.10");
+        cluster.client.resource(second).create();
+        await().atMost(WAIT).until(() -> {
+            var g = cluster.client.resources(com.kubedc.net.api.v1.FIp.class).inNamespace(ns).withName("vm2").get();
+            return g.getStatus() != null && "EIpConflict".equals(Conditions.reason(g.getStatus().getConditions(), "Ready"));
+        });
+        assertFalse(ips(get(ns, "first")).isEmpty(), "the Service keeps its EIp");
+    }
+
+    @Test
+    void deletingTheProjectRemovesItsLoadBalancersFirst() {
+        String ns = project("gone", "10.10.7.0/24");
+        create(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80"));
+        create(Services.loadBalancer(ns, "own", Map.of(), "http:80>80"));
+        awaitIngress(ns, "web");
+        awaitIngress(ns, "own");
+        await().atMost(WAIT).until(() -> lbNames().containsAll(List.of(ns + "-web-tcp", ns + "-own-tcp")));
+        cluster.client.resources(com.kubedc.net.api.v1.Project.class).inNamespace("lbt").withName("gone").delete();
+        await().atMost(Duration.ofSeconds(40)).until(() -> cluster.get("lbt", "gone") == null);
+        assertTrue(lbNames().stream().noneMatch(n -> n.startsWith(ns + "-")), lbNames().toString());
+        assertNull(get(ns, "web"));
+        assertNull(eip(ns, "slb-own"));
+        assertNull(eip(ns, "default-gw"));
+    }
 }
