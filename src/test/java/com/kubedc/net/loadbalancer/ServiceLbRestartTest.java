@@ -77,6 +77,9 @@ class ServiceLbRestartTest {
         }
         assertEquals(before, state(cluster, ns));
         assertEquals(rows, nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer"));
+        // the restarted controller is alive: freeing port 80 lets the refused Service in
+        cluster.client.resource(svc(cluster, ns, "a")).delete();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ServiceLbReconciler.ips(svc(cluster, ns, "b").getStatus()).isEmpty());
         current.stop();
     }
 
