@@ -14,6 +14,9 @@ import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.loadbalancer.LbReasons;
 
 /** The sandbox's foreground: apply the examples, wait for the Projects, print what they got, keep serving. */
 public class SandboxApp implements QuarkusApplication {
@@ -34,7 +37,7 @@ public class SandboxApp implements QuarkusApplication {
         System.out.println("\nkube-dc-net sandbox: API server " + sandbox.masterUrl() + ", applied " + created.size()
                 + " object(s) from " + config.sandbox().examples() + "/");
         long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && !allReady(c)) {
+        while (System.currentTimeMillis() < deadline && !(allReady(c) && servicesSettled(c))) {
             Thread.sleep(250);
         }
         System.out.println();
@@ -44,6 +47,11 @@ public class SandboxApp implements QuarkusApplication {
                 c.resources(Subnet.class).list().getItems(),
                 c.resources(EIp.class).inAnyNamespace().list().getItems(),
                 c.resources(OvnSnatRule.class).list().getItems()));
+        System.out.println();
+        System.out.print(SandboxSummary.services(c.services().inAnyNamespace().list().getItems()));
+        if (sandbox.nb() != null) {
+            System.out.println("\nOVN NB: " + sandbox.nb().endpoint() + "   try: ovn-nbctl --db=" + sandbox.nb().endpoint() + " lb-list");
+        }
         System.out.println("""
 
                 Try:  export KUBECONFIG=%s
@@ -55,6 +63,13 @@ public class SandboxApp implements QuarkusApplication {
                 """.formatted(sandbox.kubeconfig().toAbsolutePath()));
         Quarkus.waitForExit();
         return 0;
+    }
+
+    /** Every LoadBalancer Service we program shows an address or a reason. */
+    static boolean servicesSettled(KubernetesClient c) {
+        return c.services().inAnyNamespace().list().getItems().stream().filter(LbBinding::managed)
+                .allMatch(s -> s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty()
+                        && !String.valueOf(Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY)).startsWith("Waiting"));
     }
 
     static boolean allReady(KubernetesClient c) {

@@ -38,6 +38,15 @@ final class SandboxLauncher {
         System.setProperty("quarkus.kubernetes-client.api-server-url", sandbox.masterUrl());
         System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
         System.setProperty("quarkus.kubernetes-client.namespace", "kube-dc");
+        if (setting("kube-dc.ovn-db-ips", "").isBlank()) {
+            String nb = sandbox.startNb();
+            if (nb != null) {
+                System.setProperty("kube-dc.ovn-db-ips", nb);
+            } else {
+                System.out.println("kube-dc-net sandbox: ovsdb-server not found (./scripts/prerequisites.sh installs ovn-central): "
+                        + "LoadBalancer Services will not be programmed");
+            }
+        }
         DEFAULTS.forEach((k, v) -> {
             if (System.getProperty(k) == null && System.getenv(k.toUpperCase().replace('.', '_').replace('-', '_')) == null) {
                 System.setProperty(k, v);

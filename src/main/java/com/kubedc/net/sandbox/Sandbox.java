@@ -15,6 +15,7 @@ public final class Sandbox implements AutoCloseable {
     private final KubernetesClient client;
     private final KubeOvnEmulator emulator;
     private final Path kubeconfig;
+    private volatile LocalNb nb;
 
     private Sandbox(SandboxServer server, Path kubeconfig) {
         this.server = server;
@@ -33,6 +34,24 @@ public final class Sandbox implements AutoCloseable {
         ExamplesLoader.create(s.client, new NamespaceBuilder().withNewMetadata().withName("kube-dc").endMetadata().build());
         s.emulator.start();
         return s;
+    }
+
+    /**
+     * Starts a local OVN NB (when this machine has ovsdb-server) and lets the emulator make routers
+     * and switches in it; returns its endpoint, or null when OVN's tools are missing.
+     */
+    public String startNb() {
+        if (!LocalNb.available()) {
+            return null;
+        }
+        nb = LocalNb.start();
+        emulator.attachNb(nb.endpoint());
+        return nb.endpoint();
+    }
+
+    /** The local NB, if one runs. */
+    public LocalNb nb() {
+        return nb;
     }
 
     /** Applies every manifest of {@code dir}; returns what was created. */
@@ -63,6 +82,9 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+        if (nb != null) {
+            nb.close();
+        }
         client.close();
         server.close();
     }

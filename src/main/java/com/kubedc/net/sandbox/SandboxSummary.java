@@ -46,6 +46,24 @@ public final class SandboxSummary {
         return out.toString();
     }
 
+    /** LoadBalancer Services: external address, ports, and why not when there is none. */
+    public static String services(List<io.fabric8.kubernetes.api.model.Service> services) {
+        String fmt = "%-30s %-16s %-22s %s%n";
+        StringBuilder out = new StringBuilder(String.format(fmt, "SERVICE", "EXTERNAL IP", "PORTS", "REASON"));
+        services.stream().filter(com.kubedc.net.loadbalancer.LbBinding::managed)
+                .sorted(Comparator.comparing((io.fabric8.kubernetes.api.model.Service s) -> s.getMetadata().getNamespace())
+                        .thenComparing(s -> s.getMetadata().getName()))
+                .forEach(s -> {
+                    List<String> ips = com.kubedc.net.loadbalancer.ServiceLbReconciler.ips(s.getStatus());
+                    String ports = s.getSpec().getPorts().stream().map(p -> p.getPort() + "/" + (p.getProtocol() == null ? "TCP" : p.getProtocol())).collect(Collectors.joining(","));
+                    String reason = s.getStatus() == null ? "Pending"
+                            : String.valueOf(Conditions.reason(s.getStatus().getConditions(), com.kubedc.net.loadbalancer.LbReasons.LOAD_BALANCER_READY));
+                    out.append(String.format(fmt, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName(),
+                            ips.isEmpty() ? "-" : ips.get(0), ports, ips.isEmpty() ? reason : ""));
+                });
+        return out.toString();
+    }
+
     /** The external network of the default gateway: the suffix of its OvnEip {@code <ns>-<ext>}. */
     static String egress(Vpc vpc, EIp gw) {
         if (gw == null || gw.getSpec() == null || gw.getSpec().getChildRef() == null || vpc == null) {

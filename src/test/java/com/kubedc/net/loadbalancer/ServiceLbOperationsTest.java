@@ -10,7 +10,7 @@ import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.support.OvsdbServer;
+import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +38,7 @@ class ServiceLbOperationsTest {
     NbLoadBalancers nbLbs;
 
     MockCluster cluster;
-    OvsdbServer nb;
+    LocalNb nb;
 
     @BeforeEach
     void cluster() {

@@ -9,7 +9,7 @@ import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.support.OvsdbServer;
+import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.Operator;
@@ -46,7 +46,7 @@ class ServiceLbRestartTest {
     @Test
     void restartsMoveNoAddressNoPortAndWriteNothing() throws Exception {
         MockCluster cluster = MockCluster.of(server);
-        OvsdbServer nb = NbTestResource.server();
+        LocalNb nb = NbTestResource.server();
         cluster.create(Fixtures.project("rst", "one", "10.30.0.0/24", "cloud"));
         cluster.awaitReady("rst", "one");
         String ns = "rst-one";

@@ -12,7 +12,7 @@ import com.kubedc.net.common.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.support.OvsdbServer;
+import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
@@ -41,7 +41,7 @@ class ServiceLbTest {
     KubernetesServer server;
 
     MockCluster cluster;
-    OvsdbServer nb;
+    LocalNb nb;
 
     @BeforeEach
     void cluster() {

@@ -1,5 +1,7 @@
 package com.kubedc.net.support;
 
+import com.kubedc.net.sandbox.LocalNb;
+
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.sandbox.KubeOvnEmulator;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
@@ -36,7 +38,7 @@ public final class MockCluster {
             }
         }
         emulator.start();
-        OvsdbServer nb = NbTestResource.server();
+        LocalNb nb = NbTestResource.server();
         if (nb != null) {
             emulator.attachNb(nb.endpoint());
         }

@@ -1,5 +1,7 @@
 package com.kubedc.net.support;
 
+import com.kubedc.net.sandbox.LocalNb;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -9,15 +11,15 @@ import java.util.Map;
  * (for ovn-nbctl and for killing/restarting it).
  */
 public class NbTestResource implements QuarkusTestResourceLifecycleManager {
-    private static volatile OvsdbServer current;
+    private static volatile LocalNb current;
 
-    public static OvsdbServer server() {
+    public static LocalNb server() {
         return current;
     }
 
     @Override
     public Map<String, String> start() {
-        current = OvsdbServer.start();
+        current = LocalNb.start();
         return Map.of("kube-dc.ovn-db-ips", current.endpoint());
     }
 

@@ -29,6 +29,8 @@ final class Connection implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final Endpoint endpoint;
+    /** Monitor ids established on this session (a second "monitor" with the same id is an error). */
+    final java.util.Set<String> monitors = ConcurrentHashMap.newKeySet();
     private final Socket socket;
     private final OutputStream out;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();

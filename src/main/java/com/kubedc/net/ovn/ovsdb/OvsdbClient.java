@@ -188,6 +188,9 @@ public final class OvsdbClient implements AutoCloseable {
     }
 
     private void establish(Connection c, Monitor m) {
+        if (!c.monitors.add(m.id())) {
+            return;
+        }
         ObjectNode requests = F.objectNode();
         m.tables().forEach((table, columns) -> {
             ArrayNode cols = requests.putObject(table).putArray("columns");

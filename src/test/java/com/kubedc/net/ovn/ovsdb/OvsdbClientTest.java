@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.kubedc.net.support.OvsdbServer;
+import com.kubedc.net.sandbox.LocalNb;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +26,12 @@ class OvsdbClientTest {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final Duration WAIT = Duration.ofSeconds(15);
 
-    OvsdbServer server;
+    LocalNb server;
     OvsdbClient client;
 
     @BeforeEach
     void start() {
-        server = OvsdbServer.start();
+        server = LocalNb.start();
     }
 
     @AfterEach
@@ -170,7 +170,7 @@ class OvsdbClientTest {
 
     @Test
     void theFirstEndpointDownTheClientUsesTheNext() {
-        int closed = OvsdbServer.freePort();
+        int closed = LocalNb.freePort();
         OvsdbClient c = connect("tcp:127.0.0.1:" + closed + ",tcp:127.0.0.1:" + server.port(), Duration.ofSeconds(5));
         assertEquals(0, run(c, Ops.select("Load_Balancer", Ops.where(), null)).get(0).get("rows").size());
     }

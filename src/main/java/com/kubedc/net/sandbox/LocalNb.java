@@ -1,4 +1,4 @@
-package com.kubedc.net.support;
+package com.kubedc.net.sandbox;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,29 +13,45 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OVN Northbound {@code ovsdb-server} on a free loopback port, in a temporary folder:
- * what the OVSDB client and the load-balancer sync are tested against. Stopped by its own
- * process handle, never by name. Needs Debian's {@code ovn-central} (scripts/prerequisites.sh).
+ * A real OVN Northbound {@code ovsdb-server} on a free loopback port, in a temporary folder: the
+ * sandbox's NB, and what the OVSDB client and the load-balancer sync are tested against. Stopped
+ * by its own process handle, never by name. Needs Debian's {@code ovn-central}
+ * (scripts/prerequisites.sh installs it).
  */
-public final class OvsdbServer implements AutoCloseable {
+public final class LocalNb implements AutoCloseable {
     public static final Path NB_SCHEMA = Path.of("/usr/share/ovn/ovn-nb.ovsschema");
     private final Path dir;
     private final int port;
     private Process process;
 
-    private OvsdbServer(Path dir, int port) {
+    private LocalNb(Path dir, int port) {
         this.dir = dir;
         this.port = port;
     }
 
-    public static OvsdbServer start() {
+    /** True when this machine has what {@link #start()} needs. */
+    public static boolean available() {
+        return Files.exists(NB_SCHEMA) && !tool("ovsdb-server").equals("ovsdb-server") && !tool("ovsdb-tool").equals("ovsdb-tool");
+    }
+
+    /** The absolute path of {@code name} on PATH or in /usr/sbin (not on a non-root user's PATH); the bare name if not found. */
+    static String tool(String name) {
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        return name;
+    }
+
+    public static LocalNb start() {
         if (!Files.exists(NB_SCHEMA)) {
             throw new IllegalStateException(NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
         }
         try {
             Path dir = Files.createTempDirectory("kube-dc-net-nb");
-            run(List.of("ovsdb-tool", "create", dir.resolve("nb.db").toString(), NB_SCHEMA.toString()));
-            OvsdbServer s = new OvsdbServer(dir, freePort());
+            run(List.of(tool("ovsdb-tool"), "create", dir.resolve("nb.db").toString(), NB_SCHEMA.toString()));
+            LocalNb s = new LocalNb(dir, freePort());
             s.launch();
             return s;
         } catch (IOException e) {
@@ -44,7 +60,7 @@ public final class OvsdbServer implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder("ovsdb-server", dir.resolve("nb.db").toString(),
+        process = new ProcessBuilder(tool("ovsdb-server"), dir.resolve("nb.db").toString(),
                 "--remote=ptcp:" + port + ":127.0.0.1", "--unixctl=" + dir.resolve("ctl"),
                 "--log-file=" + dir.resolve("log"), "--no-chdir")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
@@ -95,7 +111,7 @@ public final class OvsdbServer implements AutoCloseable {
 
     /** {@code ovn-nbctl} against this server: an independent reader and writer. Returns stdout. */
     public String nbctl(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ovn-nbctl", "--db=" + endpoint(), "--timeout=10"));
+        List<String> cmd = new ArrayList<>(List.of(tool("ovn-nbctl"), "--db=" + endpoint(), "--timeout=10"));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
