@@ -24,10 +24,17 @@ public class SandboxApp implements QuarkusApplication {
 
     @Inject
     KubeDcConfig config;
+    @Inject
+    com.kubedc.net.ovn.NbLoadBalancers nb;
 
     @Override
     public int run(String... args) throws Exception {
         KubernetesClient c = sandbox.client();
+        if (config.sandbox().benchmarkServices() > 0) {
+            String row = ServiceBenchmark.run(sandbox, nb, config.sandbox().benchmarkServices());
+            System.out.println("\n" + ServiceBenchmark.HEADER + "\n" + row);
+            return 0;
+        }
         if (config.sandbox().benchmark() > 0) {
             String row = Benchmark.run(sandbox, config.sandbox().benchmark(), config.sandbox().benchmarkAddresses());
             System.out.println("\n" + Benchmark.HEADER + "\n" + row);

@@ -112,6 +112,10 @@ public interface KubeDcConfig {
         /** Benchmark mode: once the Projects are Ready, this many EIps and as many FIps (each bound to one of them) per Project. */
         @WithDefault("0")
         int benchmarkAddresses();
+
+        /** Benchmark mode: program this many LoadBalancer Services over 10 Projects, print figures, exit (0: off). */
+        @WithDefault("0")
+        int benchmarkServices();
     }
 
     /** Settings of the per-project VpcDns. */

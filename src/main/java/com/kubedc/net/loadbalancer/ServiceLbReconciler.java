@@ -91,7 +91,7 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
         if (!o.keepsRows()) {
             withdraw(s);
         }
-        return finish(s, o);
+        return finish(s, o, ctx);
     }
 
     @Override
@@ -213,7 +213,7 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
         }
     }
 
-    private UpdateControl<Service> finish(Service s, LbOutcome o) {
+    private UpdateControl<Service> finish(Service s, LbOutcome o, Context<Service> ctx) {
         ServiceStatus before = s.getStatus();
         String was = before == null ? null : Conditions.reason(before.getConditions(), LbReasons.LOAD_BALANCER_READY);
         if (!Objects.equals(was, o.reason())) {
@@ -225,11 +225,15 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
             }
         }
         ServiceStatus next = LbStatus.next(s, o, clock);
+        // through the operator SDK, so that the next reconcile sees this status even before the informer does
+        UpdateControl<Service> control = UpdateControl.noUpdate();
         if (!same(before, next)) {
-            writer.patchStatus(s, next);
+            io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> {
+                x.setStatus(next);
+                return x;
+            });
         }
-        return LbReasons.WAITING_FOR_OVN.equals(o.reason())
-                ? UpdateControl.<Service>noUpdate().rescheduleAfter(WAIT_FOR_OVN) : UpdateControl.noUpdate();
+        return LbReasons.WAITING_FOR_OVN.equals(o.reason()) ? control.rescheduleAfter(WAIT_FOR_OVN) : control;
     }
 
     /** Same ingress addresses and conditions (the API server may add fields such as ipMode: not a difference). */
