@@ -78,8 +78,13 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
     @Override
     public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
         if (!LbBinding.managed(s)) {
-            release(s); // no longer a LoadBalancer of ours (type or class changed): undo, then let go of it
+            // no longer a LoadBalancer of ours (type or class changed): undo, let go of it, then clear our status
+            release(s);
             writer.removeFinalizer(s, LbBinding.FINALIZER);
+            ServiceStatus cleared = LbStatus.next(s, null, clock);
+            if (!same(s.getStatus(), cleared)) {
+                writer.patchStatus(s, cleared);
+            }
             return UpdateControl.noUpdate();
         }
         if (!sources.projectNamespace(s.getMetadata().getNamespace())) {
@@ -205,12 +210,6 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
         removeCompanion(s);
         sources.eips.get(new ResourceID(LbBinding.autoEIpName(s.getMetadata().getName()), s.getMetadata().getNamespace()))
                 .filter(e -> LbEIp.ownedBy(e, s)).ifPresent(writer::delete);
-        if (s.getMetadata().getDeletionTimestamp() == null) {
-            ServiceStatus next = LbStatus.next(s, null, clock);
-            if (!same(s.getStatus(), next)) {
-                writer.patchStatus(s, next);
-            }
-        }
     }
 
     private UpdateControl<Service> finish(Service s, LbOutcome o, Context<Service> ctx) {

@@ -17,6 +17,7 @@ import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -307,5 +308,63 @@ class ServiceLbTest {
         assertNull(get(ns, "web"));
         assertNull(eip(ns, "slb-own"));
         assertNull(eip(ns, "default-gw"));
+    }
+
+    @Test
+    void changingTheTypeAwayOrTheBindingConvergesLikeADeletion() {
+        String ns = project("type", "10.10.8.0/24");
+        create(Services.loadBalancer(ns, "svc", Map.of(), "http:80>80"));
+        String own = awaitIngress(ns, "svc");
+        await().atMost(WAIT).until(() -> lbNames().contains(ns + "-svc-tcp"));
+
+        // the binding moves to the gateway address: the Service's own EIp goes, the VIP follows
+        cluster.client.services().inNamespace(ns).withName("svc").edit(x -> {
+            x.getMetadata().getAnnotations().put(LbBinding.BIND_ON_DEFAULT_GW, "true");
+            return x;
+        });
+        String gw = eip(ns, "default-gw").getStatus().getIpAddress();
+        await().atMost(WAIT).until(() -> List.of(gw).equals(ips(get(ns, "svc"))));
+        await().atMost(WAIT).until(() -> eip(ns, "slb-svc") == null);
+        await().atMost(WAIT).until(() -> Map.of(gw + ":80", "").equals(vips(ns + "-svc-tcp")));
+        assertFalse(own.equals(gw));
+
+        // no longer a LoadBalancer: rows, companion, status and finalizer go; the Service stays
+        cluster.client.services().inNamespace(ns).withName("svc").edit(x -> {
+            x.getSpec().setType("ClusterIP");
+            return x;
+        });
+        await().atMost(WAIT).until(() -> !lbNames().contains(ns + "-svc-tcp"));
+        await().atMost(WAIT).until(() -> get(ns, "svc").getMetadata().getFinalizers() == null
+                || !get(ns, "svc").getMetadata().getFinalizers().contains(LbBinding.FINALIZER));
+        assertEquals(List.of(), ips(get(ns, "svc")));
+        assertNull(get(ns, "svc-ext"));
+    }
+
+    @Test
+    void theSeedExamplesAppliedAsTheSandboxDoesExposeNginxAndTheVmSsh() {
+        // as the sandbox does, in file order; the test server has no discovery for our CRDs, so Projects go typed
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
+            for (var f : files.sorted().toList()) {
+                for (var o : cluster.client.load(java.nio.file.Files.newInputStream(f)).items()) {
+                    var typed = "Project".equals(o.getKind())
+                            ? Serialization.unmarshal(Serialization.asJson(o), com.kubedc.net.api.v1.Project.class) : o;
+                    if ("Namespace".equals(o.getKind())) {
+                        cluster.organization(o.getMetadata().getName());
+                    } else {
+                        cluster.client.resource(typed).create();
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        cluster.awaitReady("demo", "cloud-app");
+        String ns = "demo-cloud-app";
+        String gw = eip(ns, "default-gw").getStatus().getIpAddress();
+        assertEquals(gw, awaitIngress(ns, "nginx"));
+        assertEquals(gw, awaitIngress(ns, "vm-ssh"));
+        slice(Services.slice(ns, "vm-ssh", List.of("10.0.10.20"), "ssh=22"));
+        await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "10.0.10.20:22").equals(vips(ns + "-vm-ssh-tcp")));
+        assertEquals(Map.of(gw + ":80", "", gw + ":443", ""), vips(ns + "-nginx-tcp"));
     }
 }
