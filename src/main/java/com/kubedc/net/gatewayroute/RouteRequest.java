@@ -1,0 +1,91 @@
+package com.kubedc.net.gatewayroute;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a Service's route annotations ask for, checked: the route type, the hostname (chosen or
+ * generated), the Service port routed, the TLS source (own Secret or a Certificate from an
+ * issuer) and the per-Service listener, if the type needs one (Decision 8). Pure.
+ *
+ * @param listener {@code https-<svc>-<ns>} / {@code tls-<svc>-<ns>}, or null when the route uses a shared listener
+ * @param issuer {@code Kind/name} of the cert-manager issuer; null with an own {@code tlsSecret}
+ */
+public record RouteRequest(RouteType type, String hostname, boolean generatedHostname, ServicePort port,
+        String listener, String tlsSecret, String issuer) {
+
+    /** A refusal: the condition reason and its message. */
+    public record Problem(String reason, String message) {
+    }
+
+    /** Either a request or why there is none. */
+    public record Parsed(RouteRequest request, Problem problem) {
+        static Parsed bad(String reason, String message) {
+            return new Parsed(null, new Problem(reason, message));
+        }
+    }
+
+    public static final String DEFAULT_ISSUER = "Issuer/letsencrypt";
+
+    /** Reads {@code s}'s annotations; {@code baseDomain} and {@code defaultIssuer} ({@code Kind/name}) from configuration. */
+    public static Parsed parse(Service s, Optional<String> baseDomain, Optional<String> defaultIssuer) {
+        Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
+        String raw = a.get(RouteAnnotations.EXPOSE_ROUTE);
+        Optional<RouteType> type = RouteType.parse(raw);
+        if (type.isEmpty()) {
+            return Parsed.bad(RouteReasons.INVALID_ROUTE_TYPE, RouteAnnotations.EXPOSE_ROUTE + " \"" + raw
+                    + "\" is not one of http, https, tls-passthrough, grpc");
+        }
+        Optional<ServicePort> port = port(s, a.get(RouteAnnotations.ROUTE_PORT));
+        if (port.isEmpty()) {
+            return Parsed.bad(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + a.get(RouteAnnotations.ROUTE_PORT)
+                    + "\" is not a port of Service " + s.getMetadata().getName());
+        }
+        String tlsSecret = blankToNull(a.get(RouteAnnotations.TLS_SECRET));
+        String chosen = blankToNull(a.get(RouteAnnotations.ROUTE_HOSTNAME));
+        if (tlsSecret != null && !type.get().terminatesTls()) {
+            return Parsed.bad(RouteReasons.TLS_SECRET_NOT_APPLICABLE, RouteAnnotations.TLS_SECRET + " only applies to https and grpc routes");
+        }
+        if (tlsSecret != null && chosen == null) {
+            return Parsed.bad(RouteReasons.TLS_SECRET_NEEDS_HOSTNAME, RouteAnnotations.TLS_SECRET + " needs "
+                    + RouteAnnotations.ROUTE_HOSTNAME + ": the hostname must match the certificate");
+        }
+        String base = baseDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(null);
+        if (chosen == null && base == null) {
+            return Parsed.bad(RouteReasons.NO_BASE_DOMAIN, "no " + RouteAnnotations.ROUTE_HOSTNAME + " and kube-dc.base-domain is not set");
+        }
+        String ns = s.getMetadata().getNamespace();
+        String name = s.getMetadata().getName();
+        String host = chosen != null ? chosen.toLowerCase(java.util.Locale.ROOT) : Hostnames.generated(name, ns, base);
+        Optional<String> bad = Hostnames.problem(host);
+        if (bad.isPresent()) {
+            return Parsed.bad(RouteReasons.INVALID_HOSTNAME, bad.get() + (chosen == null ? " (generated from <service>-<namespace>; set "
+                    + RouteAnnotations.ROUTE_HOSTNAME + ")" : ""));
+        }
+        String listener = switch (type.get()) {
+            case HTTP -> null;
+            case HTTPS, GRPC -> "https-" + name + "-" + ns;
+            case TLS_PASSTHROUGH -> base != null && host.endsWith("." + base) ? null : "tls-" + name + "-" + ns;
+        };
+        String issuer = tlsSecret != null || !type.get().terminatesTls() ? null
+                : Optional.ofNullable(blankToNull(a.get(RouteAnnotations.TLS_ISSUER))).map(i -> "Issuer/" + i)
+                        .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).orElse(DEFAULT_ISSUER));
+        return new Parsed(new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);
+    }
+
+    /** The routed port: {@code route-port} (a port number of the Service) or the first. */
+    static Optional<ServicePort> port(Service s, String routePort) {
+        List<ServicePort> ports = s.getSpec() == null || s.getSpec().getPorts() == null ? List.of() : s.getSpec().getPorts();
+        if (routePort == null || routePort.isBlank()) {
+            return ports.stream().findFirst();
+        }
+        return ports.stream().filter(p -> String.valueOf(p.getPort()).equals(routePort.trim())).findFirst();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
