@@ -91,6 +91,26 @@ public interface KubeDcConfig {
         Optional<String> leaseNamespace();
     }
 
+    /** The platform's shared Gateway that routes attach to (Decision 8). */
+    GatewayConfig gateway();
+
+    /** The shared Gateway and its platform-owned listeners. */
+    interface GatewayConfig {
+        @WithDefault("eg")
+        String name();
+
+        @WithDefault("envoy-gateway-system")
+        String namespace();
+
+        /** Listener plain HTTP routes attach to. */
+        @WithDefault("http")
+        String httpListener();
+
+        /** Wildcard TLS-passthrough listener for hostnames under the base domain. */
+        @WithDefault("tls-passthrough-wildcard")
+        String passthroughListener();
+    }
+
     /** Settings of the embedded sandbox. */
     interface SandboxConfig {
         /** Start an in-process API server, the Kube-OVN emulator and the examples before the controller. */
