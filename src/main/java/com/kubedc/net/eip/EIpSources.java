@@ -34,9 +34,14 @@ final class EIpSources {
     static final String FIP_EIP_INDEX = "fipEip";
     final InformerEventSource<io.fabric8.kubernetes.api.model.Service, EIp> services;
     static final String SERVICE_EIP_INDEX = "serviceEip";
+    /** EIps by the Services their status lists as owners, {@code ns/svc}. */
+    static final String SERVICE_OWNER_INDEX = "serviceOwner";
 
     EIpSources(EventSourceContext<EIp> ctx) {
         var primaries = ctx.getPrimaryCache();
+        primaries.addIndexer(SERVICE_OWNER_INDEX, e -> e.getStatus() == null || e.getStatus().getOwners() == null ? List.of()
+                : e.getStatus().getOwners().stream().filter(o -> com.kubedc.net.api.v1.EIpOwner.SERVICE_LB.equals(o.getType()))
+                        .map(o -> e.getMetadata().getNamespace() + "/" + o.getOwnerRef()).toList());
         primaries.addIndexer(CHILD_REF_INDEX, e -> e.getSpec() == null || e.getSpec().getChildRef() == null
                 ? List.of() : List.of(e.getSpec().getChildRef()));
         ovnEips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnEip.class, EIp.class)
@@ -75,8 +80,14 @@ final class EIpSources {
         services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, EIp.class)
                 .withName("Service")
                 .withSecondaryToPrimaryMapper(svc -> {
+                    // the EIp it names now, and those that still list it as an owner (it changed type or binding)
+                    Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(SERVICE_OWNER_INDEX,
+                            svc.getMetadata().getNamespace() + "/" + svc.getMetadata().getName())));
                     String k = com.kubedc.net.loadbalancer.LbBinding.eipRef(svc);
-                    return k == null ? Set.of() : Set.of(new ResourceID(k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
+                    if (k != null) {
+                        ids.add(new ResourceID(k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
+                    }
+                    return ids;
                 }).build(), ctx);
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc, "");

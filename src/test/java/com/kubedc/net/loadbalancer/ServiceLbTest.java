@@ -327,6 +327,8 @@ class ServiceLbTest {
         await().atMost(WAIT).until(() -> eip(ns, "slb-svc") == null);
         await().atMost(WAIT).until(() -> Map.of(gw + ":80", "").equals(vips(ns + "-svc-tcp")));
         assertFalse(own.equals(gw));
+        await().atMost(WAIT).until(() -> eip(ns, "default-gw").getStatus().getOwners().stream()
+                .anyMatch(o -> EIpOwner.SERVICE_LB.equals(o.getType()) && "svc".equals(o.getOwnerRef())));
 
         // no longer a LoadBalancer: rows, companion, status and finalizer go; the Service stays
         cluster.client.services().inNamespace(ns).withName("svc").edit(x -> {
@@ -338,6 +340,8 @@ class ServiceLbTest {
                 || !get(ns, "svc").getMetadata().getFinalizers().contains(LbBinding.FINALIZER));
         assertEquals(List.of(), ips(get(ns, "svc")));
         assertNull(get(ns, "svc-ext"));
+        await().atMost(WAIT).until(() -> eip(ns, "default-gw").getStatus().getOwners().stream()
+                .noneMatch(o -> EIpOwner.SERVICE_LB.equals(o.getType())));
     }
 
     @Test
