@@ -55,6 +55,11 @@ class RestartDuringConvergenceTest {
     @Inject
     FreshOperators operators;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopRestartedControllers() {
+        operators.stopAll();
+    }
+
     @Test
     void restartsDuringAndAfterConvergenceMoveNoAddressAndDuplicateNothing() throws Exception {
         MockCluster cluster = MockCluster.of(server);
@@ -102,8 +107,7 @@ class RestartDuringConvergenceTest {
         assertEquals(10, cluster.client.resources(OvnFip.class).list().getItems().stream()
                 .filter(o -> o.getMetadata().getName().startsWith("fip-" + NS + "-")).count(), "one OvnFip per FIp");
 
-        Thread.sleep(1000);
-        cluster.recorder.reset();
+        cluster.awaitQuiet();
         for (int i = 0; i < 2; i++) {
             current.stop();
             current = operators.start(server);

@@ -43,6 +43,11 @@ class ServiceLbRestartTest {
     @Inject
     NbLoadBalancers nbLbs;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopRestartedControllers() {
+        operators.stopAll();
+    }
+
     @Test
     void restartsMoveNoAddressNoPortAndWriteNothing() throws Exception {
         MockCluster cluster = MockCluster.of(server);
@@ -58,10 +63,9 @@ class ServiceLbRestartTest {
         cluster.client.resource(Services.loadBalancer(ns, "c", Map.of(), "dns:53>53/udp")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> LbReasons.PORT_CONFLICT.equals(reason(cluster, ns, "b"))
                 && !ServiceLbReconciler.ips(svc(cluster, ns, "c").getStatus()).isEmpty());
-        Thread.sleep(1500);
+        cluster.awaitQuiet();
         Map<String, String> before = state(cluster, ns);
         String rows = nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer");
-        cluster.recorder.reset();
         long transactions = nbLbs.transactions();
 
         operator.stop();

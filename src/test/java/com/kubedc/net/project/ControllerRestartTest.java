@@ -45,6 +45,11 @@ class ControllerRestartTest {
     @Inject
     FreshOperators operators;
 
+    @org.junit.jupiter.api.AfterEach
+    void stopRestartedControllers() {
+        operators.stopAll();
+    }
+
     @Test
     void restartingTheControllerOverConvergedProjectsWritesNothing() throws Exception {
         MockCluster cluster = MockCluster.of(server);
@@ -69,9 +74,8 @@ class ControllerRestartTest {
             var e = cluster.client.resources(com.kubedc.net.api.v1.EIp.class).inNamespace("rs-one").withName("extra").get();
             return f.getStatus() != null && f.getStatus().isReady() && e.getStatus() != null && e.getStatus().isReady();
         });
-        Thread.sleep(1000);
+        cluster.awaitQuiet();
         Map<String, String> addresses = addresses(cluster);
-        cluster.recorder.reset();
 
         operator.stop();
         Operator current = null;

@@ -34,6 +34,7 @@ public class FreshOperators {
     private final WriteCounter counter;
     private final com.kubedc.net.ovn.NbLoadBalancers nb;
     private KubernetesClient client;
+    private final java.util.List<Operator> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FreshOperators(Operator application, KubeDcConfig config, ReadyTimer readyTimer, Clock clock, MeterRegistry registry,
             WriteCounter counter, com.kubedc.net.ovn.NbLoadBalancers nb) {
@@ -60,7 +61,20 @@ public class FreshOperators {
         register(op, "fip", new FIpReconciler(clock, writer, events, readyTimer, config));
         register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, readyTimer, nb, config));
         op.start();
+        started.add(op);
         return op;
+    }
+
+    /** Stops every operator this started (tests call it after each test, failed or not). */
+    public void stopAll() {
+        for (Operator op : started) {
+            try {
+                op.stop();
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }
+        started.clear();
     }
 
     private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Operator op, String name, Reconciler<R> reconciler) {

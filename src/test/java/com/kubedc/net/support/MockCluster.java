@@ -89,4 +89,9 @@ public final class MockCluster {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
     }
+
+    /** Waits until the controller has written nothing for 1.5 s: converged, whatever was still in flight. */
+    public void awaitQuiet() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> recorder.controllerWrites().isEmpty());
+    }
 }
