@@ -107,23 +107,6 @@ public class Writer {
         }
     }
 
-    /** Adds finalizer {@code finalizer} to {@code actual} (optimistic lock on resourceVersion); returns the object as it now is. */
-    public <T extends HasMetadata> T addFinalizer(T actual, String finalizer) {
-        List<String> finalizers = actual.getMetadata().getFinalizers();
-        if (finalizers != null && finalizers.contains(finalizer)) {
-            return actual;
-        }
-        ArrayNode ops = Json.object().arrayNode();
-        ArrayNode next = ops.arrayNode();
-        if (finalizers != null) {
-            finalizers.forEach(next::add);
-        }
-        next.add(finalizer);
-        JsonPatches.testResourceVersion(ops, actual.getMetadata().getResourceVersion());
-        JsonPatches.add(ops, "add", "/metadata/finalizers", next);
-        return patch(actual, ops);
-    }
-
     /** Removes finalizer {@code finalizer} from {@code actual} (optimistic lock on resourceVersion). */
     public void removeFinalizer(HasMetadata actual, String finalizer) {
         List<String> finalizers = actual.getMetadata().getFinalizers();

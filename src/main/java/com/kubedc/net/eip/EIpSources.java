@@ -90,7 +90,7 @@ final class EIpSources {
                     return ids;
                 }).build(), ctx);
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
-            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc, "");
+            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)

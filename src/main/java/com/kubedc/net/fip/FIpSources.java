@@ -54,7 +54,7 @@ final class FIpSources {
                     return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
                 }).build(), ctx);
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
-            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc, "");
+            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>

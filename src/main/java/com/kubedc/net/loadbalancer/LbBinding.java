@@ -49,10 +49,10 @@ public record LbBinding(String eip, boolean auto, String networkType) {
     }
 
     /** {@code <namespace>/<eip>} of a managed, live Service; null otherwise. */
-    public static String eipKey(Service s, String defaultType) {
+    public static String eipKey(Service s) {
         if (!managed(s) || s.getMetadata().getDeletionTimestamp() != null) {
             return null;
         }
-        return s.getMetadata().getNamespace() + "/" + of(s, defaultType).eip();
+        return s.getMetadata().getNamespace() + "/" + of(s, "").eip();
     }
 }

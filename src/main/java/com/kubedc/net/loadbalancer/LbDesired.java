@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -97,9 +96,5 @@ public final class LbDesired {
             }
         }
         return null;
-    }
-
-    static boolean same(LbRow a, LbRow b) {
-        return Objects.equals(a, b);
     }
 }

@@ -35,7 +35,7 @@ final class LbSources {
     LbSources(EventSourceContext<Service> ctx, NbLoadBalancers nbLbs) {
         services = ctx.getPrimaryCache();
         services.addIndexer(EIP_INDEX, s -> {
-            String k = LbBinding.eipKey(s, "");
+            String k = LbBinding.eipKey(s);
             return k == null ? List.of() : List.of(k);
         });
         eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, Service.class).withName("EIp")

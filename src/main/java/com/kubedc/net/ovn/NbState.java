@@ -145,10 +145,6 @@ public final class NbState implements MonitorListener {
         listeners.forEach(l -> l.accept(c));
     }
 
-    public Optional<Lb> lb(String name) {
-        return lbs.values().stream().filter(l -> name.equals(l.row().name())).findFirst();
-    }
-
     public List<Lb> lbsNamed(String name) {
         return lbs.values().stream().filter(l -> name.equals(l.row().name())).toList();
     }
