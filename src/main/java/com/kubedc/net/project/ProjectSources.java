@@ -120,9 +120,20 @@ public final class ProjectSources {
         if (ns == null || namespaces == null) {
             return Set.of();
         }
-        return namespaces.get(new ResourceID(ns))
-                .flatMap(n -> byProjectAnnotation(n))
-                .map(Set::of).orElse(Set.of());
+        return namespace(ns).flatMap(n -> byProjectAnnotation(n)).map(Set::of).orElse(Set.of());
+    }
+
+    /**
+     * The namespace from its informer, for mappers: at start-up the operator SDK starts event
+     * sources in parallel and another source's events can arrive before this one has started
+     * (its cache then throws). Nothing is lost: every Project is reconciled once at start.
+     */
+    Optional<Namespace> namespace(String name) {
+        try {
+            return namespaces.get(new ResourceID(name));
+        } catch (NullPointerException notStartedYet) {
+            return Optional.empty();
+        }
     }
 
     static Optional<ResourceID> byProjectAnnotation(Namespace ns) {
@@ -136,8 +147,7 @@ public final class ProjectSources {
     }
 
     private Optional<ResourceID> byProjectAnnotation(String namespaceName) {
-        return namespaces == null ? Optional.empty()
-                : namespaces.get(new ResourceID(namespaceName)).flatMap(ProjectSources::byProjectAnnotation);
+        return namespaces == null ? Optional.empty() : namespace(namespaceName).flatMap(ProjectSources::byProjectAnnotation);
     }
 
     /** Kube-OVN names a VPC's router-port OvnEip {@code <vpc>-<externalSubnet>}; the VPC is named after the namespace. */

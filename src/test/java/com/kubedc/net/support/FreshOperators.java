@@ -60,8 +60,8 @@ public class FreshOperators {
         register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, registry, config));
         register(op, "fip", new FIpReconciler(clock, writer, events, readyTimer, config));
         register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, readyTimer, nb, config));
+        started.add(op); // tracked before it starts: an operator that fails half-way must still be stopped
         op.start();
-        started.add(op);
         return op;
     }
 
