@@ -13,6 +13,7 @@ final class SandboxLauncher {
     static final Map<String, String> DEFAULTS = Map.of(
             "kube-dc.allow-public-projects", "true",
             "kube-dc.leader-election.lease-namespace", "kube-dc",
+            "kube-dc.base-domain", "sandbox.kube-dc.test",
             "quarkus.http.port", "8080");
 
     private SandboxLauncher() {
@@ -52,6 +53,7 @@ final class SandboxLauncher {
                 System.setProperty(k, v);
             }
         });
+        sandbox.seedGateway(setting("kube-dc.base-domain", "sandbox.kube-dc.test"));
         SandboxApp.sandbox = sandbox;
         Quarkus.run(SandboxApp.class, args);
     }

@@ -127,6 +127,44 @@ public class Writer {
         }
     }
 
+    /**
+     * Sets one annotation of {@code actual} ({@code value} null removes it), nothing else: the
+     * object is read fresh and updated at that version, again on a conflict. (A merge patch with
+     * null does not remove a key on the mock API server, and a JSON Patch remove of a key a stale
+     * cache still shows fails.)
+     */
+    public void annotate(HasMetadata actual, String key, String value) {
+        for (int attempt = 1; ; attempt++) {
+            HasMetadata fresh = client.resource(actual).get();
+            if (fresh == null) {
+                return;
+            }
+            java.util.Map<String, String> a = fresh.getMetadata().getAnnotations() == null ? new java.util.HashMap<>()
+                    : new java.util.HashMap<>(fresh.getMetadata().getAnnotations());
+            if (java.util.Objects.equals(a.get(key), value)) {
+                return;
+            }
+            if (value == null) {
+                a.remove(key);
+            } else {
+                a.put(key, value);
+            }
+            fresh.getMetadata().setAnnotations(a);
+            try {
+                writes.count(actual.getKind(), "update");
+                client.resource(fresh).update();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 404) {
+                    return;
+                }
+                if (e.getCode() != 409 || attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Replaces {@code /status} of {@code actual} (status subresource; primaries only). */
     public void patchStatus(HasMetadata actual, Object status) {
         ArrayNode ops = Json.object().arrayNode();

@@ -41,13 +41,20 @@ public final class Hostnames {
         return Optional.empty();
     }
 
-    /** One Service's claim of a hostname. */
-    public record Claim(String namespace, String service, String createdAt) {
+    /**
+     * One Service's claim of a hostname.
+     *
+     * @param holds its route already carries the hostname (it won earlier)
+     */
+    public record Claim(String namespace, String service, String createdAt, boolean holds) {
     }
 
-    /** The claim that owns the hostname: the oldest; ties by namespace, then name. */
+    /**
+     * The claim that owns the hostname: the one holding it already (a Service that is older but
+     * asked later does not take it away), else the oldest; ties by namespace, then name.
+     */
     public static Claim owner(List<Claim> claims) {
-        return claims.stream().min(Comparator.comparing(Claim::createdAt).thenComparing(Claim::namespace).thenComparing(Claim::service))
-                .orElseThrow();
+        return claims.stream().min(Comparator.comparing((Claim c) -> !c.holds()).thenComparing(Claim::createdAt)
+                .thenComparing(Claim::namespace).thenComparing(Claim::service)).orElseThrow();
     }
 }

@@ -31,6 +31,10 @@ import java.util.Map;
 public final class RouteDesired {
     public static final String ENVOY_GROUP = "gateway.envoyproxy.io";
     public static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY_VALUE = "kube-dc-net";
+    /** Label naming the Service an object belongs to (its ownerReference says the same, with the uid). */
+    public static final String SOURCE_SERVICE = "kube-dc.com/source-service";
 
     private RouteDesired() {
     }
@@ -57,10 +61,10 @@ public final class RouteDesired {
     }
 
     /** Envoy Backend: the Service's external address and routed port (the Gateway cannot reach project VPCs). */
-    public static Backend backend(Service s, RouteRequest r, String address) {
+    public static Backend backend(Service s, int port, String address) {
         Backend b = new Backend();
         b.setMetadata(meta(s, backendName(s.getMetadata().getName())));
-        b.setSpec(new Backend.Spec(List.of(new Backend.Endpoint(new Backend.Ip(address, r.port().getPort())))));
+        b.setSpec(new Backend.Spec(List.of(new Backend.Endpoint(new Backend.Ip(address, port)))));
         return b;
     }
 
@@ -151,9 +155,15 @@ public final class RouteDesired {
         ObjectMeta m = new ObjectMeta();
         m.setName(name);
         m.setNamespace(s.getMetadata().getNamespace());
-        m.setLabels(Map.of("app.kubernetes.io/managed-by", "kube-dc-net", "kube-dc.com/source-service", s.getMetadata().getName()));
+        m.setLabels(Map.of(MANAGED_BY, MANAGED_BY_VALUE, SOURCE_SERVICE, s.getMetadata().getName()));
         m.setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(s.getMetadata().getName())
                 .withUid(s.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
         return m;
+    }
+
+    /** Ours and this Service's: owned by its uid (a namesake Service recreated later does not inherit it until reconciled). */
+    public static boolean ownedBy(HasMetadata o, Service s) {
+        return o.getMetadata().getOwnerReferences() != null && o.getMetadata().getOwnerReferences().stream()
+                .anyMatch(r -> "Service".equals(r.getKind()) && s.getMetadata().getUid() != null && s.getMetadata().getUid().equals(r.getUid()));
     }
 }

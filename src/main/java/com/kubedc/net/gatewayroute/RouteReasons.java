@@ -1,16 +1,43 @@
 package com.kubedc.net.gatewayroute;
 
-/** Reasons of a route's condition; all but the last group are the user's to fix (Warning event). */
+/** The condition a route reports on its Service's {@code status.conditions}, and its reasons. */
 public final class RouteReasons {
+    /** Condition type; True once the route is usable (the hostname status annotation is then written). */
+    public static final String ROUTE_READY = "kube-dc.com/RouteReady";
+
+    public static final String ROUTE_USABLE = "RouteUsable";
+    public static final String BACKEND_READY = "BackendReady";
+
+    // the user's to fix: a Warning event when one appears
     public static final String INVALID_ROUTE_TYPE = "InvalidRouteType";
     public static final String INVALID_ROUTE_PORT = "InvalidRoutePort";
     public static final String INVALID_HOSTNAME = "InvalidHostname";
     public static final String NO_BASE_DOMAIN = "NoBaseDomain";
     public static final String TLS_SECRET_NEEDS_HOSTNAME = "TlsSecretNeedsHostname";
     public static final String TLS_SECRET_NOT_APPLICABLE = "TlsSecretNotApplicable";
+    public static final String TLS_SECRET_NOT_FOUND = "TlsSecretNotFound";
+    public static final String TLS_SECRET_INVALID = "TlsSecretInvalid";
+    public static final String NOT_LOAD_BALANCER = "NotLoadBalancer";
     public static final String HOSTNAME_CONFLICT = "HostnameConflict";
     public static final String LISTENER_LIMIT_REACHED = "ListenerLimitReached";
+    public static final String GATEWAY_NOT_FOUND = "GatewayNotFound";
+    public static final String NAME_CONFLICT = "NameConflict";
+
+    // on the way
+    public static final String WAITING_FOR_ADDRESS = "WaitingForAddress";
+    public static final String WAITING_FOR_CERTIFICATE = "WaitingForCertificate";
+    public static final String WAITING_FOR_ROUTE = "WaitingForRoute";
 
     private RouteReasons() {
+    }
+
+    /** Reasons that are the user's (or the platform's) to fix: a Warning event when they appear. */
+    public static boolean isProblem(String reason) {
+        return switch (reason) {
+            case INVALID_ROUTE_TYPE, INVALID_ROUTE_PORT, INVALID_HOSTNAME, NO_BASE_DOMAIN, TLS_SECRET_NEEDS_HOSTNAME,
+                    TLS_SECRET_NOT_APPLICABLE, TLS_SECRET_NOT_FOUND, TLS_SECRET_INVALID, NOT_LOAD_BALANCER, HOSTNAME_CONFLICT,
+                    LISTENER_LIMIT_REACHED, GATEWAY_NOT_FOUND, NAME_CONFLICT -> true;
+            default -> false;
+        };
     }
 }

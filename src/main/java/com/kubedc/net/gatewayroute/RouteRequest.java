@@ -67,13 +67,26 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
         }
         String listener = switch (type.get()) {
             case HTTP -> null;
-            case HTTPS, GRPC -> "https-" + name + "-" + ns;
-            case TLS_PASSTHROUGH -> base != null && host.endsWith("." + base) ? null : "tls-" + name + "-" + ns;
+            case HTTPS, GRPC -> httpsListener(name, ns);
+            case TLS_PASSTHROUGH -> base != null && host.endsWith("." + base) ? null : tlsListener(name, ns);
         };
         String issuer = tlsSecret != null || !type.get().terminatesTls() ? null
                 : Optional.ofNullable(blankToNull(a.get(RouteAnnotations.TLS_ISSUER))).map(i -> "Issuer/" + i)
                         .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).orElse(DEFAULT_ISSUER));
         return new Parsed(new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);
+    }
+
+    static String httpsListener(String svc, String ns) {
+        return "https-" + svc + "-" + ns;
+    }
+
+    static String tlsListener(String svc, String ns) {
+        return "tls-" + svc + "-" + ns;
+    }
+
+    /** Every listener name a Service of this name may have had on the Gateway. */
+    static List<String> listenerNames(String svc, String ns) {
+        return List.of(httpsListener(svc, ns), tlsListener(svc, ns));
     }
 
     /** The routed port: {@code route-port} (a port number of the Service) or the first. */

@@ -227,8 +227,9 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
         // through the operator SDK, so that the next reconcile sees this status even before the informer does
         UpdateControl<Service> control = UpdateControl.noUpdate();
         if (!same(before, next)) {
+            // computed from the object patched, so that the route controller's condition on it is kept
             io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> {
-                x.setStatus(next);
+                x.setStatus(LbStatus.next(x, o, clock));
                 return x;
             });
         }

@@ -6,14 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The embedded sandbox: in-process API server, the seed's external networks, the Kube-OVN
- * emulator, and a kubeconfig for kubectl. The controller is pointed at {@link #masterUrl()}.
+ * The embedded sandbox: in-process API server, the seed's external networks and shared Gateway,
+ * the Kube-OVN and Gateway emulators, and a kubeconfig for kubectl. The controller is pointed at {@link #masterUrl()}.
  */
 public final class Sandbox implements AutoCloseable {
     public static final String USER_AGENT = "kube-dc-sandbox";
     private final SandboxServer server;
     private final KubernetesClient client;
     private final KubeOvnEmulator emulator;
+    private final GatewayEmulator gateway;
     private final Path kubeconfig;
     private volatile LocalNb nb;
 
@@ -22,6 +23,7 @@ public final class Sandbox implements AutoCloseable {
         this.kubeconfig = kubeconfig;
         this.client = server.client(USER_AGENT);
         this.emulator = new KubeOvnEmulator(server.client(KubeOvnEmulator.USER_AGENT));
+        this.gateway = new GatewayEmulator(server.client(GatewayEmulator.USER_AGENT));
     }
 
     /** Starts the server on {@code port} (or a free one), seeds the external networks and starts the emulator. */
@@ -33,7 +35,14 @@ public final class Sandbox implements AutoCloseable {
         }
         ExamplesLoader.create(s.client, new NamespaceBuilder().withNewMetadata().withName("kube-dc").endMetadata().build());
         s.emulator.start();
+        s.gateway.start();
         return s;
+    }
+
+    /** Declares the platform's shared Gateway for routes under {@code baseDomain}. */
+    public void seedGateway(String baseDomain) {
+        ExamplesLoader.create(client, SeedGateway.namespace());
+        ExamplesLoader.create(client, SeedGateway.gateway(baseDomain));
     }
 
     /**
@@ -67,6 +76,10 @@ public final class Sandbox implements AutoCloseable {
         return emulator;
     }
 
+    public GatewayEmulator gateway() {
+        return gateway;
+    }
+
     public String masterUrl() {
         return server.masterUrl();
     }
@@ -82,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
+        gateway.close();
         if (nb != null) {
             nb.close();
         }

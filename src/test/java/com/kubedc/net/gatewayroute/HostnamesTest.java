@@ -22,14 +22,21 @@ class HostnamesTest {
 
     @Test
     void theOldestClaimOwnsAHostnameWhateverTheOrderTheyAreSeenIn() {
-        var a = new Hostnames.Claim("tenant-a", "web", "2026-11-01T10:00:00Z");
-        var b = new Hostnames.Claim("tenant-b", "web", "2026-11-02T10:00:00Z");
-        var c = new Hostnames.Claim("tenant-c", "web", "2026-11-01T10:00:00Z");
+        var a = new Hostnames.Claim("tenant-a", "web", "2026-11-01T10:00:00Z", false);
+        var b = new Hostnames.Claim("tenant-b", "web", "2026-11-02T10:00:00Z", false);
+        var c = new Hostnames.Claim("tenant-c", "web", "2026-11-01T10:00:00Z", false);
         List<Hostnames.Claim> claims = new ArrayList<>(List.of(b, c, a));
         assertEquals(a, Hostnames.owner(claims), "same second: namespace order decides, deterministically");
         java.util.Collections.reverse(claims);
         assertEquals(a, Hostnames.owner(claims));
         assertEquals(b, Hostnames.owner(List.of(b)));
+    }
+
+    @Test
+    void aServiceHoldingAHostnameKeepsItAgainstAnOlderServiceThatAsksLater() {
+        var older = new Hostnames.Claim("tenant-a", "web", "2026-11-01T10:00:00Z", false);
+        var holder = new Hostnames.Claim("tenant-b", "web", "2026-11-02T10:00:00Z", true);
+        assertEquals(holder, Hostnames.owner(List.of(older, holder)));
     }
 
     @Test

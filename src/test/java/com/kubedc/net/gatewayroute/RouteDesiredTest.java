@@ -31,7 +31,7 @@ class RouteDesiredTest {
     void httpsGetsBackendCertificateGrantOwnListenerAndAnHttpRouteOnIt() {
         Service s = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https"));
         RouteRequest r = request(s);
-        var backend = RouteDesired.backend(s, r, "100.65.0.7");
+        var backend = RouteDesired.backend(s, r.port().getPort(), "100.65.0.7");
         assertEquals("web-backend", backend.getMetadata().getName());
         assertEquals("100.65.0.7", backend.getSpec().endpoints().get(0).ip().address());
         assertEquals(8080, backend.getSpec().endpoints().get(0).ip().port());

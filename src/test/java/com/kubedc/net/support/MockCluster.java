@@ -3,7 +3,9 @@ package com.kubedc.net.support;
 import com.kubedc.net.sandbox.LocalNb;
 
 import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.sandbox.GatewayEmulator;
 import com.kubedc.net.sandbox.KubeOvnEmulator;
+import com.kubedc.net.sandbox.SeedGateway;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -17,13 +19,17 @@ import org.awaitility.Awaitility;
 
 /**
  * One mock cluster per Quarkus test application: the test's own client (told apart from the
- * controller by its user agent), the Kube-OVN emulator, the seed's external networks.
+ * controller by its user agent), the Kube-OVN and Gateway emulators, the seed's external networks
+ * and shared Gateway.
  */
 public final class MockCluster {
     private static MockCluster current;
+    /** {@code kube-dc.base-domain} of the test profile. */
+    public static final String BASE_DOMAIN = "kube-dc.test";
 
     public final KubernetesClient client;
     public final KubeOvnEmulator emulator;
+    public final GatewayEmulator gateway;
     public final ApiRecorder recorder;
     private final KubernetesServer server;
 
@@ -38,6 +44,12 @@ public final class MockCluster {
             }
         }
         emulator.start();
+        gateway = new GatewayEmulator(clientWithAgent(server, ApiRecorder.EMULATOR_USER_AGENT));
+        if (client.namespaces().withName(SeedGateway.NAMESPACE).get() == null) {
+            client.resource(SeedGateway.namespace()).create();
+            client.resource(SeedGateway.gateway(BASE_DOMAIN)).create();
+        }
+        gateway.start();
         LocalNb nb = NbTestResource.server();
         if (nb != null) {
             emulator.attachNb(nb.endpoint());
@@ -49,6 +61,7 @@ public final class MockCluster {
         if (current == null || current.server != server) {
             if (current != null) {
                 current.emulator.close();
+                current.gateway.close();
             }
             current = new MockCluster(server);
         }

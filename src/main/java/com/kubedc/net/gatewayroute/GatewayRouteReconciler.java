@@ -1,0 +1,288 @@
+package com.kubedc.net.gatewayroute;
+
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Events;
+import com.kubedc.net.common.WriteCounter;
+import com.kubedc.net.common.Writer;
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.thirdparty.certmanager.Certificate;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A Service annotated {@code expose-route} (or {@code create-gateway-backend}) → its route on
+ * the platform's shared Gateway (spec §8, Decisions 7–10): Envoy Backend on the Service's external
+ * address, Certificate, ReferenceGrant, our own listener when the type needs one, and the route;
+ * {@code route-hostname-status} once usable. Separate from the load-balancer controller, whose
+ * {@code status.loadBalancer} address it reads.
+ */
+@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch", "patch"})
+@RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
+@RBACRule(apiGroups = "", resources = {"secrets"}, verbs = {"get"})
+@RBACRule(apiGroups = RouteDesired.ENVOY_GROUP, resources = {"backends"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = "cert-manager.io", resources = {"certificates"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"httproutes", "tlsroutes", "grpcroutes", "referencegrants"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"gateways"}, verbs = {"get", "list", "watch", "update"})
+@ControllerConfiguration(name = "gatewayroute", finalizerName = RouteServiceFilter.FINALIZER, generationAwareEventProcessing = false,
+        informer = @Informer(genericFilter = RouteServiceFilter.class),
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
+public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Service> {
+    /** A user's Secret that is missing or incomplete is looked at again this often (its changes are not watched). */
+    static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final Writer writer;
+    private final Events events;
+    private final KubernetesClient client;
+    private final RouteMetrics metrics;
+    private final GatewayListenerWriter listenerWriter;
+    private final GatewayRef gw;
+    private final Optional<String> baseDomain;
+    private final Optional<String> defaultIssuer;
+    private RouteSources sources;
+    private RouteChildren children;
+
+    public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
+            MeterRegistry registry, KubeDcConfig config) {
+        this.clock = clock;
+        this.writer = writer;
+        this.events = events;
+        this.client = client;
+        this.metrics = new RouteMetrics(registry);
+        this.listenerWriter = new GatewayListenerWriter(client, writes);
+        KubeDcConfig.GatewayConfig g = config.gateway();
+        this.gw = new GatewayRef(g.name(), g.namespace(), g.httpListener(), g.passthroughListener());
+        this.baseDomain = config.baseDomain();
+        this.defaultIssuer = config.defaultTlsIssuerRef();
+    }
+
+    @Override
+    public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
+        sources = new RouteSources(ctx, gw, this::claimedHostname, this::concernsGateway);
+        children = new RouteChildren(writer, listenerWriter, sources, gw);
+        metrics.readFrom(() -> sources.gateway(gw));
+        return sources.all();
+    }
+
+    @Override
+    public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
+        Set<String> held = RouteChildren.hostnames(sources.children(s));
+        RouteIntent intent = RouteIntent.of(s);
+        if (intent == RouteIntent.NONE) {
+            release(s);
+            writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+            finish(s, null, ctx);
+            letGo(s, held);
+            return UpdateControl.noUpdate();
+        }
+        RouteOutcome o = expose(s, intent);
+        if (RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
+            release(s); // refused: nothing of an earlier, valid request stays half in place
+        }
+        finish(s, o, ctx);
+        letGo(s, held);
+        boolean secret = RouteReasons.TLS_SECRET_NOT_FOUND.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
+        return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(SECRET_RECHECK) : UpdateControl.noUpdate();
+    }
+
+    @Override
+    public DeleteControl cleanup(Service s, Context<Service> ctx) {
+        Set<String> held = RouteChildren.hostnames(sources.children(s));
+        release(s);
+        letGo(s, held);
+        // Our finalizer goes after the load balancer's: two controllers removing theirs at the same
+        // moment patch the same list by index, and the later patch fails (the LB's removal is an
+        // update of this Service, which brings us back here).
+        boolean lbFirst = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return lbFirst ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+    }
+
+    private RouteOutcome expose(Service s, RouteIntent intent) {
+        RouteRequest r = null;
+        if (intent == RouteIntent.ROUTE) {
+            RouteRequest.Parsed p = RouteRequest.parse(s, baseDomain, defaultIssuer);
+            if (p.problem() != null) {
+                return RouteOutcome.not(p.problem().reason(), p.problem().message());
+            }
+            r = p.request();
+        }
+        var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, annotation(s, RouteAnnotations.ROUTE_PORT));
+        if (port.isEmpty()) {
+            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + annotation(s, RouteAnnotations.ROUTE_PORT)
+                    + "\" is not a port of Service " + s.getMetadata().getName());
+        }
+        if (!"LoadBalancer".equals(s.getSpec().getType())) {
+            return RouteOutcome.not(RouteReasons.NOT_LOAD_BALANCER, "the Gateway reaches a Service through its external address: "
+                    + "make it type LoadBalancer");
+        }
+        String address = address(s);
+        if (address == null) {
+            return RouteOutcome.not(RouteReasons.WAITING_FOR_ADDRESS, "waiting for the Service's external address");
+        }
+        List<HasMetadata> have = sources.children(s);
+        if (r == null) {
+            Optional<?> backend = children.ensure(s, RouteDesired.backend(s, port.get().getPort(), address), have);
+            if (backend.isEmpty()) {
+                return nameConflict(RouteDesired.backendName(s.getMetadata().getName()));
+            }
+            children.removeExcept(have, Set.of("Backend"));
+            children.removeListeners(RouteRequest.listenerNames(s.getMetadata().getName(), s.getMetadata().getNamespace()));
+            return RouteOutcome.backendOnly("Backend " + RouteDesired.backendName(s.getMetadata().getName()) + " → " + address + ":"
+                    + port.get().getPort());
+        }
+        RouteRequest req = r;
+        Optional<RouteRequest.Problem> refusal = RouteChecks.tlsSecret(client, s, r).or(() -> RouteChecks.hostnameConflict(sources, s, req.hostname()));
+        if (refusal.isPresent()) {
+            return RouteOutcome.not(refusal.get().reason(), refusal.get().message());
+        }
+        Gateway gateway = null;
+        if (r.listener() != null) {
+            gateway = sources.gateway(gw).orElse(null);
+            if (gateway == null) {
+                return RouteOutcome.not(RouteReasons.GATEWAY_NOT_FOUND, "Gateway " + gw.namespace() + "/" + gw.name() + " does not exist");
+            }
+            Optional<RouteRequest.Problem> room = RouteChecks.listenerRoom(gateway, r);
+            if (room.isPresent()) {
+                return RouteOutcome.not(room.get().reason(), room.get().message());
+            }
+        }
+        return write(s, r, address, have, gateway);
+    }
+
+    /** Backend → Certificate (until Ready) → ReferenceGrant → listener → route; then what is no longer wanted goes. */
+    private RouteOutcome write(Service s, RouteRequest r, String address, List<HasMetadata> have, Gateway gateway) {
+        String svc = s.getMetadata().getName();
+        Set<String> kinds = new HashSet<>(Set.of("Backend", RouteDesired.routeKind(r.type())));
+        if (children.ensure(s, RouteDesired.backend(s, r.port().getPort(), address), have).isEmpty()) {
+            return nameConflict(RouteDesired.backendName(svc));
+        }
+        Certificate cert = null;
+        if (r.type().terminatesTls() && r.tlsSecret() == null) {
+            kinds.add("Certificate");
+            cert = children.ensure(s, RouteDesired.certificate(s, r), have).orElse(null);
+            if (cert == null) {
+                return nameConflict(RouteDesired.certificateName(svc));
+            }
+        }
+        List<String> staleListeners = RouteRequest.listenerNames(svc, s.getMetadata().getNamespace()).stream()
+                .filter(n -> !n.equals(r.listener())).toList();
+        if (cert != null && !RouteReadiness.ready(cert)) {
+            children.removeExcept(have, kinds);
+            children.removeListeners(staleListeners);
+            return RouteOutcome.not(RouteReasons.WAITING_FOR_CERTIFICATE, "waiting for cert-manager to issue Certificate "
+                    + RouteDesired.certificateName(svc) + " for " + r.hostname());
+        }
+        if (r.listener() != null && r.type().terminatesTls()) {
+            kinds.add("ReferenceGrant");
+            if (children.ensure(s, RouteDesired.referenceGrant(s, r, gw), have).isEmpty()) {
+                return nameConflict(RouteDesired.referenceGrantName(svc));
+            }
+        }
+        if (r.listener() != null && children.putListener(gateway, RouteDesired.listener(s, r)) instanceof GatewayListeners.Refused no) {
+            return RouteOutcome.not(no.reason(), no.message());
+        }
+        Optional<HasMetadata> route = children.ensure(s, RouteDesired.route(s, r, gw), have);
+        if (route.isEmpty()) {
+            return nameConflict(RouteDesired.routeName(svc));
+        }
+        children.removeExcept(have, kinds);
+        children.removeListeners(staleListeners);
+        String why = RouteReadiness.notUsable(r, route.get(), cert, gw);
+        return why == null ? RouteOutcome.usable(r.hostname()) : RouteOutcome.not(RouteReasons.WAITING_FOR_ROUTE, why);
+    }
+
+    /** Everything of this Service's route goes: its objects and its listener (a user's own Secret is never touched). */
+    private void release(Service s) {
+        sources.children(s).forEach(writer::delete);
+        children.removeListeners(RouteRequest.listenerNames(s.getMetadata().getName(), s.getMetadata().getNamespace()));
+    }
+
+    /** Claims refused for a hostname this Service held and no longer claims are looked at again. */
+    private void letGo(Service s, Set<String> held) {
+        Optional<String> now = s.getMetadata().getDeletionTimestamp() == null ? claimedHostname(s) : Optional.empty();
+        Set<ResourceID> others = held.stream().filter(h -> !now.equals(Optional.of(h))).flatMap(h -> sources.claimants(h).stream())
+                .filter(c -> !c.getMetadata().getUid().equals(s.getMetadata().getUid())).map(ResourceID::fromResource).collect(Collectors.toSet());
+        sources.kicks.kick(others);
+    }
+
+    private void finish(Service s, RouteOutcome o, Context<Service> ctx) {
+        String was = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
+        String reason = o == null ? null : o.reason();
+        if (o != null && !Objects.equals(was, reason)) {
+            if (RouteReasons.isProblem(reason)) {
+                events.warning(s, reason, o.message());
+                metrics.refused(reason);
+            } else if (o.ready()) {
+                events.normal(s, reason, o.message());
+            }
+        }
+        if (!RouteStatus.same(s, RouteStatus.conditions(s, o, clock))) {
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> RouteStatus.withConditions(x, RouteStatus.conditions(x, o, clock)));
+        }
+        String hostname = o == null ? null : o.hostname();
+        if (!RouteStatus.publishes(s, hostname)) {
+            writer.annotate(s, RouteAnnotations.ROUTE_HOSTNAME_STATUS, hostname);
+        }
+    }
+
+    private RouteOutcome nameConflict(String name) {
+        return RouteOutcome.not(RouteReasons.NAME_CONFLICT, name + " exists and is not this Service's");
+    }
+
+    /** The hostname a Service claims on the Gateway: a valid route request of a LoadBalancer Service that is not being deleted. */
+    Optional<String> claimedHostname(Service s) {
+        if (RouteIntent.of(s) != RouteIntent.ROUTE || s.getMetadata().getDeletionTimestamp() != null || s.getSpec() == null
+                || !"LoadBalancer".equals(s.getSpec().getType())) {
+            return Optional.empty();
+        }
+        RouteRequest.Parsed p = RouteRequest.parse(s, baseDomain, defaultIssuer);
+        return p.request() == null ? Optional.empty() : Optional.of(p.request().hostname());
+    }
+
+    /** A Gateway change concerns Services with a listener of their own, and those waiting for the Gateway or for room on it. */
+    boolean concernsGateway(Service s) {
+        String reason = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
+        if (RouteReasons.LISTENER_LIMIT_REACHED.equals(reason) || RouteReasons.GATEWAY_NOT_FOUND.equals(reason)
+                || RouteReasons.HOSTNAME_CONFLICT.equals(reason)) {
+            return true;
+        }
+        RouteRequest.Parsed p = RouteIntent.of(s) == RouteIntent.ROUTE ? RouteRequest.parse(s, baseDomain, defaultIssuer) : null;
+        return p != null && p.request() != null && p.request().listener() != null;
+    }
+
+    static String address(Service s) {
+        return s.getStatus() == null || s.getStatus().getLoadBalancer() == null || s.getStatus().getLoadBalancer().getIngress() == null
+                ? null : s.getStatus().getLoadBalancer().getIngress().stream().map(i -> i.getIp()).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    static String annotation(Service s, String key) {
+        return s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(key);
+    }
+}

@@ -1,0 +1,19 @@
+package com.kubedc.net.gatewayroute;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
+
+/**
+ * The Services the gateway-route controller sees: those asking for a route or a gateway backend,
+ * and those still holding its finalizer (so that removing the annotation is undone). Every other
+ * Service never reaches it and never gets its finalizer.
+ */
+public class RouteServiceFilter implements GenericFilter<Service> {
+    public static final String FINALIZER = "gatewayroute.kube-dc.com/finalizer";
+
+    @Override
+    public boolean accept(Service s) {
+        return RouteIntent.of(s) != RouteIntent.NONE
+                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(FINALIZER);
+    }
+}

@@ -1,0 +1,61 @@
+package com.kubedc.net.gatewayroute;
+
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Json;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the route controller writes on its Service: its one condition in {@code status.conditions}
+ * (the load-balancer controller's condition and {@code loadBalancer} are left as they are) and
+ * the {@code route-hostname-status} annotation. Pure.
+ */
+final class RouteStatus {
+    private RouteStatus() {
+    }
+
+    /** {@code s}'s conditions with ours set from {@code o}, or removed when {@code o} is null. */
+    static List<Condition> conditions(Service s, RouteOutcome o, Clock clock) {
+        List<Condition> others = new ArrayList<>();
+        List<Condition> ours = new ArrayList<>();
+        List<Condition> prev = s.getStatus() == null || s.getStatus().getConditions() == null ? List.of() : s.getStatus().getConditions();
+        prev.forEach(c -> (RouteReasons.ROUTE_READY.equals(c.getType()) ? ours : others).add(c));
+        List<Condition> next = new ArrayList<>(others);
+        if (o != null) {
+            next.addAll(new Conditions(ours, s.getMetadata().getGeneration(), clock).set(RouteReasons.ROUTE_READY, o.ready(), o.reason(), o.message())
+                    .build());
+        }
+        return next;
+    }
+
+    /** True when {@code s} already shows exactly these conditions. */
+    static boolean same(Service s, List<Condition> conditions) {
+        List<Condition> now = s.getStatus() == null || s.getStatus().getConditions() == null ? List.of() : s.getStatus().getConditions();
+        return Json.tree(now).equals(Json.tree(conditions));
+    }
+
+    /** {@code s} with {@code conditions} (for the status patch). */
+    static Service withConditions(Service s, List<Condition> conditions) {
+        if (s.getStatus() == null) {
+            s.setStatus(new ServiceStatus());
+        }
+        s.getStatus().setConditions(conditions);
+        return s;
+    }
+
+    /** The hostname {@code s} publishes now, if any. */
+    static String publishedHostname(Service s) {
+        Map<String, String> a = s.getMetadata().getAnnotations();
+        return a == null ? null : a.get(RouteAnnotations.ROUTE_HOSTNAME_STATUS);
+    }
+
+    static boolean publishes(Service s, String hostname) {
+        return Objects.equals(publishedHostname(s), hostname);
+    }
+}
