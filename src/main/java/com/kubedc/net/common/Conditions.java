@@ -71,4 +71,26 @@ public final class Conditions {
     public static String reason(List<Condition> conditions, String type) {
         return find(conditions, type).map(Condition::getReason).orElse(null);
     }
+
+    /**
+     * {@code all} with the condition of {@code type} replaced in place by {@code ours} (removed when
+     * null, appended when new). Other writers' conditions keep their places: two controllers
+     * sharing one list never reorder it against each other.
+     */
+    public static List<Condition> replace(List<Condition> all, String type, Condition ours) {
+        List<Condition> out = new ArrayList<>();
+        boolean placed = false;
+        for (Condition c : all == null ? List.<Condition>of() : all) {
+            if (!Objects.equals(c.getType(), type)) {
+                out.add(c);
+            } else if (ours != null && !placed) {
+                out.add(ours);
+                placed = true;
+            }
+        }
+        if (ours != null && !placed) {
+            out.add(ours);
+        }
+        return out;
+    }
 }

@@ -109,6 +109,10 @@ public interface KubeDcConfig {
         /** Wildcard TLS-passthrough listener for hostnames under the base domain. */
         @WithDefault("tls-passthrough-wildcard")
         String passthroughListener();
+
+        /** How often a route refused for its {@code tls-secret} (missing, incomplete) looks at the Secret again (Secrets are not watched). */
+        @WithDefault("30s")
+        java.time.Duration secretRecheck();
     }
 
     /** Settings of the embedded sandbox. */

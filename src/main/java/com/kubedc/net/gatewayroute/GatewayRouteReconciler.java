@@ -54,8 +54,6 @@ import java.util.stream.Collectors;
         informer = @Informer(genericFilter = RouteServiceFilter.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Service> {
-    /** A user's Secret that is missing or incomplete is looked at again this often (its changes are not watched). */
-    static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
     private final Clock clock;
     private final Writer writer;
@@ -66,6 +64,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
     private final GatewayRef gw;
     private final Optional<String> baseDomain;
     private final Optional<String> defaultIssuer;
+    private final Duration secretRecheck;
     private RouteSources sources;
     private RouteChildren children;
 
@@ -81,6 +80,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         this.gw = new GatewayRef(g.name(), g.namespace(), g.httpListener(), g.passthroughListener());
         this.baseDomain = config.baseDomain();
         this.defaultIssuer = config.defaultTlsIssuerRef();
+        this.secretRecheck = g.secretRecheck();
     }
 
     @Override
@@ -109,7 +109,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         finish(s, o, ctx);
         letGo(s, held);
         boolean secret = RouteReasons.TLS_SECRET_NOT_FOUND.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
-        return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(SECRET_RECHECK) : UpdateControl.noUpdate();
+        return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,16 +21,14 @@ final class RouteStatus {
 
     /** {@code s}'s conditions with ours set from {@code o}, or removed when {@code o} is null. */
     static List<Condition> conditions(Service s, RouteOutcome o, Clock clock) {
-        List<Condition> others = new ArrayList<>();
-        List<Condition> ours = new ArrayList<>();
-        List<Condition> prev = s.getStatus() == null || s.getStatus().getConditions() == null ? List.of() : s.getStatus().getConditions();
-        prev.forEach(c -> (RouteReasons.ROUTE_READY.equals(c.getType()) ? ours : others).add(c));
-        List<Condition> next = new ArrayList<>(others);
+        List<Condition> prev = s.getStatus() == null ? null : s.getStatus().getConditions();
+        Condition ours = null;
         if (o != null) {
-            next.addAll(new Conditions(ours, s.getMetadata().getGeneration(), clock).set(RouteReasons.ROUTE_READY, o.ready(), o.reason(), o.message())
-                    .build());
+            List<Condition> mine = Conditions.find(prev, RouteReasons.ROUTE_READY).map(List::of).orElse(List.of());
+            ours = new Conditions(mine, s.getMetadata().getGeneration(), clock).set(RouteReasons.ROUTE_READY, o.ready(), o.reason(), o.message())
+                    .build().get(0);
         }
-        return next;
+        return Conditions.replace(prev, RouteReasons.ROUTE_READY, ours);
     }
 
     /** True when {@code s} already shows exactly these conditions. */

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,16 +19,13 @@ final class LbStatus {
 
     static ServiceStatus next(Service s, LbOutcome o, Clock clock) {
         ServiceStatus prev = s.getStatus() == null ? new ServiceStatus() : s.getStatus();
-        List<Condition> others = new ArrayList<>();
-        List<Condition> ours = new ArrayList<>();
-        if (prev.getConditions() != null) {
-            prev.getConditions().forEach(c -> (LbReasons.LOAD_BALANCER_READY.equals(c.getType()) ? ours : others).add(c));
-        }
-        List<Condition> conditions = new ArrayList<>(others);
+        Condition ours = null;
         if (o != null) {
-            conditions.addAll(new Conditions(ours, s.getMetadata().getGeneration(), clock)
-                    .set(LbReasons.LOAD_BALANCER_READY, o.isProgrammed(), o.reason(), o.message()).build());
+            List<Condition> mine = Conditions.find(prev.getConditions(), LbReasons.LOAD_BALANCER_READY).map(List::of).orElse(List.of());
+            ours = new Conditions(mine, s.getMetadata().getGeneration(), clock)
+                    .set(LbReasons.LOAD_BALANCER_READY, o.isProgrammed(), o.reason(), o.message()).build().get(0);
         }
+        List<Condition> conditions = Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, ours);
         ServiceStatus next = new ServiceStatus();
         next.setConditions(conditions);
         LoadBalancerStatus lb = new LoadBalancerStatus();

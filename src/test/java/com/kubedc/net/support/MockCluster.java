@@ -105,6 +105,15 @@ public final class MockCluster {
 
     /** Waits until the controller has written nothing for 1.5 s: converged, whatever was still in flight. */
     public void awaitQuiet() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> recorder.controllerWrites().isEmpty());
+        List<String> last = new java.util.ArrayList<>();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> {
+                last.clear();
+                last.addAll(recorder.controllerWrites());
+                return last.isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the controller keeps writing: " + last.subList(0, Math.min(20, last.size())), e);
+        }
     }
 }
