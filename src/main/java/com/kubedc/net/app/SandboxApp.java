@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import com.kubedc.net.common.Conditions;
+import com.kubedc.net.gatewayroute.RouteIntent;
+import com.kubedc.net.gatewayroute.RouteReasons;
 import com.kubedc.net.loadbalancer.LbBinding;
 import com.kubedc.net.loadbalancer.LbReasons;
 
@@ -56,6 +58,8 @@ public class SandboxApp implements QuarkusApplication {
                 c.resources(OvnSnatRule.class).list().getItems()));
         System.out.println();
         System.out.print(SandboxSummary.services(c.services().inAnyNamespace().list().getItems()));
+        System.out.println();
+        System.out.print(SandboxSummary.routes(c.services().inAnyNamespace().list().getItems()));
         if (sandbox.nb() != null) {
             System.out.println("\nOVN NB: " + sandbox.nb().endpoint() + "   try: ovn-nbctl --db=" + sandbox.nb().endpoint() + " lb-list");
         }
@@ -64,6 +68,7 @@ public class SandboxApp implements QuarkusApplication {
                 Try:  export KUBECONFIG=%s
                       kubectl get projects -A
                       kubectl get vpcs,subnets,ovn-eips,ovn-snat-rules
+                      kubectl get httproutes,tlsroutes,grpcroutes,backends,certificates -A
                       kubectl create --validate=false -f examples/01-cloud-project.yaml   (see docs/sandbox.md)
                 Health and metrics: http://localhost:8080/q/health  http://localhost:8080/q/metrics
                 Ctrl-C stops the sandbox.
@@ -72,11 +77,16 @@ public class SandboxApp implements QuarkusApplication {
         return 0;
     }
 
-    /** Every LoadBalancer Service we program shows an address or a reason. */
+    /** Every LoadBalancer Service we program shows an address or a reason, and every route a hostname or a reason. */
     static boolean servicesSettled(KubernetesClient c) {
-        return c.services().inAnyNamespace().list().getItems().stream().filter(LbBinding::managed)
-                .allMatch(s -> s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty()
-                        && !String.valueOf(Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY)).startsWith("Waiting"));
+        List<io.fabric8.kubernetes.api.model.Service> all = c.services().inAnyNamespace().list().getItems();
+        return all.stream().filter(LbBinding::managed).allMatch(s -> settled(s, LbReasons.LOAD_BALANCER_READY))
+                && all.stream().filter(s -> RouteIntent.of(s) != RouteIntent.NONE).allMatch(s -> settled(s, RouteReasons.ROUTE_READY));
+    }
+
+    static boolean settled(io.fabric8.kubernetes.api.model.Service s, String type) {
+        String reason = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), type);
+        return reason != null && !reason.startsWith("Waiting");
     }
 
     static boolean allReady(KubernetesClient c) {

@@ -96,6 +96,14 @@ public interface KubeDcConfig {
 
     /** The shared Gateway and its platform-owned listeners. */
     interface GatewayConfig {
+        /**
+         * Act on {@code expose-route} / {@code create-gateway-backend}. Needs the Gateway API
+         * (HTTPRoute, GRPCRoute, TLSRoute, ReferenceGrant), Envoy Gateway's Backend and cert-manager's
+         * Certificate kinds; on a cluster without them set false, and such Services are told so.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         @WithDefault("eg")
         String name();
 

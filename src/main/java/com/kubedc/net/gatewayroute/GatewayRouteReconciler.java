@@ -65,6 +65,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
     private final Optional<String> baseDomain;
     private final Optional<String> defaultIssuer;
     private final Duration secretRecheck;
+    private final boolean enabled;
     private RouteSources sources;
     private RouteChildren children;
 
@@ -81,10 +82,14 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         this.baseDomain = config.baseDomain();
         this.defaultIssuer = config.defaultTlsIssuerRef();
         this.secretRecheck = g.secretRecheck();
+        this.enabled = g.enabled();
     }
 
     @Override
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
+        if (!enabled) {
+            return RouteSources.none();
+        }
         sources = new RouteSources(ctx, gw, this::claimedHostname, this::concernsGateway);
         children = new RouteChildren(writer, listenerWriter, sources, gw);
         metrics.readFrom(() -> sources.gateway(gw));
@@ -93,6 +98,15 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
 
     @Override
     public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
+        if (!enabled) {
+            boolean asked = RouteIntent.of(s) != RouteIntent.NONE;
+            if (!asked) {
+                writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+            }
+            finish(s, asked ? RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
+                    "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)") : null, ctx);
+            return UpdateControl.noUpdate();
+        }
         Set<String> held = RouteChildren.hostnames(sources.children(s));
         RouteIntent intent = RouteIntent.of(s);
         if (intent == RouteIntent.NONE) {
@@ -114,14 +128,20 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
 
     @Override
     public DeleteControl cleanup(Service s, Context<Service> ctx) {
+        if (!enabled) {
+            return lbFirst(s) ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+        }
         Set<String> held = RouteChildren.hostnames(sources.children(s));
         release(s);
         letGo(s, held);
         // Our finalizer goes after the load balancer's: two controllers removing theirs at the same
         // moment patch the same list by index, and the later patch fails (the LB's removal is an
         // update of this Service, which brings us back here).
-        boolean lbFirst = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
-        return lbFirst ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+        return lbFirst(s) ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+    }
+
+    private static boolean lbFirst(Service s) {
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
     }
 
     private RouteOutcome expose(Service s, RouteIntent intent) {

@@ -22,6 +22,7 @@ public final class RouteReasons {
     public static final String LISTENER_LIMIT_REACHED = "ListenerLimitReached";
     public static final String GATEWAY_NOT_FOUND = "GatewayNotFound";
     public static final String NAME_CONFLICT = "NameConflict";
+    public static final String ROUTES_DISABLED = "RoutesDisabled";
 
     // on the way
     public static final String WAITING_FOR_ADDRESS = "WaitingForAddress";
@@ -36,7 +37,7 @@ public final class RouteReasons {
         return switch (reason) {
             case INVALID_ROUTE_TYPE, INVALID_ROUTE_PORT, INVALID_HOSTNAME, NO_BASE_DOMAIN, TLS_SECRET_NEEDS_HOSTNAME,
                     TLS_SECRET_NOT_APPLICABLE, TLS_SECRET_NOT_FOUND, TLS_SECRET_INVALID, NOT_LOAD_BALANCER, HOSTNAME_CONFLICT,
-                    LISTENER_LIMIT_REACHED, GATEWAY_NOT_FOUND, NAME_CONFLICT -> true;
+                    LISTENER_LIMIT_REACHED, GATEWAY_NOT_FOUND, NAME_CONFLICT, ROUTES_DISABLED -> true;
             default -> false;
         };
     }

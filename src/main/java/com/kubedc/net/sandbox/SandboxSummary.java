@@ -64,6 +64,25 @@ public final class SandboxSummary {
         return out.toString();
     }
 
+    /** Services with a gateway route: type, hostname once usable, and why not when there is none. */
+    public static String routes(List<io.fabric8.kubernetes.api.model.Service> services) {
+        String fmt = "%-30s %-16s %-44s %s%n";
+        StringBuilder out = new StringBuilder(String.format(fmt, "SERVICE", "ROUTE", "HOSTNAME", "REASON"));
+        services.stream().filter(s -> com.kubedc.net.gatewayroute.RouteIntent.of(s) != com.kubedc.net.gatewayroute.RouteIntent.NONE)
+                .sorted(Comparator.comparing((io.fabric8.kubernetes.api.model.Service s) -> s.getMetadata().getNamespace())
+                        .thenComparing(s -> s.getMetadata().getName()))
+                .forEach(s -> {
+                    Map<String, String> a = s.getMetadata().getAnnotations();
+                    String host = a.get(com.kubedc.net.gatewayroute.RouteAnnotations.ROUTE_HOSTNAME_STATUS);
+                    String reason = s.getStatus() == null ? "Pending"
+                            : String.valueOf(Conditions.reason(s.getStatus().getConditions(), com.kubedc.net.gatewayroute.RouteReasons.ROUTE_READY));
+                    out.append(String.format(fmt, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName(),
+                            a.getOrDefault(com.kubedc.net.gatewayroute.RouteAnnotations.EXPOSE_ROUTE, "backend only"),
+                            host == null ? "-" : host, host == null ? reason : ""));
+                });
+        return out.toString();
+    }
+
     /** The external network of the default gateway: the suffix of its OvnEip {@code <ns>-<ext>}. */
     static String egress(Vpc vpc, EIp gw) {
         if (gw == null || gw.getSpec() == null || gw.getSpec().getChildRef() == null || vpc == null) {

@@ -345,7 +345,7 @@ class ServiceLbTest {
     }
 
     @Test
-    void theSeedExamplesAppliedAsTheSandboxDoesExposeNginxAndTheVmSsh() {
+    void theSeedExamplesAppliedAsTheSandboxDoesExposeNginxTheVmSshAndEveryGatewayRoute() {
         // as the sandbox does, in file order; the test server has no discovery for our CRDs, so Projects go typed
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
             for (var f : files.sorted().toList()) {
@@ -370,5 +370,15 @@ class ServiceLbTest {
         slice(Services.slice(ns, "vm-ssh", List.of("10.0.10.20"), "ssh=22"));
         await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "10.0.10.20:22").equals(vips(ns + "-vm-ssh-tcp")));
         assertEquals(Map.of(gw + ":80", "", gw + ":443", ""), vips(ns + "-nginx-tcp"));
+
+        var routes = new com.kubedc.net.support.Routes(cluster);
+        String base = MockCluster.BASE_DOMAIN;
+        assertEquals("web-" + ns + "." + base, routes.awaitPublished(ns, "web"));
+        assertEquals("shop-" + ns + "." + base, routes.awaitPublished(ns, "shop"));
+        assertEquals("api-" + ns + "." + base, routes.awaitPublished(ns, "api"));
+        assertEquals("kube-api-" + ns + "." + base, routes.awaitPublished(ns, "kube-api"));
+        assertEquals("portal.example.com", routes.awaitPublished(ns, "portal"));
+        assertEquals(8080, cluster.client.resources(com.kubedc.net.thirdparty.envoy.Backend.class).inNamespace(ns).withName("shop-backend").get()
+                .getSpec().endpoints().get(0).ip().port());
     }
 }

@@ -1,0 +1,108 @@
+package com.kubedc.net.gatewayroute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.kubedc.net.support.Fixtures;
+import com.kubedc.net.support.FreshOperators;
+import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.NbTestResource;
+import com.kubedc.net.support.Routes;
+import com.kubedc.net.support.Services;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Converged routes of every kind, one of them refused for its hostname: a reconcile of each
+ * writes nothing, and neither do three controller restarts; the restarted controller still hands
+ * the hostname on when its owner goes.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
+class GatewayRouteRestartTest {
+    static final List<String> SERVICES = List.of("plain", "secure", "passthru", "api", "second");
+
+    @KubernetesTestServer
+    KubernetesServer server;
+    @Inject
+    Operator operator;
+    @Inject
+    FreshOperators operators;
+
+    @AfterEach
+    void stopRestartedControllers() {
+        operators.stopAll();
+    }
+
+    @Test
+    void convergedRoutesAreReconciledAndRestartedWithoutAWrite() throws Exception {
+        MockCluster cluster = MockCluster.of(server);
+        Routes routes = new Routes(cluster);
+        cluster.create(Fixtures.project("gwz", "zero", "10.46.0.0/24", "cloud"));
+        cluster.awaitReady("gwz", "zero");
+        String ns = "gwz-zero";
+        expose(cluster, ns, "plain", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"));
+        expose(cluster, ns, "secure", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "secure.example.com"));
+        expose(cluster, ns, "passthru", Map.of(RouteAnnotations.EXPOSE_ROUTE, "tls-passthrough", RouteAnnotations.ROUTE_HOSTNAME, "k.example.com"));
+        expose(cluster, ns, "api", Map.of(RouteAnnotations.EXPOSE_ROUTE, "grpc"));
+        for (String s : List.of("plain", "secure", "passthru", "api")) {
+            routes.awaitPublished(ns, s);
+        }
+        Thread.sleep(1100);
+        expose(cluster, ns, "second", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "secure.example.com"));
+        routes.awaitReason(ns, "second", RouteReasons.HOSTNAME_CONFLICT);
+        cluster.awaitQuiet();
+        Map<String, String> before = state(routes, ns);
+
+        // a change that is not ours to act on: both Service controllers reconcile every Service
+        for (String s : SERVICES) {
+            cluster.client.services().inNamespace(ns).withName(s).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"annotations\":{\"example.com/touched\":\"yes\"}}}");
+        }
+        Thread.sleep(2000);
+        assertEquals(List.of(), cluster.recorder.controllerWrites(), "a converged reconcile wrote");
+
+        operator.stop();
+        Operator current = null;
+        for (int i = 0; i < 3; i++) {
+            if (current != null) {
+                current.stop();
+            }
+            current = operators.start(server);
+            Thread.sleep(2000);
+            assertEquals(List.of(), cluster.recorder.controllerWrites(), "restart " + (i + 1) + " wrote");
+        }
+        assertEquals(before, state(routes, ns));
+
+        cluster.client.resource(routes.get(ns, "secure")).delete();
+        assertEquals("secure.example.com", routes.awaitPublished(ns, "second"), "the restarted controller hands the hostname on");
+        current.stop();
+    }
+
+    static void expose(MockCluster cluster, String ns, String name, Map<String, String> annotations) {
+        cluster.client.resource(Services.loadBalancer(ns, name, new HashMap<>(annotations), "http:80>8080")).create();
+    }
+
+    /** Each Service's reason and published hostname, and the Gateway's listeners. */
+    static Map<String, String> state(Routes routes, String ns) {
+        Map<String, String> out = new TreeMap<>();
+        for (String s : SERVICES) {
+            out.put(s, routes.reason(ns, s) + " " + routes.published(ns, s));
+        }
+        out.put("listeners", String.valueOf(routes.listenerNames()));
+        return out;
+    }
+}
