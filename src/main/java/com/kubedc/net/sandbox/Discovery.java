@@ -39,6 +39,12 @@ final class Discovery {
         GROUPS.put("k8s.cni.cncf.io/v1", List.of(new Kind("network-attachment-definitions", "NetworkAttachmentDefinition", true, "net-attach-def")));
         GROUPS.put("kubevirt.io/v1", List.of(new Kind("virtualmachineinstances", "VirtualMachineInstance", true, "vmi")));
         GROUPS.put("coordination.k8s.io/v1", List.of(new Kind("leases", "Lease", true)));
+        GROUPS.put("gateway.networking.k8s.io/v1", List.of(new Kind("gateways", "Gateway", true, "gtw"),
+                new Kind("httproutes", "HTTPRoute", true), new Kind("grpcroutes", "GRPCRoute", true)));
+        GROUPS.put("gateway.networking.k8s.io/v1alpha2", List.of(new Kind("tlsroutes", "TLSRoute", true)));
+        GROUPS.put("gateway.networking.k8s.io/v1beta1", List.of(new Kind("referencegrants", "ReferenceGrant", true, "refgrant")));
+        GROUPS.put("gateway.envoyproxy.io/v1alpha1", List.of(new Kind("backends", "Backend", true, "be")));
+        GROUPS.put("cert-manager.io/v1", List.of(new Kind("certificates", "Certificate", true, "cert", "certs")));
     }
 
     private Discovery() {
@@ -50,13 +56,16 @@ final class Discovery {
             return Optional.of(new APIVersionsBuilder().withVersions("v1").build());
         }
         if (path.equals("/apis")) {
-            List<APIGroup> groups = new ArrayList<>();
+            // one entry per group, with all its versions (the Gateway API serves kinds at three)
+            Map<String, APIGroupBuilder> groups = new LinkedHashMap<>();
             GROUPS.keySet().stream().filter(gv -> gv.contains("/")).forEach(gv -> {
                 String group = gv.substring(0, gv.indexOf('/'));
                 var version = new GroupVersionForDiscoveryBuilder().withGroupVersion(gv).withVersion(gv.substring(gv.indexOf('/') + 1)).build();
-                groups.add(new APIGroupBuilder().withName(group).withVersions(version).withPreferredVersion(version).build());
+                groups.computeIfAbsent(group, g -> new APIGroupBuilder().withName(g).withPreferredVersion(version)).addToVersions(version);
             });
-            return Optional.of(new APIGroupListBuilder().withGroups(groups).build());
+            List<APIGroup> list = new ArrayList<>();
+            groups.values().forEach(b -> list.add(b.build()));
+            return Optional.of(new APIGroupListBuilder().withGroups(list).build());
         }
         String gv = path.startsWith("/api/") ? path.substring(5) : path.startsWith("/apis/") ? path.substring(6) : null;
         return gv == null || !GROUPS.containsKey(gv) ? Optional.empty() : Optional.of(resources(gv));
