@@ -72,7 +72,8 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
         };
         String issuer = tlsSecret != null || !type.get().terminatesTls() ? null
                 : Optional.ofNullable(blankToNull(a.get(RouteAnnotations.TLS_ISSUER))).map(i -> "Issuer/" + i)
-                        .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).orElse(DEFAULT_ISSUER));
+                        .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).map(d -> d.contains("/") ? d : "Issuer/" + d)
+                                .orElse(DEFAULT_ISSUER));
         return new Parsed(new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);
     }
 

@@ -63,6 +63,8 @@ class RouteRequestTest {
         RouteRequest r = RouteRequest.parse(s, BASE, Optional.of("ClusterIssuer/company-ca")).request();
         assertEquals(8443, r.port().getPort());
         assertEquals("ClusterIssuer/company-ca", r.issuer());
+        assertEquals("Issuer/company-ca", RouteRequest.parse(s, BASE, Optional.of("company-ca")).request().issuer(),
+                "a bare name is a namespaced Issuer");
         assertEquals(80, ok(svc("web", "ns", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "a:80>80", "b:8443>8443")).port().getPort());
     }
 

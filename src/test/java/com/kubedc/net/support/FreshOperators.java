@@ -48,6 +48,11 @@ public class FreshOperators {
     }
 
     public synchronized Operator start(KubernetesServer server) {
+        return start(server, config);
+    }
+
+    /** A fresh operator whose controllers read {@code config} instead of the application's. */
+    public synchronized Operator start(KubernetesServer server, KubeDcConfig config) {
         if (client == null) {
             client = MockCluster.clientWithAgent(server, "kube-dc-net-restarted");
         }

@@ -1,0 +1,83 @@
+package com.kubedc.net.gatewayroute;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.kubedc.net.config.KubeDcConfig;
+import com.kubedc.net.support.FreshOperators;
+import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.NbTestResource;
+import com.kubedc.net.support.Routes;
+import com.kubedc.net.support.Services;
+import com.kubedc.net.thirdparty.envoy.Backend;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** With {@code kube-dc.gateway.enabled=false} (a cluster without the Gateway API kinds) a Service asking for a route is told so, and let go of. */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+@QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
+class GatewayRoutesDisabledTest {
+    @KubernetesTestServer
+    KubernetesServer server;
+    @Inject
+    Operator operator;
+    @Inject
+    FreshOperators operators;
+    @Inject
+    KubeDcConfig config;
+
+    @AfterEach
+    void stopRestartedControllers() {
+        operators.stopAll();
+    }
+
+    @Test
+    void aRouteRequestIsAnsweredWithRoutesDisabledAndNothingIsMade() {
+        MockCluster cluster = MockCluster.of(server);
+        Routes routes = new Routes(cluster);
+        operator.stop();
+        operators.start(server, routesOff(config));
+        String ns = "gwoff";
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "http:80>80")).create();
+        routes.awaitReason(ns, "web", RouteReasons.ROUTES_DISABLED);
+        cluster.awaitQuiet();
+        assertEquals(1, routes.warnings(ns, "web", RouteReasons.ROUTES_DISABLED).size());
+        assertNull(cluster.client.resources(Backend.class).inNamespace(ns).withName("web-backend").get());
+
+        cluster.client.services().inNamespace(ns).withName("web").patch(PatchContext.of(PatchType.JSON),
+                "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/service.nlb.kube-dc.com~1expose-route\"}]");
+        await().atMost(Routes.WAIT).until(() -> routes.reason(ns, "web") == null && (routes.get(ns, "web").getMetadata().getFinalizers() == null
+                || !routes.get(ns, "web").getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER)));
+    }
+
+    /** The application's configuration with gateway routes switched off. */
+    static KubeDcConfig routesOff(KubeDcConfig real) {
+        KubeDcConfig.GatewayConfig gw = real.gateway();
+        KubeDcConfig.GatewayConfig off = (KubeDcConfig.GatewayConfig) Proxy.newProxyInstance(KubeDcConfig.class.getClassLoader(),
+                new Class<?>[] {KubeDcConfig.GatewayConfig.class}, (p, m, a) -> "enabled".equals(m.getName()) ? Boolean.FALSE : call(m, gw, a));
+        return (KubeDcConfig) Proxy.newProxyInstance(KubeDcConfig.class.getClassLoader(), new Class<?>[] {KubeDcConfig.class},
+                (p, m, a) -> "gateway".equals(m.getName()) ? off : call(m, real, a));
+    }
+
+    private static Object call(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
