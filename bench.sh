@@ -5,6 +5,7 @@
 #   ./bench.sh              # N = 100 500 1000, K = 2
 #   K=0 ./bench.sh 100 200  # Projects only
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
+#   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
@@ -12,15 +13,16 @@ mvn -B -ntp -q package -DskipTests
 # run a copy, so that a build during the benchmark does not change the jar under it
 rm -rf target/bench-app && cp -r target/quarkus-app target/bench-app
 k="${K:-2}"
-if [ "${1:-}" = services ]; then
-  shift
+if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
+  what="$1"; shift
+  prop=$([ "$what" = services ] && echo benchmark-services || echo benchmark-routes)
   rm -f target/bench-breakdown.txt
   sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000)
-  echo "kube-dc-net load-balancer benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "kube-dc-net $what benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   first=1
   for n in "${sizes[@]}"; do
     out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
-          -Dkube-dc.sandbox.benchmark-services="$n" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
+          -Dkube-dc.sandbox.$prop="$n" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
     echo "$out" | grep '^API writes' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
   done

@@ -92,15 +92,18 @@ final class Benchmark {
 
     /** The floor: the same requests, sequentially, on a fresh server already holding the user's objects. */
     static double replay(List<Write> recorded, int n, int k) throws Exception {
-        try (SandboxServer fresh = SandboxServer.start(0); KubernetesClient c = fresh.client(Sandbox.USER_AGENT)) {
+        return replay(recorded, c -> {
             SeedNetworks.all().forEach(s -> c.resource(s).create());
             c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
-            for (HasMetadata o : projects(n)) {
-                c.resource(o).create();
-            }
-            for (HasMetadata o : addresses(n, k)) {
-                c.resource(o).create();
-            }
+            projects(n).forEach(o -> c.resource(o).create());
+            addresses(n, k).forEach(o -> c.resource(o).create());
+        });
+    }
+
+    /** The same requests, sequentially, on a fresh server that {@code setup} filled with what the user and the platform made. */
+    static double replay(List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup) throws Exception {
+        try (SandboxServer fresh = SandboxServer.start(0); KubernetesClient c = fresh.client(Sandbox.USER_AGENT)) {
+            setup.accept(c);
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.nanoTime();
             for (Write w : recorded) {

@@ -148,6 +148,10 @@ public interface KubeDcConfig {
         /** Benchmark mode: program this many LoadBalancer Services over 10 Projects, print figures, exit (0: off). */
         @WithDefault("0")
         int benchmarkServices();
+
+        /** Benchmark mode: publish this many gateway routes (one in 20 https, the rest http) over 10 Projects, print figures, exit (0: off). */
+        @WithDefault("0")
+        int benchmarkRoutes();
     }
 
     /** Settings of the per-project VpcDns. */
