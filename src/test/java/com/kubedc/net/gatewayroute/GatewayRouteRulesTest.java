@@ -213,7 +213,8 @@ class GatewayRouteRulesTest {
                 new Bad("nohost", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert"), "LoadBalancer",
                         RouteReasons.TLS_SECRET_NEEDS_HOSTNAME),
                 new Bad("x".repeat(58), Routes.route("http"), "LoadBalancer", RouteReasons.INVALID_HOSTNAME),
-                new Bad("internal", Routes.route("http"), "ClusterIP", RouteReasons.NOT_LOAD_BALANCER));
+                new Bad("internal", Routes.route("http"), "ClusterIP", RouteReasons.NOT_LOAD_BALANCER),
+                new Bad("console", https("console." + MockCluster.BASE_DOMAIN), "LoadBalancer", RouteReasons.HOSTNAME_CONFLICT));
         for (Bad b : table) {
             Service s = Services.loadBalancer(ns, b.service(), b.annotations(), "http:80>8080");
             s.getSpec().setType(b.type());
@@ -228,11 +229,33 @@ class GatewayRouteRulesTest {
             assertNull(cluster.client.resources(Backend.class).inNamespace(ns).withName(b.service() + "-backend").get(), b.service());
             assertNull(cluster.client.resources(HTTPRoute.class).inNamespace(ns).withName(b.service() + "-route").get(), b.service());
             assertNull(routes.published(ns, b.service()), b.service());
-            assertFalse(routes.listenerNames().stream().anyMatch(l -> l.contains(b.service())), b.service());
+            assertFalse(routes.listenerNames().stream().anyMatch(l -> l.endsWith("-" + b.service() + "-" + ns)), b.service());
         }
         // fixing the Secret is picked up without any change to the Service
         cluster.client.resource(Routes.tlsSecret(ns, "half-cert", "tls.crt", "tls.key")).update();
         await().atMost(Routes.WAIT).until(() -> RouteReasons.ROUTE_USABLE.equals(routes.reason(ns, "halfsecret")));
         assertTrue(SeedGateway.NAME.equals(routes.gateway().getMetadata().getName()));
+    }
+
+    @Test
+    void aListenerOrRouteRemovedBehindOurBackComesBackAndOtherListenersStay() {
+        String ns = project("gwd", "drift", "10.47.0.0/24");
+        expose(ns, "keep", https(null));
+        routes.awaitPublished(ns, "keep");
+        String listener = "https-keep-" + ns;
+        editGateway(l -> {
+            l.removeIf(x -> x.getName().equals(listener));
+            l.add(platform("added-meanwhile"));
+            return l;
+        });
+        await().atMost(Routes.WAIT).until(() -> routes.listenerNames().contains(listener));
+        assertTrue(routes.listenerNames().contains("added-meanwhile"));
+        cluster.client.resources(HTTPRoute.class).inNamespace(ns).withName("keep-route").delete();
+        await().atMost(Routes.WAIT).until(() -> cluster.client.resources(HTTPRoute.class).inNamespace(ns).withName("keep-route").get() != null);
+        routes.awaitPublished(ns, "keep");
+        editGateway(l -> {
+            l.removeIf(x -> x.getName().equals("added-meanwhile"));
+            return l;
+        });
     }
 }
