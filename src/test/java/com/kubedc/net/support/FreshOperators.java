@@ -71,6 +71,27 @@ public class FreshOperators {
         return op;
     }
 
+    /**
+     * Stops the application's operator, then starts a fresh one {@code times} times (stopping the
+     * previous), waiting {@code settle} each time and asserting that no restart wrote to the API
+     * ({@code alsoAfterEach} adds checks, e.g. OVSDB transactions). Returns the last one, running.
+     */
+    public Operator restartWithoutWrites(KubernetesServer server, MockCluster cluster, int times, java.time.Duration settle,
+            java.util.function.IntConsumer alsoAfterEach) throws InterruptedException {
+        application.stop();
+        Operator current = null;
+        for (int i = 1; i <= times; i++) {
+            if (current != null) {
+                current.stop();
+            }
+            current = start(server);
+            Thread.sleep(settle.toMillis());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), cluster.recorder.controllerWrites(), "restart " + i + " wrote to the API");
+            alsoAfterEach.accept(i);
+        }
+        return current;
+    }
+
     /** Stops every operator this started (tests call it after each test, failed or not). */
     public void stopAll() {
         for (Operator op : started) {
