@@ -1,9 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.common.Json;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,7 +51,8 @@ public final class GatewayListeners {
             return new Replace(next);
         }
         if (at >= 0) {
-            if (Objects.equals(existing.get(at), ours.get())) {
+            // fields the API server defaults (or another tool adds) do not make ours differ: only what we set counts
+            if (Json.contains(Json.tree(existing.get(at)), Json.tree(ours.get()))) {
                 return new Unchanged();
             }
             List<Listener> next = new ArrayList<>(existing);

@@ -29,6 +29,14 @@ class GatewayListenersTest {
         assertInstanceOf(GatewayListeners.Unchanged.class,
                 GatewayListeners.edit(withOurs, "https-web-ns", Optional.of(l("https-web-ns", "web-ns.kube-dc.cloud"))), "no write when equal");
 
+        Listener defaulted = l("https-web-ns", "web-ns.kube-dc.cloud");
+        defaulted.setAllowedRoutes(new io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutesBuilder().withNewNamespaces().withFrom("Same")
+                .endNamespaces().build());
+        List<Listener> served = List.of(platform.get(0), platform.get(1), platform.get(2), defaulted);
+        assertInstanceOf(GatewayListeners.Unchanged.class,
+                GatewayListeners.edit(served, "https-web-ns", Optional.of(l("https-web-ns", "web-ns.kube-dc.cloud"))),
+                "fields the API server defaulted are not a difference");
+
         var moved = GatewayListeners.edit(withOurs, "https-web-ns", Optional.of(l("https-web-ns", "shop.example.com")));
         assertEquals("shop.example.com", ((GatewayListeners.Replace) moved).listeners().get(3).getHostname());
         assertEquals(platform, ((GatewayListeners.Replace) moved).listeners().subList(0, 3), "others untouched");
