@@ -1,6 +1,5 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.WriteCounter;
 import com.kubedc.net.common.Writer;
@@ -18,7 +17,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -29,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -55,15 +52,13 @@ import java.util.stream.Collectors;
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Service> {
 
-    private final Clock clock;
     private final Writer writer;
-    private final Events events;
     private final KubernetesClient client;
     private final RouteMetrics metrics;
+    private final RouteReport report;
     private final GatewayListenerWriter listenerWriter;
     private final GatewayRef gw;
-    private final Optional<String> baseDomain;
-    private final Optional<String> defaultIssuer;
+    private final RouteParser parser;
     private final Duration secretRecheck;
     private final boolean enabled;
     private RouteSources sources;
@@ -71,16 +66,14 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
 
     public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
             MeterRegistry registry, KubeDcConfig config) {
-        this.clock = clock;
         this.writer = writer;
-        this.events = events;
         this.client = client;
         this.metrics = new RouteMetrics(registry);
+        this.report = new RouteReport(clock, writer, events, metrics);
         this.listenerWriter = new GatewayListenerWriter(client, writes);
         KubeDcConfig.GatewayConfig g = config.gateway();
         this.gw = new GatewayRef(g.name(), g.namespace(), g.httpListener(), g.passthroughListener());
-        this.baseDomain = config.baseDomain();
-        this.defaultIssuer = config.defaultTlsIssuerRef();
+        this.parser = new RouteParser(config.baseDomain(), config.defaultTlsIssuerRef());
         this.secretRecheck = g.secretRecheck();
         this.enabled = g.enabled();
     }
@@ -90,7 +83,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         if (!enabled) {
             return RouteSources.none();
         }
-        sources = new RouteSources(ctx, gw, this::claimedHostname, this::concernsGateway);
+        sources = new RouteSources(ctx, gw, parser::claimedHostname, parser::concernsGateway);
         children = new RouteChildren(writer, listenerWriter, sources, gw);
         metrics.readFrom(() -> sources.gateway(gw));
         return sources.all();
@@ -103,7 +96,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
             if (!asked) {
                 writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
             }
-            finish(s, asked ? RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
+            report.report(s, asked ? RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
                     "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)") : null, ctx);
             return UpdateControl.noUpdate();
         }
@@ -112,7 +105,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         if (intent == RouteIntent.NONE) {
             release(s);
             writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
-            finish(s, null, ctx);
+            report.report(s, null, ctx);
             letGo(s, held);
             return UpdateControl.noUpdate();
         }
@@ -120,7 +113,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
         if (RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
             release(s); // refused: nothing of an earlier, valid request stays half in place
         }
-        finish(s, o, ctx);
+        report.report(s, o, ctx);
         letGo(s, held);
         boolean secret = RouteReasons.TLS_SECRET_NOT_FOUND.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
         return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate();
@@ -147,22 +140,22 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
     private RouteOutcome expose(Service s, RouteIntent intent) {
         RouteRequest r = null;
         if (intent == RouteIntent.ROUTE) {
-            RouteRequest.Parsed p = RouteRequest.parse(s, baseDomain, defaultIssuer);
+            RouteRequest.Parsed p = parser.parse(s);
             if (p.problem() != null) {
                 return RouteOutcome.not(p.problem().reason(), p.problem().message());
             }
             r = p.request();
         }
-        var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, annotation(s, RouteAnnotations.ROUTE_PORT));
+        var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, RouteParser.annotation(s, RouteAnnotations.ROUTE_PORT));
         if (port.isEmpty()) {
-            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + annotation(s, RouteAnnotations.ROUTE_PORT)
+            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + RouteParser.annotation(s, RouteAnnotations.ROUTE_PORT)
                     + "\" is not a port of Service " + s.getMetadata().getName());
         }
         if (!"LoadBalancer".equals(s.getSpec().getType())) {
             return RouteOutcome.not(RouteReasons.NOT_LOAD_BALANCER, "the Gateway reaches a Service through its external address: "
                     + "make it type LoadBalancer");
         }
-        String address = address(s);
+        String address = RouteStatus.address(s);
         if (address == null) {
             return RouteOutcome.not(RouteReasons.WAITING_FOR_ADDRESS, "waiting for the Service's external address");
         }
@@ -246,63 +239,13 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
 
     /** Claims refused for a hostname this Service held and no longer claims are looked at again. */
     private void letGo(Service s, Set<String> held) {
-        Optional<String> now = s.getMetadata().getDeletionTimestamp() == null ? claimedHostname(s) : Optional.empty();
+        Optional<String> now = s.getMetadata().getDeletionTimestamp() == null ? parser.claimedHostname(s) : Optional.empty();
         Set<ResourceID> others = held.stream().filter(h -> !now.equals(Optional.of(h))).flatMap(h -> sources.claimants(h).stream())
                 .filter(c -> !c.getMetadata().getUid().equals(s.getMetadata().getUid())).map(ResourceID::fromResource).collect(Collectors.toSet());
         sources.kicks.kick(others);
     }
 
-    private void finish(Service s, RouteOutcome o, Context<Service> ctx) {
-        String was = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
-        String reason = o == null ? null : o.reason();
-        if (o != null && !Objects.equals(was, reason)) {
-            if (RouteReasons.isProblem(reason)) {
-                events.warning(s, reason, o.message());
-                metrics.refused(reason);
-            } else if (o.ready()) {
-                events.normal(s, reason, o.message());
-            }
-        }
-        if (!RouteStatus.same(s, RouteStatus.conditions(s, o, clock))) {
-            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> RouteStatus.withConditions(x, RouteStatus.conditions(x, o, clock)));
-        }
-        String hostname = o == null ? null : o.hostname();
-        if (!RouteStatus.publishes(s, hostname)) {
-            writer.annotate(s, RouteAnnotations.ROUTE_HOSTNAME_STATUS, hostname);
-        }
-    }
-
     private RouteOutcome nameConflict(String name) {
         return RouteOutcome.not(RouteReasons.NAME_CONFLICT, name + " exists and is not this Service's");
-    }
-
-    /** The hostname a Service claims on the Gateway: a valid route request of a LoadBalancer Service that is not being deleted. */
-    Optional<String> claimedHostname(Service s) {
-        if (RouteIntent.of(s) != RouteIntent.ROUTE || s.getMetadata().getDeletionTimestamp() != null || s.getSpec() == null
-                || !"LoadBalancer".equals(s.getSpec().getType())) {
-            return Optional.empty();
-        }
-        RouteRequest.Parsed p = RouteRequest.parse(s, baseDomain, defaultIssuer);
-        return p.request() == null ? Optional.empty() : Optional.of(p.request().hostname());
-    }
-
-    /** A Gateway change concerns Services with a listener of their own, and those waiting for the Gateway or for room on it. */
-    boolean concernsGateway(Service s) {
-        String reason = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
-        if (RouteReasons.LISTENER_LIMIT_REACHED.equals(reason) || RouteReasons.GATEWAY_NOT_FOUND.equals(reason)
-                || RouteReasons.HOSTNAME_CONFLICT.equals(reason)) {
-            return true;
-        }
-        RouteRequest.Parsed p = RouteIntent.of(s) == RouteIntent.ROUTE ? RouteRequest.parse(s, baseDomain, defaultIssuer) : null;
-        return p != null && p.request() != null && p.request().listener() != null;
-    }
-
-    static String address(Service s) {
-        return s.getStatus() == null || s.getStatus().getLoadBalancer() == null || s.getStatus().getLoadBalancer().getIngress() == null
-                ? null : s.getStatus().getLoadBalancer().getIngress().stream().map(i -> i.getIp()).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    static String annotation(Service s, String key) {
-        return s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(key);
     }
 }

@@ -52,6 +52,12 @@ final class RouteStatus {
         return a == null ? null : a.get(RouteAnnotations.ROUTE_HOSTNAME_STATUS);
     }
 
+    /** The Service's external address, as the load-balancer controller reports it. */
+    static String address(Service s) {
+        return s.getStatus() == null || s.getStatus().getLoadBalancer() == null || s.getStatus().getLoadBalancer().getIngress() == null
+                ? null : s.getStatus().getLoadBalancer().getIngress().stream().map(i -> i.getIp()).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
     static boolean publishes(Service s, String hostname) {
         return Objects.equals(publishedHostname(s), hostname);
     }
