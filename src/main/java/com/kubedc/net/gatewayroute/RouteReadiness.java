@@ -23,7 +23,7 @@ public final class RouteReadiness {
         if (route == null) {
             return "route not created yet";
         }
-        if (!accepted(parents(route), gw)) {
+        if (!accepted(parents(route), gw, route.getMetadata().getGeneration())) {
             return "route not accepted by Gateway " + gw.namespace() + "/" + gw.name() + " yet";
         }
         if (r.type().terminatesTls() && r.tlsSecret() == null && !ready(certificate)) {
@@ -45,10 +45,16 @@ public final class RouteReadiness {
         return List.of();
     }
 
-    static boolean accepted(List<RouteParentStatus> parents, GatewayRef gw) {
+    /**
+     * Accepted by our Gateway, for the route as it is now: a condition observed at an older
+     * generation speaks of the route before our last change (e.g. another hostname).
+     */
+    static boolean accepted(List<RouteParentStatus> parents, GatewayRef gw, Long generation) {
         return parents != null && parents.stream().anyMatch(p -> p.getParentRef() != null && gw.name().equals(p.getParentRef().getName())
                 && (p.getParentRef().getNamespace() == null || gw.namespace().equals(p.getParentRef().getNamespace()))
-                && isTrue(p.getConditions(), "Accepted"));
+                && p.getConditions() != null && p.getConditions().stream().anyMatch(c -> "Accepted".equals(c.getType())
+                        && "True".equals(c.getStatus()) && (generation == null || c.getObservedGeneration() == null
+                                || c.getObservedGeneration() >= generation)));
     }
 
     static boolean ready(Certificate c) {

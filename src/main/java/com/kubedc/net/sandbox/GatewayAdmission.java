@@ -37,6 +37,7 @@ final class GatewayAdmission {
             String why = refusal(route, p, gateways);
             Condition c = GatewayEmulator.condition("Accepted", why == null ? "True" : "False", why == null ? "Accepted" : why,
                     why == null ? "Route is accepted" : "Route is not accepted: " + why);
+            c.setObservedGeneration(route.getMetadata().getGeneration());
             return new RouteParentStatusBuilder().withParentRef(p).withControllerName(CONTROLLER).withConditions(c).build();
         }).toList();
         List<RouteParentStatus> now = current(route);
@@ -117,6 +118,6 @@ final class GatewayAdmission {
 
     private static String verdict(RouteParentStatus s) {
         return s.getConditions() == null ? null : s.getConditions().stream().filter(c -> "Accepted".equals(c.getType()))
-                .map(c -> c.getStatus() + "/" + c.getReason()).findFirst().orElse(null);
+                .map(c -> c.getStatus() + "/" + c.getReason() + "/" + c.getObservedGeneration()).findFirst().orElse(null);
     }
 }

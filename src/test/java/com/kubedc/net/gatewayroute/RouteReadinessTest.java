@@ -42,6 +42,13 @@ class RouteReadinessTest {
         assertTrue(RouteReadiness.notUsable(r, accepted(route, "eg", "False"), certificate("True"), GW).contains("not accepted"));
         assertTrue(RouteReadiness.notUsable(r, accepted(route, "eg", "True"), certificate("False"), GW).contains("certificate"));
         assertNull(RouteReadiness.notUsable(r, accepted(route, "eg", "True"), certificate("True"), GW));
+
+        route.getMetadata().setGeneration(3L);
+        route.getStatus().getParents().get(0).getConditions().get(0).setObservedGeneration(2L);
+        assertTrue(RouteReadiness.notUsable(r, route, certificate("True"), GW).contains("not accepted"),
+                "accepted at generation 2 says nothing of generation 3");
+        route.getStatus().getParents().get(0).getConditions().get(0).setObservedGeneration(3L);
+        assertNull(RouteReadiness.notUsable(r, route, certificate("True"), GW));
     }
 
     @Test
