@@ -73,6 +73,16 @@ public final class Conditions {
     }
 
     /**
+     * {@code all} with one writer's condition set in place (see {@link #replace}): its
+     * lastTransitionTime carried over from the previous one of that type while the status holds.
+     */
+    public static List<Condition> put(List<Condition> all, Long generation, Clock clock, String type, boolean status, String reason,
+            String message) {
+        List<Condition> mine = find(all, type).map(List::of).orElse(List.of());
+        return replace(all, type, new Conditions(mine, generation, clock).set(type, status, reason, message).build().get(0));
+    }
+
+    /**
      * {@code all} with the condition of {@code type} replaced in place by {@code ours} (removed when
      * null, appended when new). Other writers' conditions keep their places: two controllers
      * sharing one list never reorder it against each other.

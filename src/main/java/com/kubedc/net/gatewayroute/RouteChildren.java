@@ -4,10 +4,7 @@ import com.kubedc.net.common.Writer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -81,12 +78,7 @@ final class RouteChildren {
 
     /** The hostnames this Service's routes carry now. */
     static Set<String> hostnames(List<HasMetadata> children) {
-        return children.stream().flatMap(c -> {
-            List<String> h = c instanceof HTTPRoute r && r.getSpec() != null ? r.getSpec().getHostnames()
-                    : c instanceof TLSRoute t && t.getSpec() != null ? t.getSpec().getHostnames()
-                    : c instanceof GRPCRoute g && g.getSpec() != null ? g.getSpec().getHostnames() : null;
-            return h == null ? java.util.stream.Stream.<String>empty() : h.stream();
-        }).collect(Collectors.toSet());
+        return children.stream().flatMap(c -> RouteKinds.hostnames(c).stream()).collect(Collectors.toSet());
     }
 
     private static String label(HasMetadata o, String key) {

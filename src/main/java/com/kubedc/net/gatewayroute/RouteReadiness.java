@@ -1,12 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
 import com.kubedc.net.thirdparty.certmanager.Certificate;
-import io.fabric8.kubernetes.api.model.Condition;
+import com.kubedc.net.common.Conditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute;
 import java.util.List;
 
 /**
@@ -23,26 +20,13 @@ public final class RouteReadiness {
         if (route == null) {
             return "route not created yet";
         }
-        if (!accepted(parents(route), gw, route.getMetadata().getGeneration())) {
+        if (!accepted(RouteKinds.parentStatuses(route), gw, route.getMetadata().getGeneration())) {
             return "route not accepted by Gateway " + gw.namespace() + "/" + gw.name() + " yet";
         }
         if (r.type().terminatesTls() && r.tlsSecret() == null && !ready(certificate)) {
             return "certificate for " + r.hostname() + " not issued yet";
         }
         return null;
-    }
-
-    static List<RouteParentStatus> parents(HasMetadata route) {
-        if (route instanceof HTTPRoute h && h.getStatus() != null) {
-            return h.getStatus().getParents();
-        }
-        if (route instanceof TLSRoute t && t.getStatus() != null) {
-            return t.getStatus().getParents();
-        }
-        if (route instanceof GRPCRoute g && g.getStatus() != null) {
-            return g.getStatus().getParents();
-        }
-        return List.of();
     }
 
     /**
@@ -57,11 +41,8 @@ public final class RouteReadiness {
                                 || c.getObservedGeneration() >= generation)));
     }
 
-    static boolean ready(Certificate c) {
-        return c != null && c.getStatus() != null && isTrue(c.getStatus().conditions(), "Ready");
-    }
-
-    static boolean isTrue(List<Condition> conditions, String type) {
-        return conditions != null && conditions.stream().anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
+    /** cert-manager has issued the Certificate ({@code Ready=True}). */
+    public static boolean ready(Certificate c) {
+        return c != null && c.getStatus() != null && Conditions.isTrue(c.getStatus().conditions(), Conditions.READY);
     }
 }

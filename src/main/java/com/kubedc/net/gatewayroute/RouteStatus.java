@@ -22,13 +22,8 @@ final class RouteStatus {
     /** {@code s}'s conditions with ours set from {@code o}, or removed when {@code o} is null. */
     static List<Condition> conditions(Service s, RouteOutcome o, Clock clock) {
         List<Condition> prev = s.getStatus() == null ? null : s.getStatus().getConditions();
-        Condition ours = null;
-        if (o != null) {
-            List<Condition> mine = Conditions.find(prev, RouteReasons.ROUTE_READY).map(List::of).orElse(List.of());
-            ours = new Conditions(mine, s.getMetadata().getGeneration(), clock).set(RouteReasons.ROUTE_READY, o.ready(), o.reason(), o.message())
-                    .build().get(0);
-        }
-        return Conditions.replace(prev, RouteReasons.ROUTE_READY, ours);
+        return o == null ? Conditions.replace(prev, RouteReasons.ROUTE_READY, null)
+                : Conditions.put(prev, s.getMetadata().getGeneration(), clock, RouteReasons.ROUTE_READY, o.ready(), o.reason(), o.message());
     }
 
     /** True when {@code s} already shows exactly these conditions. */

@@ -19,13 +19,9 @@ final class LbStatus {
 
     static ServiceStatus next(Service s, LbOutcome o, Clock clock) {
         ServiceStatus prev = s.getStatus() == null ? new ServiceStatus() : s.getStatus();
-        Condition ours = null;
-        if (o != null) {
-            List<Condition> mine = Conditions.find(prev.getConditions(), LbReasons.LOAD_BALANCER_READY).map(List::of).orElse(List.of());
-            ours = new Conditions(mine, s.getMetadata().getGeneration(), clock)
-                    .set(LbReasons.LOAD_BALANCER_READY, o.isProgrammed(), o.reason(), o.message()).build().get(0);
-        }
-        List<Condition> conditions = Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, ours);
+        List<Condition> conditions = o == null ? Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, null)
+                : Conditions.put(prev.getConditions(), s.getMetadata().getGeneration(), clock, LbReasons.LOAD_BALANCER_READY,
+                        o.isProgrammed(), o.reason(), o.message());
         ServiceStatus next = new ServiceStatus();
         next.setConditions(conditions);
         LoadBalancerStatus lb = new LoadBalancerStatus();

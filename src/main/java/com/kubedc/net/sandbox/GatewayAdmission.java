@@ -1,6 +1,6 @@
 package com.kubedc.net.sandbox;
 
-import com.kubedc.net.thirdparty.certmanager.Certificate;
+import com.kubedc.net.gatewayroute.RouteKinds;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -32,7 +32,7 @@ final class GatewayAdmission {
 
     /** Sets the route's parent statuses; true when they changed (the caller writes them). */
     static boolean judge(HasMetadata route, List<Gateway> gateways) {
-        List<ParentReference> parents = parents(route);
+        List<ParentReference> parents = RouteKinds.parentRefs(route);
         List<RouteParentStatus> next = parents.stream().map(p -> {
             String why = refusal(route, p, gateways);
             Condition c = GatewayEmulator.condition("Accepted", why == null ? "True" : "False", why == null ? "Accepted" : why,
@@ -40,8 +40,8 @@ final class GatewayAdmission {
             c.setObservedGeneration(route.getMetadata().getGeneration());
             return new RouteParentStatusBuilder().withParentRef(p).withControllerName(CONTROLLER).withConditions(c).build();
         }).toList();
-        List<RouteParentStatus> now = current(route);
-        if (now != null && now.size() == next.size() && sameVerdicts(now, next)) {
+        List<RouteParentStatus> now = RouteKinds.parentStatuses(route);
+        if (now.size() == next.size() && sameVerdicts(now, next)) {
             return false;
         }
         if (route instanceof HTTPRoute h) {
@@ -87,24 +87,6 @@ final class GatewayAdmission {
         boolean kindOk = allowed == null || allowed.getKinds() == null || allowed.getKinds().isEmpty()
                 || allowed.getKinds().stream().anyMatch(k -> route.getKind().equals(k.getKind()));
         return nsOk && kindOk;
-    }
-
-    static boolean ready(Certificate c) {
-        return c.getStatus() != null && c.getStatus().conditions() != null
-                && c.getStatus().conditions().stream().anyMatch(x -> "Ready".equals(x.getType()) && "True".equals(x.getStatus()));
-    }
-
-    private static List<ParentReference> parents(HasMetadata route) {
-        List<ParentReference> p = route instanceof HTTPRoute h && h.getSpec() != null ? h.getSpec().getParentRefs()
-                : route instanceof TLSRoute t && t.getSpec() != null ? t.getSpec().getParentRefs()
-                : route instanceof GRPCRoute g && g.getSpec() != null ? g.getSpec().getParentRefs() : null;
-        return p == null ? List.of() : p;
-    }
-
-    private static List<RouteParentStatus> current(HasMetadata route) {
-        return route instanceof HTTPRoute h && h.getStatus() != null ? h.getStatus().getParents()
-                : route instanceof TLSRoute t && t.getStatus() != null ? t.getStatus().getParents()
-                : route instanceof GRPCRoute g && g.getStatus() != null ? g.getStatus().getParents() : null;
     }
 
     private static boolean sameVerdicts(List<RouteParentStatus> a, List<RouteParentStatus> b) {

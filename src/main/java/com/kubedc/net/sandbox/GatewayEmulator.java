@@ -140,7 +140,7 @@ public final class GatewayEmulator implements AutoCloseable {
             return;
         }
         if (fresh instanceof Certificate c) {
-            if (issueCertificates && !GatewayAdmission.ready(c)) {
+            if (issueCertificates && !com.kubedc.net.gatewayroute.RouteReadiness.ready(c)) {
                 c.setStatus(new Certificate.Status(List.of(condition("Ready", "True", "Ready", "Certificate is up to date and has not expired"))));
                 client.resource(c).updateStatus();
             }

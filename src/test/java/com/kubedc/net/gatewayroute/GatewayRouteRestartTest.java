@@ -2,14 +2,11 @@ package com.kubedc.net.gatewayroute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,9 +46,7 @@ class GatewayRouteRestartTest {
     void convergedRoutesAreReconciledAndRestartedWithoutAWrite() throws Exception {
         MockCluster cluster = MockCluster.of(server);
         Routes routes = new Routes(cluster);
-        cluster.create(Fixtures.project("gwz", "zero", "10.46.0.0/24", "cloud"));
-        cluster.awaitReady("gwz", "zero");
-        String ns = "gwz-zero";
+        String ns = cluster.readyProject("gwz", "zero", "10.46.0.0/24");
         expose(cluster, ns, "plain", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"));
         expose(cluster, ns, "secure", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "secure.example.com"));
         expose(cluster, ns, "passthru", Map.of(RouteAnnotations.EXPOSE_ROUTE, "tls-passthrough", RouteAnnotations.ROUTE_HOSTNAME, "k.example.com"));
@@ -67,8 +62,7 @@ class GatewayRouteRestartTest {
 
         // a change that is not ours to act on: both Service controllers reconcile every Service
         for (String s : SERVICES) {
-            cluster.client.services().inNamespace(ns).withName(s).patch(PatchContext.of(PatchType.JSON_MERGE),
-                    "{\"metadata\":{\"annotations\":{\"example.com/touched\":\"yes\"}}}");
+            routes.setAnnotation(ns, s, "example.com/touched", "yes");
         }
         Thread.sleep(2000);
         assertEquals(List.of(), cluster.recorder.controllerWrites(), "a converged reconcile wrote");

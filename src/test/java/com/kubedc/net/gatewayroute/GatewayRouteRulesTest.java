@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.sandbox.SeedGateway;
-import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
@@ -55,14 +54,6 @@ class GatewayRouteRulesTest {
         routes = new Routes(cluster);
     }
 
-    String project(String org, String name, String cidr) {
-        if (cluster.get(org, name) == null) {
-            cluster.create(Fixtures.project(org, name, cidr, "cloud"));
-        }
-        cluster.awaitReady(org, name);
-        return org + "-" + name;
-    }
-
     void expose(String ns, String name, Map<String, String> annotations) {
         cluster.client.resource(Services.loadBalancer(ns, name, annotations, "http:80>8080")).create();
     }
@@ -102,8 +93,8 @@ class GatewayRouteRulesTest {
 
     @Test
     void twoTenantsClaimingOneHostnameTheFirstKeepsItUntouchedAndTheSecondIsRefusedUntilTheFirstLetsGo() throws Exception {
-        String a = project("gwh", "alpha", "10.41.0.0/24");
-        String b = project("gwh", "beta", "10.42.0.0/24");
+        String a = cluster.readyProject("gwh", "alpha", "10.41.0.0/24");
+        String b = cluster.readyProject("gwh", "beta", "10.42.0.0/24");
         expose(a, "shop", https("shop.example.com"));
         routes.awaitPublished(a, "shop");
         cluster.awaitQuiet();
@@ -134,7 +125,7 @@ class GatewayRouteRulesTest {
 
     @Test
     void aFullGatewayRefusesTheNextListenerChangesNothingAndLetsItInWhenOneIsFreed() {
-        String ns = project("gwl", "one", "10.43.0.0/24");
+        String ns = cluster.readyProject("gwl", "one", "10.43.0.0/24");
         int free = 64 - routes.listenerNames().size();
         List<String> fillers = IntStream.range(0, free).mapToObj(i -> "platform-" + i).toList();
         editGateway(l -> {
@@ -172,7 +163,7 @@ class GatewayRouteRulesTest {
 
     @Test
     void servicesAddingListenersAtOnceWhileThePlatformEditsTheGatewayLoseNoListener() {
-        String ns = project("gwc", "many", "10.44.0.0/24");
+        String ns = cluster.readyProject("gwc", "many", "10.44.0.0/24");
         List<String> names = IntStream.range(0, 8).mapToObj(i -> "svc" + i).toList();
         CompletableFuture<?> platform = CompletableFuture.runAsync(() -> IntStream.range(0, 5).forEach(i -> editGateway(l -> {
             l.add(platform("busy-" + i));
@@ -200,7 +191,7 @@ class GatewayRouteRulesTest {
 
     @Test
     void badInputGetsAReasonAndOneWarningAndNothingIsMade() {
-        String ns = project("gwb", "bad", "10.45.0.0/24");
+        String ns = cluster.readyProject("gwb", "bad", "10.45.0.0/24");
         cluster.client.resource(Routes.tlsSecret(ns, "half-cert", "tls.crt")).create();
         List<Bad> table = List.of(
                 new Bad("ftp", Routes.route("ftp"), "LoadBalancer", RouteReasons.INVALID_ROUTE_TYPE),
@@ -239,7 +230,7 @@ class GatewayRouteRulesTest {
 
     @Test
     void aListenerOrRouteRemovedBehindOurBackComesBackAndOtherListenersStay() {
-        String ns = project("gwd", "drift", "10.47.0.0/24");
+        String ns = cluster.readyProject("gwd", "drift", "10.47.0.0/24");
         expose(ns, "keep", https(null));
         routes.awaitPublished(ns, "keep");
         String listener = "https-keep-" + ns;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.loadbalancer.ServiceLbReconciler;
-import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.MockCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
@@ -58,14 +57,6 @@ class GatewayRouteTest {
         cluster.gateway.acceptRoutes(true);
     }
 
-    String project(String org, String name, String cidr) {
-        if (cluster.get(org, name) == null) {
-            cluster.create(Fixtures.project(org, name, cidr, "cloud"));
-        }
-        cluster.awaitReady(org, name);
-        return org + "-" + name;
-    }
-
     Service expose(String ns, String name, Map<String, String> annotations, String... ports) {
         return cluster.client.resource(Services.loadBalancer(ns, name, annotations, ports.length == 0 ? new String[] {"http:80>8080"} : ports)).create();
     }
@@ -79,15 +70,9 @@ class GatewayRouteTest {
         return cluster.client.resources(kind).inNamespace(ns).withName(name).get();
     }
 
-    /** Sets one annotation ({@code json}: its value as a JSON string), as kubectl annotate does. */
-    void annotate(String ns, String name, String key, String json) {
-        cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":" + json + "}}}");
-    }
-
     @Test
     void httpWithAGeneratedHostnameAttachesToThePlatformsHttpListenerThroughABackendOnTheExternalAddress() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "shop", Routes.route("http"));
         String host = routes.awaitPublished(ns, "shop");
         assertEquals("shop-" + ns + "." + BASE, host);
@@ -105,7 +90,7 @@ class GatewayRouteTest {
 
     @Test
     void httpsGetsACertificateThenItsOwnListenerAndIsPublishedOnlyOnceTheCertificateIsReadyAndTheRouteAccepted() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         cluster.gateway.issueCertificates(false);
         expose(ns, "secure", Routes.route("https"));
         routes.awaitReason(ns, "secure", RouteReasons.WAITING_FOR_CERTIFICATE);
@@ -140,7 +125,7 @@ class GatewayRouteTest {
 
     @Test
     void httpsWithTheUsersOwnCertificateOnACustomHostnameMakesNoCertificateAndNeverDeletesTheSecret() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         cluster.client.resource(Routes.tlsSecret(ns, "shop-cert", "tls.crt", "tls.key")).create();
         Map<String, String> a = new HashMap<>(Routes.route("https"));
         a.put(RouteAnnotations.ROUTE_HOSTNAME, "Shop.Example.com");
@@ -163,7 +148,7 @@ class GatewayRouteTest {
 
     @Test
     void tlsPassthroughUnderTheBaseDomainUsesTheSharedWildcardListenerAndACustomHostnameGetsItsOwn() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "kapi", Routes.route("tls-passthrough"), "https:443>6443");
         String host = routes.awaitPublished(ns, "kapi");
         TLSRoute t = obj(TLSRoute.class, ns, "kapi-route");
@@ -184,7 +169,7 @@ class GatewayRouteTest {
 
     @Test
     void grpcGetsAGrpcRouteOnItsOwnTlsTerminatingListener() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         Map<String, String> a = new HashMap<>(Routes.route("grpc"));
         a.put(RouteAnnotations.ROUTE_PORT, "50051");
         expose(ns, "api", a, "metrics:9090>9090", "grpc:50051>50051");
@@ -200,7 +185,7 @@ class GatewayRouteTest {
 
     @Test
     void aGatewayBackendAloneIsJustTheBackend() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "raw", Map.of(RouteAnnotations.CREATE_GATEWAY_BACKEND, "true"), "grpc:50051>50051");
         routes.awaitReason(ns, "raw", RouteReasons.BACKEND_READY);
         assertEquals(address(ns, "raw"), obj(Backend.class, ns, "raw-backend").getSpec().endpoints().get(0).ip().address());
@@ -210,19 +195,18 @@ class GatewayRouteTest {
 
     @Test
     void changingTheTypeFromHttpsToHttpRemovesTheCertificateGrantAndListenerAndRemovingTheAnnotationRemovesEverything() {
-        String ns = project("gwr", "web", "10.40.0.0/24");
+        String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "flip", Routes.route("https"));
         routes.awaitPublished(ns, "flip");
         assertTrue(routes.listenerNames().contains("https-flip-" + ns));
 
-        annotate(ns, "flip", RouteAnnotations.EXPOSE_ROUTE, "\"http\"");
+        routes.setAnnotation(ns, "flip", RouteAnnotations.EXPOSE_ROUTE, "http");
         await().atMost(Routes.WAIT).until(() -> !routes.listenerNames().contains("https-flip-" + ns)
                 && obj(Certificate.class, ns, "flip-tls") == null && obj(ReferenceGrant.class, ns, "allow-gateway-cert-flip") == null
                 && "http".equals(obj(HTTPRoute.class, ns, "flip-route").getSpec().getParentRefs().get(0).getSectionName()));
         routes.awaitReason(ns, "flip", RouteReasons.ROUTE_USABLE);
 
-        cluster.client.services().inNamespace(ns).withName("flip").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/service.nlb.kube-dc.com~1expose-route\"}]");
+        routes.removeAnnotation(ns, "flip", RouteAnnotations.EXPOSE_ROUTE);
         try {
             await().atMost(Routes.WAIT).until(() -> obj(HTTPRoute.class, ns, "flip-route") == null && obj(Backend.class, ns, "flip-backend") == null
                     && routes.published(ns, "flip") == null && routes.reason(ns, "flip") == null

@@ -11,8 +11,6 @@ import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.thirdparty.envoy.Backend;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,8 +56,7 @@ class GatewayRoutesDisabledTest {
         assertEquals(1, routes.warnings(ns, "web", RouteReasons.ROUTES_DISABLED).size());
         assertNull(cluster.client.resources(Backend.class).inNamespace(ns).withName("web-backend").get());
 
-        cluster.client.services().inNamespace(ns).withName("web").patch(PatchContext.of(PatchType.JSON),
-                "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/service.nlb.kube-dc.com~1expose-route\"}]");
+        routes.removeAnnotation(ns, "web", RouteAnnotations.EXPOSE_ROUTE);
         await().atMost(Routes.WAIT).until(() -> routes.reason(ns, "web") == null && (routes.get(ns, "web").getMetadata().getFinalizers() == null
                 || !routes.get(ns, "web").getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER)));
     }

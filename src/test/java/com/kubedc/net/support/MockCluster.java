@@ -98,6 +98,15 @@ public final class MockCluster {
         return get(organization, name);
     }
 
+    /** A cloud Project {@code org/name} with {@code cidr}, created unless it exists, Ready; returns its namespace. */
+    public String readyProject(String org, String name, String cidr) {
+        if (get(org, name) == null) {
+            create(Fixtures.project(org, name, cidr, "cloud"));
+        }
+        awaitReady(org, name);
+        return org + "-" + name;
+    }
+
     public List<Event> events(String namespace, String involvedName) {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();

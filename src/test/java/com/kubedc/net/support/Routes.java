@@ -69,6 +69,19 @@ public final class Routes {
         return gateway().getSpec().getListeners().stream().filter(l -> name.equals(l.getName())).findFirst();
     }
 
+    /** Sets one annotation of a Service by merge patch, as {@code kubectl annotate} does. */
+    public void setAnnotation(String ns, String name, String key, String value) {
+        cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
+    }
+
+    /** Removes one annotation of a Service, as {@code kubectl annotate svc <name> <key>-} means to (a JSON Patch: the mock keeps merge-patch nulls). */
+    public void removeAnnotation(String ns, String name, String key) {
+        cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/"
+                + key.replace("~", "~0").replace("/", "~1") + "\"}]");
+    }
+
     /** Warning events about a Service with {@code reason}. */
     public List<Event> warnings(String ns, String name, String reason) {
         return cluster.events(ns, name).stream().filter(e -> "Warning".equals(e.getType()) && reason.equals(e.getReason())).toList();
