@@ -21,7 +21,7 @@ if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   echo "kube-dc-net $what benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
   first=1
   for n in "${sizes[@]}"; do
-    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
+    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
           -Dkube-dc.sandbox.$prop="$n" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
     echo "$out" | grep '^API writes' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
@@ -34,7 +34,7 @@ echo "kube-dc-net convergence benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) c
 first=1
 rm -f target/bench-breakdown.txt
 for n in "${sizes[@]}"; do
-  out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
+  out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
         -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k" -Dquarkus.log.level=WARN \
         -jar target/bench-app/quarkus-run.jar 2>/dev/null)
   if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi

@@ -108,7 +108,7 @@ final class Benchmark {
             long t0 = System.nanoTime();
             for (Write w : recorded) {
                 byte[] body = withoutVersionChecks(w);
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fresh.masterUrl() + w.path())).timeout(java.time.Duration.ofSeconds(30))
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fresh.url() + w.path())).timeout(java.time.Duration.ofSeconds(30))
                         .method(w.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (w.contentType() != null) {
                     b.header("Content-Type", w.contentType());

@@ -48,7 +48,7 @@ public class SandboxApp implements QuarkusApplication {
             return 0;
         }
         List<String> created = sandbox.apply(Path.of(config.sandbox().examples()));
-        System.out.println("\nkube-dc-net sandbox: API server " + sandbox.masterUrl() + ", applied " + created.size()
+        System.out.println("\nkube-dc-net sandbox: API server " + sandbox.backend().url() + ", applied " + created.size()
                 + " object(s) from " + config.sandbox().examples() + "/");
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && !(allReady(c) && servicesSettled(c))) {

@@ -34,10 +34,11 @@ final class SandboxLauncher {
 
     static void run(String[] args) {
         int port = Integer.parseInt(setting("kube-dc.sandbox.port", "6443"));
-        Sandbox sandbox = Sandbox.start(port, Path.of("target", "sandbox", "kubeconfig"));
+        boolean mock = Boolean.parseBoolean(setting("kube-dc.sandbox.mock", "false"));
+        Sandbox sandbox = Sandbox.start(port, Path.of("target", "sandbox", "kubeconfig"), mock);
+        System.out.println("kube-dc-net sandbox: API server: " + sandbox.backend().describe());
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
-        System.setProperty("quarkus.kubernetes-client.api-server-url", sandbox.masterUrl());
-        System.setProperty("quarkus.kubernetes-client.trust-certs", "true");
+        sandbox.backend().clientSettings().forEach(System::setProperty);
         System.setProperty("quarkus.kubernetes-client.namespace", "kube-dc");
         if (setting("kube-dc.ovn-db-ips", "").isBlank()) {
             String nb = sandbox.startNb();

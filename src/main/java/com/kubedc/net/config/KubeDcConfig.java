@@ -125,13 +125,20 @@ public interface KubeDcConfig {
 
     /** Settings of the embedded sandbox. */
     interface SandboxConfig {
-        /** Start an in-process API server, the Kube-OVN emulator and the examples before the controller. */
+        /** Start an API server, the Kube-OVN emulator and the examples before the controller. */
         @WithDefault("false")
         boolean enabled();
 
-        /** Loopback port of the in-process API server. */
+        /** Loopback port of the sandbox's API server (a free one when taken). */
         @WithDefault("6443")
         int port();
+
+        /**
+         * Use fabric8's in-process mock API server even where the real one's binaries are found
+         * (the benchmarks still tap the mock's requests). Without the binaries the mock is the fallback.
+         */
+        @WithDefault("false")
+        boolean mock();
 
         /** Folder of manifests applied at start. */
         @WithDefault("examples")

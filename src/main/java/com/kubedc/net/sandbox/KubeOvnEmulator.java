@@ -147,9 +147,12 @@ public final class KubeOvnEmulator implements AutoCloseable {
         return inf == null ? Optional.empty() : Optional.ofNullable(inf.getStore().getByKey(name));
     }
 
-    /** From now on, logical routers and switches are made in the NB at {@code endpoints} too. */
-    public void attachNb(String endpoints) {
-        nb = new EmulatorNb(endpoints);
+    /** From now on, logical routers and switches are made in the NB at {@code endpoints} too (null: in none). */
+    public synchronized void attachNb(String endpoints) {
+        if (nb != null) {
+            nb.close();
+        }
+        nb = endpoints == null ? null : new EmulatorNb(endpoints);
         enqueueAll(Vpc.class);
         enqueueAll(Subnet.class);
     }

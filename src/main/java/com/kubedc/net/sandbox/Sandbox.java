@@ -6,19 +6,20 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The embedded sandbox: in-process API server, the seed's external networks and shared Gateway,
- * the Kube-OVN and Gateway emulators, and a kubeconfig for kubectl. The controller is pointed at {@link #masterUrl()}.
+ * The embedded sandbox: a real API server (or the in-process mock where its binaries are missing),
+ * the seed's external networks and shared Gateway, the Kube-OVN and Gateway emulators, and a
+ * kubeconfig for kubectl. The controller is pointed at {@link #backend()}.
  */
 public final class Sandbox implements AutoCloseable {
     public static final String USER_AGENT = "kube-dc-sandbox";
-    private final SandboxServer server;
+    private final SandboxBackend server;
     private final KubernetesClient client;
     private final KubeOvnEmulator emulator;
     private final GatewayEmulator gateway;
     private final Path kubeconfig;
     private volatile LocalNb nb;
 
-    private Sandbox(SandboxServer server, Path kubeconfig) {
+    private Sandbox(SandboxBackend server, Path kubeconfig) {
         this.server = server;
         this.kubeconfig = kubeconfig;
         this.client = server.client(USER_AGENT);
@@ -26,9 +27,22 @@ public final class Sandbox implements AutoCloseable {
         this.gateway = new GatewayEmulator(server.client(GatewayEmulator.USER_AGENT));
     }
 
-    /** Starts the server on {@code port} (or a free one), seeds the external networks and starts the emulator. */
-    public static Sandbox start(int port, Path kubeconfigFile) {
-        SandboxServer server = SandboxServer.start(port);
+    /**
+     * Starts the API server on {@code port} (or a free one): the real one when its binaries are
+     * found and {@code mock} is false, else the mock; seeds the external networks and starts the emulators.
+     */
+    public static Sandbox start(int port, Path kubeconfigFile, boolean mock) {
+        java.util.Optional<ApiServerBinaries> binaries = mock ? java.util.Optional.empty() : ApiServerBinaries.find();
+        SandboxBackend server;
+        if (binaries.isPresent()) {
+            ApiServer real = ApiServer.start(binaries.get(), port);
+            try (KubernetesClient c = real.client(USER_AGENT)) {
+                Crds.installAll(c);
+            }
+            server = real;
+        } else {
+            server = SandboxServer.start(port);
+        }
         Sandbox s = new Sandbox(server, server.writeKubeconfig(kubeconfigFile));
         for (var subnet : SeedNetworks.all()) {
             ExamplesLoader.create(s.client, subnet);
@@ -80,16 +94,20 @@ public final class Sandbox implements AutoCloseable {
         return gateway;
     }
 
-    public String masterUrl() {
-        return server.masterUrl();
+    public SandboxBackend backend() {
+        return server;
     }
 
     public Path kubeconfig() {
         return kubeconfig;
     }
 
+    /** The mock server, for the benchmarks that tap its requests (they run on the mock only). */
     public SandboxServer server() {
-        return server;
+        if (server instanceof SandboxServer mock) {
+            return mock;
+        }
+        throw new IllegalStateException("the benchmarks tap the mock's requests: run them with kube-dc.sandbox.mock=true");
     }
 
     @Override

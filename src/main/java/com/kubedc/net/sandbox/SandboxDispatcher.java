@@ -1,7 +1,6 @@
 package com.kubedc.net.sandbox;
 
 import com.kubedc.net.common.Json;
-import com.kubedc.net.ops.LeaseAccessReview;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;

@@ -24,7 +24,7 @@ import java.util.List;
  * The sandbox's API server: fabric8's mock in CRUD mode on loopback (plain HTTP), with status
  * subresources for our kinds and Kube-OVN's, discovery for kubectl, and a kubeconfig file.
  */
-public final class SandboxServer implements AutoCloseable {
+public final class SandboxServer implements SandboxBackend {
     private final KubernetesMockServer server;
     private final SandboxDispatcher dispatcher;
     private final int port;
@@ -85,8 +85,20 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    public String masterUrl() {
+    @Override
+    public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public java.util.Map<String, String> clientSettings() {
+        return java.util.Map.of("quarkus.kubernetes-client.api-server-url", url(), "quarkus.kubernetes-client.trust-certs", "true");
+    }
+
+    @Override
+    public String describe() {
+        return "fabric8's in-process MOCK API server (no validation, admission, GC, server-side apply or kubectl apply; "
+                + "./scripts/build-apiserver.sh builds the real one) at " + url();
     }
 
     public int port() {
@@ -94,13 +106,15 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** A client of this server with the given user agent. */
+    @Override
     public KubernetesClient client(String userAgent) {
-        Config config = new ConfigBuilder().withMasterUrl(masterUrl()).withNamespace("default").withTrustCerts(true)
+        Config config = new ConfigBuilder().withMasterUrl(url()).withNamespace("default").withTrustCerts(true)
                 .withUserAgent(userAgent).withRequestTimeout(30_000).build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     /** Writes a kubeconfig for kubectl and returns its path. */
+    @Override
     public Path writeKubeconfig(Path file) {
         String yaml = """
                 apiVersion: v1
@@ -120,7 +134,7 @@ public final class SandboxServer implements AutoCloseable {
                 - name: sandbox
                   user:
                     token: sandbox
-                """.formatted(masterUrl());
+                """.formatted(url());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, yaml);

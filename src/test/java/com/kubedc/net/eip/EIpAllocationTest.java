@@ -11,13 +11,10 @@ import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,18 +25,15 @@ import org.junit.jupiter.api.Test;
 
 /** EIps that allocate from the pools, on the mock with the emulator. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class EIpAllocationTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
     }
 
     EIp create(String ns, String name, String type) {

@@ -10,7 +10,7 @@ import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -18,9 +18,6 @@ import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
@@ -36,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RestartDuringConvergenceTest.Own.class)
-@WithKubernetesTestServer(crud = true)
 class RestartDuringConvergenceTest {
     /** Its own application instance: the test stops that instance's operator. */
     public static class Own implements QuarkusTestProfile {
@@ -48,8 +44,6 @@ class RestartDuringConvergenceTest {
 
     static final String NS = "rc-one";
 
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     Operator operator;
     @Inject
@@ -62,11 +56,11 @@ class RestartDuringConvergenceTest {
 
     @Test
     void restartsDuringAndAfterConvergenceMoveNoAddressAndDuplicateNothing() throws Exception {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         cluster.create(Fixtures.project("rc", "one", "10.0.7.0/24", "cloud"));
         cluster.awaitReady("rc", "one");
         operator.stop();
-        Operator current = operators.start(server);
+        Operator current = operators.start();
 
         for (int i = 0; i < 20; i++) {
             EIp e = new EIp();
@@ -85,7 +79,7 @@ class RestartDuringConvergenceTest {
         for (int i = 0; i < 5; i++) {
             Thread.sleep(150 + 100L * i);
             current.stop();
-            current = operators.start(server);
+            current = operators.start();
         }
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> allReady(cluster));
@@ -110,7 +104,7 @@ class RestartDuringConvergenceTest {
         cluster.awaitQuiet();
         for (int i = 0; i < 2; i++) {
             current.stop();
-            current = operators.start(server);
+            current = operators.start();
             Thread.sleep(1500);
             assertEquals(List.of(), cluster.recorder.controllerWrites(), "restart after convergence wrote");
         }
@@ -118,7 +112,7 @@ class RestartDuringConvergenceTest {
         current.stop();
     }
 
-    static boolean allReady(MockCluster c) {
+    static boolean allReady(TestCluster c) {
         var eips = c.client.resources(EIp.class).inNamespace(NS).list().getItems();
         var fips = c.client.resources(FIp.class).inNamespace(NS).list().getItems();
         return eips.size() == 31 && fips.size() == 10
@@ -126,7 +120,7 @@ class RestartDuringConvergenceTest {
                 && fips.stream().allMatch(f -> f.getStatus() != null && f.getStatus().isReady());
     }
 
-    static List<String> notReady(MockCluster c) {
+    static List<String> notReady(TestCluster c) {
         var out = new java.util.ArrayList<String>();
         c.client.resources(EIp.class).inNamespace(NS).list().getItems().stream().filter(e -> e.getStatus() == null || !e.getStatus().isReady())
                 .forEach(e -> out.add("EIp " + e.getMetadata().getName() + " " + (e.getStatus() == null ? "no status" : e.getStatus().getConditions())));
@@ -135,7 +129,7 @@ class RestartDuringConvergenceTest {
         return out;
     }
 
-    static Map<String, String> addresses(MockCluster c) {
+    static Map<String, String> addresses(TestCluster c) {
         Map<String, String> out = new TreeMap<>();
         c.client.resources(EIp.class).inNamespace(NS).list().getItems()
                 .forEach(e -> out.put(e.getMetadata().getName(), e.getStatus() == null ? null : e.getStatus().getIpAddress()));

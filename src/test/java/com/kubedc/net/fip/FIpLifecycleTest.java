@@ -13,15 +13,12 @@ import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.VmTarget;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import com.kubedc.net.thirdparty.kubevirt.VirtualMachineInstance;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,18 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /** FIps on the mock with the emulator: by IP, by VM, by named EIp, conflicts, secondary-network reroutes. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class FIpLifecycleTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
     }
 
     FIp fip(String ns, String name, String eip, String type, String ip, String vm, String iface) {

@@ -3,16 +3,13 @@ package com.kubedc.net.gatewayroute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.support.FreshOperators;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +24,10 @@ import org.junit.jupiter.api.Test;
  * the hostname on when its owner goes.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteRestartTest {
     static final List<String> SERVICES = List.of("plain", "secure", "passthru", "api", "second");
 
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     FreshOperators operators;
 
@@ -44,7 +38,7 @@ class GatewayRouteRestartTest {
 
     @Test
     void convergedRoutesAreReconciledAndRestartedWithoutAWrite() throws Exception {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         Routes routes = new Routes(cluster);
         String ns = cluster.readyProject("gwz", "zero", "10.46.0.0/24");
         expose(cluster, ns, "plain", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"));
@@ -67,7 +61,7 @@ class GatewayRouteRestartTest {
         Thread.sleep(2000);
         assertEquals(List.of(), cluster.recorder.controllerWrites(), "a converged reconcile wrote");
 
-        Operator current = operators.restartWithoutWrites(server, cluster, 3, java.time.Duration.ofSeconds(2), i -> { });
+        Operator current = operators.restartWithoutWrites(cluster, 3, java.time.Duration.ofSeconds(2), i -> { });
         assertEquals(before, state(routes, ns));
 
         cluster.client.resource(routes.get(ns, "secure")).delete();
@@ -75,7 +69,7 @@ class GatewayRouteRestartTest {
         current.stop();
     }
 
-    static void expose(MockCluster cluster, String ns, String name, Map<String, String> annotations) {
+    static void expose(TestCluster cluster, String ns, String name, Map<String, String> annotations) {
         cluster.client.resource(Services.loadBalancer(ns, name, new HashMap<>(annotations), "http:80>8080")).create();
     }
 

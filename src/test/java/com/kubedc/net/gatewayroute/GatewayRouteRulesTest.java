@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.sandbox.SeedGateway;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
@@ -21,9 +21,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,20 +34,17 @@ import org.junit.jupiter.api.Test;
 
 /** Who owns a hostname, the 64-listener budget, concurrent listener edits: the rules between tenants on the shared Gateway. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteRulesTest {
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     MeterRegistry registry;
 
-    MockCluster cluster;
+    TestCluster cluster;
     Routes routes;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
         routes = new Routes(cluster);
     }
 
@@ -205,7 +199,7 @@ class GatewayRouteRulesTest {
                         RouteReasons.TLS_SECRET_NEEDS_HOSTNAME),
                 new Bad("x".repeat(58), Routes.route("http"), "LoadBalancer", RouteReasons.INVALID_HOSTNAME),
                 new Bad("internal", Routes.route("http"), "ClusterIP", RouteReasons.NOT_LOAD_BALANCER),
-                new Bad("console", https("console." + MockCluster.BASE_DOMAIN), "LoadBalancer", RouteReasons.HOSTNAME_CONFLICT));
+                new Bad("console", https("console." + TestCluster.BASE_DOMAIN), "LoadBalancer", RouteReasons.HOSTNAME_CONFLICT));
         for (Bad b : table) {
             Service s = Services.loadBalancer(ns, b.service(), b.annotations(), "http:80>8080");
             s.getSpec().setType(b.type());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.loadbalancer.ServiceLbReconciler;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
@@ -22,9 +22,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +31,17 @@ import org.junit.jupiter.api.Test;
 
 /** Each route type of the seed's examples end to end: the mock API server, the emulators, a real OVN NB for the addresses. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteTest {
-    static final String BASE = MockCluster.BASE_DOMAIN;
+    static final String BASE = TestCluster.BASE_DOMAIN;
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
     Routes routes;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
         routes = new Routes(cluster);
     }
 

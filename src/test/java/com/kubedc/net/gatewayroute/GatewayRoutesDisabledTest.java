@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.support.FreshOperators;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
@@ -14,9 +14,6 @@ import com.kubedc.net.thirdparty.envoy.Backend;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -26,11 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** With {@code kube-dc.gateway.enabled=false} (a cluster without the Gateway API kinds) a Service asking for a route is told so, and let go of. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRoutesDisabledTest {
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     Operator operator;
     @Inject
@@ -45,10 +39,10 @@ class GatewayRoutesDisabledTest {
 
     @Test
     void aRouteRequestIsAnsweredWithRoutesDisabledAndNothingIsMade() {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         Routes routes = new Routes(cluster);
         operator.stop();
-        operators.start(server, routesOff(config));
+        operators.start(routesOff(config));
         String ns = "gwoff";
         cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "http:80>80")).create();
         routes.awaitReason(ns, "web", RouteReasons.ROUTES_DISABLED);

@@ -8,16 +8,13 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -27,22 +24,19 @@ import org.junit.jupiter.api.Test;
 
 /** What happens to programmed load balancers over time: drift, orphans, an NB restart, no-op reconciles. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbOperationsTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     NbLoadBalancers nbLbs;
 
-    MockCluster cluster;
+    TestCluster cluster;
     LocalNb nb;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
         nb = NbTestResource.server();
     }
 

@@ -7,7 +7,7 @@ import com.kubedc.net.common.Conditions;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
@@ -15,9 +15,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +28,8 @@ import org.junit.jupiter.api.Test;
  * bound Services before anything is accepted).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbRestartTest {
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     FreshOperators operators;
     @Inject
@@ -48,7 +42,7 @@ class ServiceLbRestartTest {
 
     @Test
     void restartsMoveNoAddressNoPortAndWriteNothing() throws Exception {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         LocalNb nb = NbTestResource.server();
         cluster.create(Fixtures.project("rst", "one", "10.30.0.0/24", "cloud"));
         cluster.awaitReady("rst", "one");
@@ -66,7 +60,7 @@ class ServiceLbRestartTest {
         String rows = nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer");
         long transactions = nbLbs.transactions();
 
-        Operator current = operators.restartWithoutWrites(server, cluster, 5, Duration.ofMillis(1500),
+        Operator current = operators.restartWithoutWrites(cluster, 5, Duration.ofMillis(1500),
                 i -> assertEquals(transactions, nbLbs.transactions(), "restart " + i + " wrote to the NB"));
         assertEquals(before, state(cluster, ns));
         assertEquals(rows, nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer"));
@@ -76,17 +70,17 @@ class ServiceLbRestartTest {
         current.stop();
     }
 
-    static Service svc(MockCluster c, String ns, String name) {
+    static Service svc(TestCluster c, String ns, String name) {
         return c.client.services().inNamespace(ns).withName(name).get();
     }
 
-    static String reason(MockCluster c, String ns, String name) {
+    static String reason(TestCluster c, String ns, String name) {
         Service s = svc(c, ns, name);
         return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
     }
 
     /** Each Service's ingress and reason. */
-    static Map<String, String> state(MockCluster c, String ns) {
+    static Map<String, String> state(TestCluster c, String ns) {
         Map<String, String> out = new TreeMap<>();
         for (String n : List.of("a", "b", "c")) {
             out.put(n, ServiceLbReconciler.ips(svc(c, ns, n).getStatus()) + " " + reason(c, ns, n));

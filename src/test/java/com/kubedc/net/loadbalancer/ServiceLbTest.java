@@ -10,7 +10,7 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.sandbox.LocalNb;
 import com.kubedc.net.support.Services;
@@ -20,9 +20,6 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,20 +30,17 @@ import org.junit.jupiter.api.Test;
 
 /** LoadBalancer Services end to end: the mock API server, the emulator and a real OVN NB, read back with ovn-nbctl. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
     LocalNb nb;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
         nb = NbTestResource.server();
     }
 
@@ -372,7 +366,7 @@ class ServiceLbTest {
         assertEquals(Map.of(gw + ":80", "", gw + ":443", ""), vips(ns + "-nginx-tcp"));
 
         var routes = new com.kubedc.net.support.Routes(cluster);
-        String base = MockCluster.BASE_DOMAIN;
+        String base = TestCluster.BASE_DOMAIN;
         assertEquals("web-" + ns + "." + base, routes.awaitPublished(ns, "web"));
         assertEquals("shop-" + ns + "." + base, routes.awaitPublished(ns, "shop"));
         assertEquals("api-" + ns + "." + base, routes.awaitPublished(ns, "api"));

@@ -10,18 +10,14 @@ import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Leader election as in production, on the mock: the lease is taken and renewed; no System.exit on stop. */
+/** Leader election as in production, on the real API server (JOSDK's lease permission check included): the lease is taken and renewed; no System.exit on stop. */
 @QuarkusTest
 @TestProfile(LeaderElectionTest.WithLeaderElection.class)
-@WithKubernetesTestServer(crud = true, setup = LeaderElectionTest.LeaseAccess.class)
 class LeaderElectionTest {
     /** Turns leader election on for this test application. */
     public static class WithLeaderElection implements QuarkusTestProfile {
@@ -29,14 +25,6 @@ class LeaderElectionTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.operator-sdk.activate-leader-election-for-profiles", "test,prod",
                     "kube-dc.leader-election.lease-namespace", "kube-dc");
-        }
-    }
-
-    /** The mock has no RBAC: serve the answer JOSDK's lease permission check expects. */
-    public static class LeaseAccess implements Consumer<KubernetesServer> {
-        @Override
-        public void accept(KubernetesServer server) {
-            server.expect().post().withPath(LeaseAccessReview.PATH).andReturn(201, LeaseAccessReview.allowed()).always();
         }
     }
 

@@ -10,7 +10,6 @@ import com.kubedc.net.support.Fixtures;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Health and metrics endpoints: ready once informers sync; metric labels never name objects. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class OperationsTest {
     @Inject
     KubernetesClient client;

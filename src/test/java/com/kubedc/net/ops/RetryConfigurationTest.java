@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Transient errors are retried forever with a capped backoff; every object is re-checked at least every 10 minutes. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class RetryConfigurationTest {
     @Inject
     Operator operator;

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ControllerRestartTest.Restartable.class)
-@WithKubernetesTestServer(crud = true)
 class ControllerRestartTest {
     /** A separate application instance, so the operator it stops is its own. */
     public static class Restartable implements QuarkusTestProfile {
@@ -37,8 +33,6 @@ class ControllerRestartTest {
         }
     }
 
-    @KubernetesTestServer
-    KubernetesServer server;
     @Inject
     FreshOperators operators;
 
@@ -49,7 +43,7 @@ class ControllerRestartTest {
 
     @Test
     void restartingTheControllerOverConvergedProjectsWritesNothing() throws Exception {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         cluster.create(Fixtures.project("rs", "one", "10.0.1.0/24", "cloud"));
         cluster.create(Fixtures.project("rs", "two", "10.0.2.0/24", "public"));
         cluster.create(Fixtures.project("rs", "bad", "10.0.3.0/33", "cloud"));
@@ -74,7 +68,7 @@ class ControllerRestartTest {
         cluster.awaitQuiet();
         Map<String, String> addresses = addresses(cluster);
 
-        Operator current = operators.restartWithoutWrites(server, cluster, 5, Duration.ofMillis(1500), i -> { });
+        Operator current = operators.restartWithoutWrites(cluster, 5, Duration.ofMillis(1500), i -> { });
         assertEquals(addresses, addresses(cluster));
         assertEquals(addresses.size(), cluster.client.resources(OvnEip.class).list().getItems().size(), "no duplicate OvnEip");
         // the restarted controller is alive: it converges a new EIp, and its writes are seen
@@ -90,12 +84,12 @@ class ControllerRestartTest {
         current.stop();
     }
 
-    static boolean ready(String org, String name, MockCluster c) {
+    static boolean ready(String org, String name, TestCluster c) {
         Project p = c.get(org, name);
         return p != null && p.getStatus() != null && p.getStatus().isReady();
     }
 
-    static Map<String, String> addresses(MockCluster c) {
+    static Map<String, String> addresses(TestCluster c) {
         return c.client.resources(OvnEip.class).list().getItems().stream()
                 .filter(e -> e.getStatus() != null && e.getStatus().v4Ip() != null)
                 .collect(Collectors.toMap(e -> e.getMetadata().getName(), e -> e.getStatus().v4Ip()));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
@@ -15,9 +15,6 @@ import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Kube-OVN down during a Project's deletion: its finalizers are removed after the configured wait, with events. */
 @QuarkusTest
 @TestProfile(KubeOvnDownTeardownTest.ShortWait.class)
-@WithKubernetesTestServer(crud = true)
 class KubeOvnDownTeardownTest {
     /** Force after one second instead of five minutes. */
     public static class ShortWait implements QuarkusTestProfile {
@@ -35,12 +31,10 @@ class KubeOvnDownTeardownTest {
         }
     }
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
     @Test
     void noKubeOvnFinalizerSticksWhenKubeOvnIsDown() {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         cluster.create(Fixtures.project("down", "p", "10.0.0.0/24", "cloud"));
         cluster.awaitReady("down", "p");
         cluster.emulator.setPaused(true);

@@ -8,13 +8,10 @@ import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +23,15 @@ import org.junit.jupiter.api.Test;
  * event, and nothing is written for it (no namespace, no Kube-OVN object).
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class ProjectBadInputTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
     }
 
     /** Creates the Project, waits for the reason, then checks the event and that nothing was written for it. */

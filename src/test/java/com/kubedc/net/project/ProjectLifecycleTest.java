@@ -11,7 +11,7 @@ import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
@@ -19,9 +19,6 @@ import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import com.kubedc.net.thirdparty.kubeovn.VpcDns;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +27,15 @@ import org.junit.jupiter.api.Test;
 
 /** A Project on the mock API server with the Kube-OVN emulator: create, converge, change, delete. */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
 class ProjectLifecycleTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
-    MockCluster cluster;
+    TestCluster cluster;
 
     @BeforeEach
     void cluster() {
-        cluster = MockCluster.of(server);
+        cluster = TestCluster.get();
     }
 
     Project awaitReady(String org, String name) {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.MockCluster;
+import com.kubedc.net.support.TestCluster;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
-import io.quarkus.test.kubernetes.client.KubernetesTestServer;
-import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** With {@code allow-public-projects=false} a public Project is refused before anything is written. */
 @QuarkusTest
 @TestProfile(PublicProjectGateTest.PublicDisallowed.class)
-@WithKubernetesTestServer(crud = true)
 class PublicProjectGateTest {
     /** The platform default: public projects not allowed. */
     public static class PublicDisallowed implements QuarkusTestProfile {
@@ -31,12 +27,10 @@ class PublicProjectGateTest {
         }
     }
 
-    @KubernetesTestServer
-    KubernetesServer server;
 
     @Test
     void aPublicProjectIsRefusedWithOneWarningAndNoWrites() throws Exception {
-        MockCluster cluster = MockCluster.of(server);
+        TestCluster cluster = TestCluster.get();
         cluster.recorder.reset();
         cluster.create(Fixtures.project("gate", "web", "10.0.0.0/24", "public"));
         await().atMost(Duration.ofSeconds(20)).until(() -> {

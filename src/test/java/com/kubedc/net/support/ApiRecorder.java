@@ -1,52 +1,37 @@
 package com.kubedc.net.support;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import com.kubedc.net.sandbox.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the mock API server's request log: an independent count of the controller's writes
- * (every non-GET request not sent by the Kube-OVN emulator, told apart by its user agent).
+ * Reads the API server's audit log: an independent count of the controller's writes (every write
+ * not sent by the emulators, the tests or the server's own components, told apart by user agent).
  */
 public final class ApiRecorder {
     public static final String EMULATOR_USER_AGENT = com.kubedc.net.sandbox.KubeOvnEmulator.USER_AGENT;
     public static final String TEST_USER_AGENT = "kube-dc-net-test";
-    private final KubernetesMockServer server;
+    private final AuditLog log;
 
-    public ApiRecorder(KubernetesMockServer server) {
-        this.server = server;
+    public ApiRecorder(AuditLog log) {
+        this.log = log.fromNow();
     }
 
     /** Forgets everything recorded so far. */
     public void reset() {
-        drain();
+        log.next();
     }
 
     /** The controller's write requests since the last call, as {@code METHOD path}. */
     public List<String> controllerWrites() {
         List<String> out = new ArrayList<>();
-        for (RecordedRequest r : drain()) {
-            String ua = r.getHeader("User-Agent");
-            boolean others = ua != null && (ua.contains(EMULATOR_USER_AGENT) || ua.contains(TEST_USER_AGENT));
-            if (!others && !"GET".equals(r.getMethod())) {
-                out.add(r.getMethod() + " " + r.getPath());
+        for (AuditLog.Entry e : log.next()) {
+            boolean others = e.userAgent().contains(EMULATOR_USER_AGENT) || e.userAgent().contains(TEST_USER_AGENT)
+                    || e.fromComponent();
+            if (!others) {
+                out.add(e.line());
             }
         }
         return out;
-    }
-
-    private List<RecordedRequest> drain() {
-        List<RecordedRequest> all = new ArrayList<>();
-        try {
-            RecordedRequest r;
-            while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
-                all.add(r);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return all;
     }
 }

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
@@ -47,14 +46,14 @@ public class FreshOperators {
         this.counter = counter;
     }
 
-    public synchronized Operator start(KubernetesServer server) {
-        return start(server, config);
+    public synchronized Operator start() {
+        return start(config);
     }
 
     /** A fresh operator whose controllers read {@code config} instead of the application's. */
-    public synchronized Operator start(KubernetesServer server, KubeDcConfig config) {
+    public synchronized Operator start(KubeDcConfig config) {
         if (client == null) {
-            client = MockCluster.clientWithAgent(server, "kube-dc-net-restarted");
+            client = TestCluster.get().clientWithAgent("kube-dc-net-restarted");
         }
         Writer writer = new Writer(client, counter);
         Events events = new Events(client, clock, counter);
@@ -76,7 +75,7 @@ public class FreshOperators {
      * previous), waiting {@code settle} each time and asserting that no restart wrote to the API
      * ({@code alsoAfterEach} adds checks, e.g. OVSDB transactions). Returns the last one, running.
      */
-    public Operator restartWithoutWrites(KubernetesServer server, MockCluster cluster, int times, java.time.Duration settle,
+    public Operator restartWithoutWrites(TestCluster cluster, int times, java.time.Duration settle,
             java.util.function.IntConsumer alsoAfterEach) throws InterruptedException {
         application.stop();
         Operator current = null;
@@ -84,7 +83,7 @@ public class FreshOperators {
             if (current != null) {
                 current.stop();
             }
-            current = start(server);
+            current = start();
             Thread.sleep(settle.toMillis());
             org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), cluster.recorder.controllerWrites(), "restart " + i + " wrote to the API");
             alsoAfterEach.accept(i);

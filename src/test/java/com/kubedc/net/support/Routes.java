@@ -21,9 +21,9 @@ import java.util.Optional;
 /** Reading a Service's gateway route back: its condition, its published hostname, the shared Gateway's listeners. */
 public final class Routes {
     public static final Duration WAIT = Duration.ofSeconds(20);
-    private final MockCluster cluster;
+    private final TestCluster cluster;
 
-    public Routes(MockCluster cluster) {
+    public Routes(TestCluster cluster) {
         this.cluster = cluster;
     }
 

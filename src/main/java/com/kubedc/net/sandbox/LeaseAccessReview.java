@@ -1,11 +1,11 @@
-package com.kubedc.net.ops;
+package com.kubedc.net.sandbox;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 
 /**
- * The answer a real API server gives our ServiceAccount when JOSDK asks, before leader election,
+ * The mock fallback only (the real API server answers itself): the answer a real API server gives our ServiceAccount when JOSDK asks, before leader election,
  * whether it may use Leases. The in-process mock API server has no RBAC, so the sandbox and the
  * tests serve this canned answer.
  */

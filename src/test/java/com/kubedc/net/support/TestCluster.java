@@ -9,21 +9,22 @@ import com.kubedc.net.sandbox.SeedGateway;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
+import com.kubedc.net.sandbox.ApiServer;
+import com.kubedc.net.sandbox.AuditLog;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.common.QuarkusTestResource;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 
 /**
- * One mock cluster per Quarkus test application: the test's own client (told apart from the
+ * The test JVM's cluster: the shared real API server, the test's own client (told apart from the
  * controller by its user agent), the Kube-OVN and Gateway emulators, the seed's external networks
- * and shared Gateway.
+ * and shared Gateway. Every Quarkus test application's controller talks to it.
  */
-public final class MockCluster {
-    private static MockCluster current;
+@QuarkusTestResource(RealApiServerResource.class)
+public final class TestCluster {
+    private static TestCluster current;
     /** {@code kube-dc.base-domain} of the test profile. */
     public static final String BASE_DOMAIN = "kube-dc.test";
 
@@ -31,46 +32,47 @@ public final class MockCluster {
     public final KubeOvnEmulator emulator;
     public final GatewayEmulator gateway;
     public final ApiRecorder recorder;
-    private final KubernetesServer server;
+    public final ApiServer server;
+    private LocalNb attachedNb;
 
-    private MockCluster(KubernetesServer server) {
+    private TestCluster(ApiServer server) {
         this.server = server;
-        this.client = clientWithAgent(server, ApiRecorder.TEST_USER_AGENT);
-        this.emulator = new KubeOvnEmulator(clientWithAgent(server, ApiRecorder.EMULATOR_USER_AGENT));
-        this.recorder = new ApiRecorder(server.getKubernetesMockServer());
+        this.client = server.client(ApiRecorder.TEST_USER_AGENT);
+        this.emulator = new KubeOvnEmulator(server.client(ApiRecorder.EMULATOR_USER_AGENT));
+        this.recorder = new ApiRecorder(new AuditLog(server.auditLogPath()));
         for (Subnet s : List.of(Fixtures.extCloud(), Fixtures.extPublic())) {
             if (client.resource(s).get() == null) {
                 client.resource(s).create();
             }
         }
         emulator.start();
-        gateway = new GatewayEmulator(clientWithAgent(server, ApiRecorder.EMULATOR_USER_AGENT));
+        gateway = new GatewayEmulator(server.client(ApiRecorder.EMULATOR_USER_AGENT));
         if (client.namespaces().withName(SeedGateway.NAMESPACE).get() == null) {
             client.resource(SeedGateway.namespace()).create();
             client.resource(SeedGateway.gateway(BASE_DOMAIN)).create();
         }
         gateway.start();
-        LocalNb nb = NbTestResource.server();
-        if (nb != null) {
-            emulator.attachNb(nb.endpoint());
-        }
     }
 
-    /** The cluster of the running test application, created on first use. */
-    public static synchronized MockCluster of(KubernetesServer server) {
-        if (current == null || current.server != server) {
-            if (current != null) {
-                current.emulator.close();
-                current.gateway.close();
-            }
-            current = new MockCluster(server);
+    /**
+     * The cluster, created on first use; the Kube-OVN emulator makes routers and switches in the
+     * OVN NB of the running test application, if it has one.
+     */
+    public static synchronized TestCluster get() {
+        if (current == null) {
+            current = new TestCluster(SharedApiServer.get());
+        }
+        LocalNb nb = NbTestResource.server();
+        if (nb != current.attachedNb) {
+            current.emulator.attachNb(nb == null ? null : nb.endpoint());
+            current.attachedNb = nb;
         }
         return current;
     }
 
-    public static KubernetesClient clientWithAgent(KubernetesServer server, String agent) {
-        return new KubernetesClientBuilder()
-                .withConfig(new ConfigBuilder(server.getClient().getConfiguration()).withUserAgent(agent).build()).build();
+    /** A client of the cluster with {@code agent}. */
+    public KubernetesClient clientWithAgent(String agent) {
+        return server.client(agent);
     }
 
     public void organization(String org) {

@@ -1,0 +1,220 @@
+package com.kubedc.net.sandbox;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A real Kubernetes API server on loopback: etcd, kube-apiserver and, when built, the
+ * kube-controller-manager's garbage collector and namespace controller, each a child process in one
+ * temporary folder, stopped by its own handle. Clients authenticate with a static admin token
+ * (group system:masters); every write is recorded in an audit log ({@link AuditLog}).
+ */
+public final class ApiServer implements SandboxBackend {
+    /** User agents of the server's own components, told apart from clients in the audit log. */
+    public static final List<String> COMPONENT_AGENTS = List.of("kube-apiserver/", "kube-controller-manager/");
+    private final ApiServerBinaries binaries;
+    private final Path dir;
+    private final String token = UUID.randomUUID().toString();
+    private final int port;
+    private final int etcdPort = Ports.free();
+    private final int etcdPeerPort = Ports.free();
+    private Process etcd;
+    private Process apiServer;
+    private Process controllerManager;
+
+    private ApiServer(ApiServerBinaries binaries, Path dir, int port) {
+        this.binaries = binaries;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** Starts etcd, the API server on {@code preferredPort} (a free port when 0 or taken) and the controller manager. */
+    public static ApiServer start(ApiServerBinaries binaries, int preferredPort) {
+        try {
+            Path dir = Files.createTempDirectory("kube-dc-apiserver");
+            int port = preferredPort > 0 && Ports.isFree(preferredPort) ? preferredPort : Ports.free();
+            ApiServer s = new ApiServer(binaries, dir, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "apiserver-stop"));
+            ApiServerFiles.write(dir, s.token);
+            s.startEtcd();
+            s.startApiServer();
+            s.startControllerManager();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startEtcd() throws IOException {
+        String client = "http://127.0.0.1:" + etcdPort;
+        String peer = "http://127.0.0.1:" + etcdPeerPort;
+        etcd = launch("etcd", List.of(binaries.etcd().toString(), "--name=default", "--data-dir=" + dir.resolve("etcd"),
+                "--listen-client-urls=" + client, "--advertise-client-urls=" + client,
+                "--listen-peer-urls=" + peer, "--initial-advertise-peer-urls=" + peer, "--initial-cluster=default=" + peer,
+                "--unsafe-no-fsync=true", "--log-level=warn"));
+        Ports.awaitListening(etcdPort, etcd, dir.resolve("etcd.log"));
+    }
+
+    /** Starts the API server (again) on its port; etcd keeps the data. Returns when /readyz answers ok. */
+    public synchronized void startApiServer() {
+        try {
+            apiServer = launch("kube-apiserver", List.of(binaries.apiServer().toString(),
+                    "--etcd-servers=http://127.0.0.1:" + etcdPort,
+                    "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
+                    "--cert-dir=" + dir.resolve("pki"), "--token-auth-file=" + dir.resolve(ApiServerFiles.TOKENS),
+                    "--authorization-mode=RBAC",
+                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                    "--service-account-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
+                    "--service-account-signing-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
+                    "--service-cluster-ip-range=10.96.0.0/16",
+                    "--disable-admission-plugins=ServiceAccount",
+                    "--endpoint-reconciler-type=none",
+                    "--audit-policy-file=" + dir.resolve(ApiServerFiles.AUDIT_POLICY),
+                    "--audit-log-path=" + auditLogPath(), "--audit-log-format=json", "--audit-log-mode=blocking"));
+            awaitReady();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the API server process (etcd keeps running): clients see connection refused until {@link #startApiServer()}. */
+    public synchronized void stopApiServer() {
+        stop(apiServer);
+        apiServer = null;
+    }
+
+    private void startControllerManager() throws IOException {
+        Optional<Path> kcm = binaries.controllerManager();
+        if (kcm.isEmpty()) {
+            return;
+        }
+        writeKubeconfig(dir.resolve("kcm.kubeconfig"));
+        controllerManager = launch("kube-controller-manager", List.of(kcm.get().toString(),
+                "--kubeconfig=" + dir.resolve("kcm.kubeconfig"), "--controllers=garbagecollector,namespace",
+                "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + Ports.free(),
+                "--cert-dir=" + dir.resolve("kcm-pki"), "--authentication-skip-lookup=true",
+                "--concurrent-gc-syncs=5", "--concurrent-namespace-syncs=5"));
+    }
+
+    /** True when garbage collection and namespace deletion run (the controller manager was built). */
+    public boolean hasControllers() {
+        return controllerManager != null && controllerManager.isAlive();
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        try (KubernetesClient c = client("kube-dc-readiness")) {
+            while (System.currentTimeMillis() < deadline) {
+                if (!apiServer.isAlive()) {
+                    throw new IOException("kube-apiserver exited: " + Ports.tail(dir.resolve("kube-apiserver.log")));
+                }
+                try {
+                    if ("ok".equals(c.raw("/readyz")) && c.namespaces().withName("default").get() != null) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // not serving yet
+                }
+                Ports.sleep(100);
+            }
+        }
+        throw new IOException("kube-apiserver not ready after 60 s: " + Ports.tail(dir.resolve("kube-apiserver.log")));
+    }
+
+    private Process launch(String name, List<String> command) throws IOException {
+        return new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
+    }
+
+    @Override
+    public String url() {
+        return "https://127.0.0.1:" + port;
+    }
+
+    @Override
+    public Map<String, String> clientSettings() {
+        return Map.of("quarkus.kubernetes-client.api-server-url", url(), "quarkus.kubernetes-client.token", token,
+                "quarkus.kubernetes-client.ca-cert-file", caFile().toString());
+    }
+
+    @Override
+    public String describe() {
+        return "a real kube-apiserver + etcd" + (hasControllers() ? " + kube-controller-manager (GC, namespaces)" : "")
+                + " from " + binaries.dir() + ", at " + url();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The API server's self-signed serving certificate and its CA, to trust. */
+    public Path caFile() {
+        return dir.resolve("pki").resolve("apiserver.crt");
+    }
+
+    public Path auditLogPath() {
+        return dir.resolve("audit.log");
+    }
+
+    /** Client settings for an administrator with {@code userAgent}. */
+    public Config config(String userAgent) {
+        return new ConfigBuilder().withMasterUrl(url()).withOauthToken(token).withCaCertFile(caFile().toString())
+                .withNamespace("default").withUserAgent(userAgent).withRequestTimeout(30_000).build();
+    }
+
+    @Override
+    public KubernetesClient client(String userAgent) {
+        return new KubernetesClientBuilder().withConfig(config(userAgent)).build();
+    }
+
+    /** Writes a kubeconfig for kubectl (absolute paths) and returns its path. */
+    @Override
+    public Path writeKubeconfig(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, ApiServerFiles.kubeconfig(url(), caFile(), token));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stop(controllerManager);
+        stop(apiServer);
+        stop(etcd);
+        controllerManager = apiServer = etcd = null;
+        Ports.deleteTree(dir);
+    }
+
+    private static void stop(Process p) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
