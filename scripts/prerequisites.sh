@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the build needs on a fresh Debian machine, only when missing: JDK 17, Maven, and
-# OVN's central tools (ovsdb-server, ovn-nbctl and the NB schema) for the OVN NB tests and the sandbox.
+# Installs what the build needs on a fresh Debian machine, only when missing: JDK 17, Maven, OVN's
+# central tools (ovsdb-server, ovn-nbctl and the NB schema) for the OVN NB tests and the sandbox;
+# then builds the real API server's binaries (etcd, kube-apiserver, kube-controller-manager) from
+# Go modules into ~/.cache/kube-dc-net (the first time takes about 11 minutes; cached afterwards).
+# Set KUBE_DC_SKIP_APISERVER=1 to skip that build (the sandbox then falls back to the mock server).
 set -euo pipefail
 need=()
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
@@ -10,4 +13,7 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
+fi
+if [ "${KUBE_DC_SKIP_APISERVER:-0}" != 1 ]; then
+  "$(dirname "$0")/build-apiserver.sh" >/dev/null
 fi

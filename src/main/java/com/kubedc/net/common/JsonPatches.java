@@ -7,9 +7,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * RFC 6902 JSON Patches that set exactly the fields we own. Used instead of merge patch because
- * its array and null semantics differ between API servers and the mock; a JSON Patch means the
- * same everywhere. Granularity: one op per label/annotation key and per top-level field of
+ * RFC 6902 JSON Patches that set exactly the fields we own, with a {@code test} where a stale read
+ * must not win (a merge patch cannot say "only if it still is"). Granularity: one op per label/annotation key and per top-level field of
  * {@code spec}/{@code data}, so fields written by others are never touched.
  */
 public final class JsonPatches {

@@ -14,13 +14,15 @@ import java.util.Optional;
 
 /**
  * The one write path, in production and tests: create, JSON Patch of exactly the fields we own,
- * delete. No server-side apply (the mock answers 415) and no whole-object update of objects
- * another controller also writes (that would erase its fields).
+ * a merge patch of one annotation, delete; every patch under our field manager. No whole-object
+ * update of objects another controller also writes (that would erase its fields).
  */
 @ApplicationScoped
 public class Writer {
     /** The parts of an object a desired fragment may set. */
     static final List<String> OWNED_TOP_LEVEL = List.of("spec", "data", "stringData", "subsets");
+    /** Our field manager (managedFields show which fields are ours). */
+    public static final String FIELD_MANAGER = "kube-dc-net";
 
     private final KubernetesClient client;
     private final WriteCounter writes;
@@ -88,7 +90,14 @@ public class Writer {
     /** Applies RFC 6902 {@code ops} to {@code actual}. */
     public <T extends HasMetadata> T patch(T actual, ArrayNode ops) {
         writes.count(actual.getKind(), "patch");
-        return client.resource(actual).patch(PatchContext.of(PatchType.JSON), Json.write(ops));
+        return client.resource(actual).patch(context(PatchType.JSON), Json.write(ops));
+    }
+
+    /** A patch of {@code type} under our field manager. */
+    static PatchContext context(PatchType type) {
+        PatchContext c = PatchContext.of(type);
+        c.setFieldManager(FIELD_MANAGER);
+        return c;
     }
 
     /** Deletes {@code actual} unless it is already going or we already deleted this version (stale cache); 404 is success. */
@@ -128,39 +137,27 @@ public class Writer {
     }
 
     /**
-     * Sets one annotation of {@code actual} ({@code value} null removes it), nothing else: the
-     * object is read fresh and updated at that version, again on a conflict. (A merge patch with
-     * null does not remove a key on the mock API server, and a JSON Patch remove of a key a stale
-     * cache still shows fails.)
+     * Sets one annotation of {@code actual} ({@code value} null removes it), nothing else: a JSON
+     * merge patch of that key alone, so no read and no version race; a deleted object is success.
      */
     public void annotate(HasMetadata actual, String key, String value) {
-        for (int attempt = 1; ; attempt++) {
-            HasMetadata fresh = client.resource(actual).get();
-            if (fresh == null) {
-                return;
-            }
-            java.util.Map<String, String> a = fresh.getMetadata().getAnnotations() == null ? new java.util.HashMap<>()
-                    : new java.util.HashMap<>(fresh.getMetadata().getAnnotations());
-            if (java.util.Objects.equals(a.get(key), value)) {
-                return;
-            }
-            if (value == null) {
-                a.remove(key);
-            } else {
-                a.put(key, value);
-            }
-            fresh.getMetadata().setAnnotations(a);
-            try {
-                writes.count(actual.getKind(), "update");
-                client.resource(fresh).update();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
-                    return;
-                }
-                if (e.getCode() != 409 || attempt >= 20) {
-                    throw e;
-                }
+        java.util.Map<String, String> now = actual.getMetadata().getAnnotations();
+        if (java.util.Objects.equals(now == null ? null : now.get(key), value)) {
+            return;
+        }
+        ObjectNode patch = Json.object();
+        ObjectNode annotations = patch.putObject("metadata").putObject("annotations");
+        if (value == null) {
+            annotations.putNull(key);
+        } else {
+            annotations.put(key, value);
+        }
+        writes.count(actual.getKind(), "patch");
+        try {
+            client.resource(actual).patch(context(PatchType.JSON_MERGE), Json.write(patch));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
             }
         }
     }
@@ -170,6 +167,6 @@ public class Writer {
         ArrayNode ops = Json.object().arrayNode();
         JsonPatches.add(ops, "add", "/status", Json.tree(status));
         writes.count(actual.getKind(), "status");
-        client.resource(actual).subresource("status").patch(PatchContext.of(PatchType.JSON), Json.write(ops));
+        client.resource(actual).subresource("status").patch(context(PatchType.JSON), Json.write(ops));
     }
 }

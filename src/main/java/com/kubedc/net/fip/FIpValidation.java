@@ -7,8 +7,9 @@ import com.kubedc.net.network.Ip;
 import java.util.Optional;
 
 /**
- * Checks an FIp spec before anything is written: the CRD's CEL rules (a mock API server does not
- * run them), same-namespace references, a valid target inside the project subnet. Pure.
+ * Checks an FIp spec before anything is written: the CRD's CEL rules again (a CRD installed without
+ * them must not let a bad FIp through), same-namespace references, a valid target inside the
+ * project subnet. Pure.
  */
 public final class FIpValidation {
     private FIpValidation() {

@@ -12,7 +12,7 @@ public enum RouteIntent {
         if (a == null) {
             return NONE;
         }
-        if (a.get(RouteAnnotations.EXPOSE_ROUTE) != null) { // a merge patch with null leaves the key on the mock API server
+        if (a.get(RouteAnnotations.EXPOSE_ROUTE) != null) {
             return ROUTE;
         }
         return "true".equalsIgnoreCase(String.valueOf(a.get(RouteAnnotations.CREATE_GATEWAY_BACKEND)).trim()) ? BACKEND : NONE;

@@ -114,6 +114,9 @@ public final class ApiServer implements SandboxBackend {
 
     private void awaitReady() throws IOException {
         long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(caFile()) && apiServer.isAlive() && System.currentTimeMillis() < deadline) {
+            Ports.sleep(50); // the server writes its self-signed certificate before it serves
+        }
         try (KubernetesClient c = client("kube-dc-readiness")) {
             while (System.currentTimeMillis() < deadline) {
                 if (!apiServer.isAlive()) {
@@ -171,15 +174,35 @@ public final class ApiServer implements SandboxBackend {
         return dir.resolve("audit.log");
     }
 
-    /** Client settings for an administrator with {@code userAgent}. */
-    public Config config(String userAgent) {
-        return new ConfigBuilder().withMasterUrl(url()).withOauthToken(token).withCaCertFile(caFile().toString())
-                .withNamespace("default").withUserAgent(userAgent).withRequestTimeout(30_000).build();
+    /** How clients reach this server (plain JDK types: it is shared across class loaders in tests). */
+    public Endpoint endpoint() {
+        return new Endpoint(url(), token, caFile().toString(), auditLogPath().toString());
     }
 
     @Override
     public KubernetesClient client(String userAgent) {
-        return new KubernetesClientBuilder().withConfig(config(userAgent)).build();
+        return endpoint().client(userAgent);
+    }
+
+    /** The address, admin token, CA file and audit log of a running server. */
+    public record Endpoint(String url, String token, String caFile, String auditLog) {
+        /** Client settings for an administrator with {@code userAgent}. */
+        public Config config(String userAgent) {
+            return new ConfigBuilder().withMasterUrl(url).withOauthToken(token).withCaCertFile(caFile)
+                    .withNamespace("default").withUserAgent(userAgent).withRequestTimeout(30_000).build();
+        }
+
+        public KubernetesClient client(String userAgent) {
+            return new KubernetesClientBuilder().withConfig(config(userAgent)).build();
+        }
+
+        public java.util.List<String> asList() {
+            return java.util.List.of(url, token, caFile, auditLog);
+        }
+
+        public static Endpoint of(java.util.List<String> l) {
+            return new Endpoint(l.get(0), l.get(1), l.get(2), l.get(3));
+        }
     }
 
     /** Writes a kubeconfig for kubectl (absolute paths) and returns its path. */

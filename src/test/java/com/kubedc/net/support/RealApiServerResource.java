@@ -11,10 +11,10 @@ import java.util.Map;
 public class RealApiServerResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        ApiServer s = SharedApiServer.get();
+        ApiServer.Endpoint s = SharedApiServer.get();
         return Map.of("quarkus.kubernetes-client.api-server-url", s.url(),
                 "quarkus.kubernetes-client.token", s.token(),
-                "quarkus.kubernetes-client.ca-cert-file", s.caFile().toString());
+                "quarkus.kubernetes-client.ca-cert-file", s.caFile());
     }
 
     @Override

@@ -75,11 +75,10 @@ public final class Routes {
                 io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
     }
 
-    /** Removes one annotation of a Service, as {@code kubectl annotate svc <name> <key>-} means to (a JSON Patch: the mock keeps merge-patch nulls). */
+    /** Removes one annotation of a Service, as {@code kubectl annotate svc <name> <key>-} does (a merge patch with null). */
     public void removeAnnotation(String ns, String name, String key) {
         cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), "[{\"op\":\"remove\",\"path\":\"/metadata/annotations/"
-                + key.replace("~", "~0").replace("/", "~1") + "\"}]");
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":null}}}");
     }
 
     /** Warning events about a Service with {@code reason}. */

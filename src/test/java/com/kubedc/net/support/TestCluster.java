@@ -23,7 +23,8 @@ import org.awaitility.Awaitility;
  * and shared Gateway. Every Quarkus test application's controller talks to it.
  */
 @QuarkusTestResource(RealApiServerResource.class)
-public final class TestCluster {
+public final class TestCluster implements AutoCloseable {
+    private static final String KEY = "kube-dc-net.test.cluster";
     private static TestCluster current;
     /** {@code kube-dc.base-domain} of the test profile. */
     public static final String BASE_DOMAIN = "kube-dc.test";
@@ -32,14 +33,14 @@ public final class TestCluster {
     public final KubeOvnEmulator emulator;
     public final GatewayEmulator gateway;
     public final ApiRecorder recorder;
-    public final ApiServer server;
+    public final ApiServer.Endpoint server;
     private LocalNb attachedNb;
 
-    private TestCluster(ApiServer server) {
+    private TestCluster(ApiServer.Endpoint server) {
         this.server = server;
         this.client = server.client(ApiRecorder.TEST_USER_AGENT);
         this.emulator = new KubeOvnEmulator(server.client(ApiRecorder.EMULATOR_USER_AGENT));
-        this.recorder = new ApiRecorder(new AuditLog(server.auditLogPath()));
+        this.recorder = new ApiRecorder(new AuditLog(java.nio.file.Path.of(server.auditLog())));
         for (Subnet s : List.of(Fixtures.extCloud(), Fixtures.extPublic())) {
             if (client.resource(s).get() == null) {
                 client.resource(s).create();
@@ -60,7 +61,18 @@ public final class TestCluster {
      */
     public static synchronized TestCluster get() {
         if (current == null) {
-            current = new TestCluster(SharedApiServer.get());
+            // each test application loads this class again: the previous application's emulators must stop
+            synchronized (System.getProperties()) {
+                if (System.getProperties().get(KEY) instanceof AutoCloseable previous) {
+                    try {
+                        previous.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                current = new TestCluster(SharedApiServer.get());
+                System.getProperties().put(KEY, current);
+            }
         }
         LocalNb nb = NbTestResource.server();
         if (nb != current.attachedNb) {
@@ -93,10 +105,16 @@ public final class TestCluster {
 
     /** Waits until the Project reports ready and returns it. */
     public Project awaitReady(String organization, String name) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Project p = get(organization, name);
+                return p != null && p.getStatus() != null && p.getStatus().isReady();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
             Project p = get(organization, name);
-            return p != null && p.getStatus() != null && p.getStatus().isReady();
-        });
+            throw new AssertionError("Project " + organization + "/" + name + " not ready: "
+                    + (p == null ? "gone" : io.fabric8.kubernetes.client.utils.Serialization.asJson(p.getStatus())), e);
+        }
         return get(organization, name);
     }
 
@@ -126,5 +144,12 @@ public final class TestCluster {
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("the controller keeps writing: " + last.subList(0, Math.min(20, last.size())), e);
         }
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+        gateway.close();
+        client.close();
     }
 }

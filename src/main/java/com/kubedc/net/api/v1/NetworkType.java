@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * An external network type: the value of the Subnet label {@code network.kube-dc.com/external-network-type}.
- * Spec fields stay strings so that a bad value (the mock API server does not validate) becomes a
- * condition instead of an object the informer cannot read.
+ * Spec fields stay strings so that a bad value (under a CRD installed without our schema, e.g. an
+ * older one) becomes a condition instead of an object the informer cannot read.
  */
 public enum NetworkType {
     CLOUD("cloud"),
