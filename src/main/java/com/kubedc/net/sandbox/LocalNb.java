@@ -109,6 +109,14 @@ public final class LocalNb implements AutoCloseable {
         }
     }
 
+    /** Writes {@code transaction} (RFC 7047 params) into the database file while stopped, as a writer the client cannot see would. */
+    public void transactWhileStopped(String transaction) {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the server is running: use nbctl");
+        }
+        run(List.of(tool("ovsdb-tool"), "transact", dir.resolve("nb.db").toString(), transaction));
+    }
+
     /** {@code ovn-nbctl} against this server: an independent reader and writer. Returns stdout. */
     public String nbctl(String... args) {
         List<String> cmd = new ArrayList<>(List.of(tool("ovn-nbctl"), "--db=" + endpoint(), "--timeout=10"));

@@ -33,6 +33,8 @@ public final class OvsdbClient implements AutoCloseable {
     private final List<Monitor> monitors = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong transactions = new AtomicLong();
+    /** Held while the connection changes and the listeners hear of it, and while a listener is added. */
+    private final Object announcing = new Object();
     private volatile Connection connection;
     private volatile boolean closed;
     private int nextEndpoint;
@@ -63,13 +65,19 @@ public final class OvsdbClient implements AutoCloseable {
         return c;
     }
 
+    /** The state the listeners last heard: a dropped socket counts once they have been told. */
     public boolean isConnected() {
-        Connection c = connection;
-        return c != null && c.isOpen();
+        return connection != null;
     }
 
+    /**
+     * {@code listener} hears every later change of {@link #isConnected()}, none it could already have
+     * seen; {@code true} comes only after every monitor has delivered its fresh snapshot.
+     */
     public void onConnectionChange(Consumer<Boolean> listener) {
-        listeners.add(listener);
+        synchronized (announcing) {
+            listeners.add(listener);
+        }
     }
 
     public long transactions() {
@@ -145,13 +153,14 @@ public final class OvsdbClient implements AutoCloseable {
             if (!leader(c)) {
                 throw new OvsdbConnectionException(e + " is not the leader of " + options.database());
             }
+            // Resynced before announced: a listener hearing "true" could otherwise make a change and not
+            // know whether it will come back inside the snapshot or as an update after it.
             for (Monitor m : monitors) {
                 establish(c, m);
             }
-            connection = c;
             backoffMs = options.backoffMin().toMillis();
             LOG.infof("connected to OVSDB %s (%s)", e, options.database());
-            listeners.forEach(l -> l.accept(true));
+            publish(c);
         } catch (RuntimeException | java.io.IOException ex) {
             LOG.debugf("OVSDB %s: %s", e, ex.toString());
             if (c != null) {
@@ -227,13 +236,22 @@ public final class OvsdbClient implements AutoCloseable {
         }
         exec.execute(() -> {
             if (connection == c) {
-                connection = null;
                 LOG.infof("lost OVSDB %s%s", c.endpoint, cause == null ? "" : ": " + cause.getMessage());
-                listeners.forEach(l -> l.accept(false));
+                publish(null);
                 nextEndpoint++;
                 retryLater();
             }
         });
+    }
+
+    /** Sets the connection ({@code null}: none) and tells the listeners. */
+    private void publish(Connection c) {
+        // One step under the lock onConnectionChange takes: with the connection set (or its socket closed) before the
+        // listeners were told, a listener added after isConnected() had already changed was still told of that change.
+        synchronized (announcing) {
+            connection = c;
+            listeners.forEach(l -> l.accept(c != null));
+        }
     }
 
     /** Our keepalive: no answer in time means the session is dead, whatever TCP says. */

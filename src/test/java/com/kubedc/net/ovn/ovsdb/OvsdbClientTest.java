@@ -160,12 +160,20 @@ class OvsdbClientTest {
         CompletionException e = assertThrows(CompletionException.class, () -> run(c, Ops.select("Load_Balancer", Ops.where(), null)));
         assertInstanceOf(OvsdbConnectionException.class, e.getCause());
 
+        // Written while the server is down, so only the resync can bring it: written after the restart, it raced the
+        // client's resync, and the wait for "a second snapshot" could pass on one taken before the write.
+        server.transactWhileStopped(F.arrayNode().add("OVN_Northbound")
+                .add(Ops.insert("Load_Balancer", lb("made-while-we-were-away", Map.of()), null)).toString());
         server.restart();
-        server.nbctl("lb-add", "made-while-we-were-away", "100.65.0.11:80", "10.0.0.11:80", "tcp");
-        await().atMost(WAIT).until(() -> rec.snapshots.size() >= 2 && c.isConnected());
-        assertTrue(rec.snapshots.stream().anyMatch(s -> names(s).contains("made-while-we-were-away")), "a fresh snapshot after the reconnect");
-        assertEquals(List.of(false, true), states.subList(0, 2));
-        assertEquals(1, run(c, Ops.select("Load_Balancer", Ops.where(), List.of("name"))).get(0).get("rows").size());
+        await().atMost(WAIT).until(() -> states.contains(true));
+        assertEquals(List.of(false, true), states, "one drop, one reconnect");
+        assertEquals(2, rec.snapshots.size(), "the monitor is resynced before the reconnect is announced");
+        assertEquals(List.of("made-while-we-were-away"), names(rec.snapshots.get(1)), "the fresh snapshot holds what changed meanwhile");
+
+        server.nbctl("lb-add", "made-after-the-reconnect", "100.65.0.11:80", "10.0.0.11:80", "tcp");
+        await().atMost(WAIT).until(() -> rec.updates.stream().anyMatch(u -> names(u).contains("made-after-the-reconnect")));
+        assertEquals(2, rec.snapshots.size(), "a change after the reconnect is an update on the resynced monitor");
+        assertEquals(2, run(c, Ops.select("Load_Balancer", Ops.where(), List.of("name"))).get(0).get("rows").size());
     }
 
     @Test
