@@ -22,12 +22,13 @@ public final class Conditions {
 
     private final List<Condition> previous;
     private final List<Condition> next = new ArrayList<>();
-    private final long generation;
+    /** Null for kinds the API server keeps no generation for (Services): the field is then left out, as the server stores it. */
+    private final Long generation;
     private final Clock clock;
 
     public Conditions(List<Condition> previous, Long generation, Clock clock) {
         this.previous = previous == null ? List.of() : previous;
-        this.generation = generation == null ? 0 : generation;
+        this.generation = generation;
         this.clock = clock;
     }
 

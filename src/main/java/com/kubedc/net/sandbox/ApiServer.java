@@ -22,10 +22,13 @@ import java.util.UUID;
  */
 public final class ApiServer implements SandboxBackend {
     /** User agents of the server's own components, told apart from clients in the audit log. */
+    /** The controller's identity under the chart's RBAC: its ServiceAccount, as a token-authenticated user. */
+    public static final String CONTROLLER_USER = "system:serviceaccount:kube-dc:kube-dc-net";
     public static final List<String> COMPONENT_AGENTS = List.of("kube-apiserver/", "kube-controller-manager/");
     private final ApiServerBinaries binaries;
     private final Path dir;
     private final String token = UUID.randomUUID().toString();
+    private final String controllerToken = UUID.randomUUID().toString();
     private final int port;
     private final int etcdPort = Ports.free();
     private final int etcdPeerPort = Ports.free();
@@ -46,7 +49,7 @@ public final class ApiServer implements SandboxBackend {
             int port = preferredPort > 0 && Ports.isFree(preferredPort) ? preferredPort : Ports.free();
             ApiServer s = new ApiServer(binaries, dir, port);
             Runtime.getRuntime().addShutdownHook(new Thread(s::close, "apiserver-stop"));
-            ApiServerFiles.write(dir, s.token);
+            ApiServerFiles.write(dir, s.token, s.controllerToken);
             s.startEtcd();
             s.startApiServer();
             s.startControllerManager();
@@ -176,7 +179,7 @@ public final class ApiServer implements SandboxBackend {
 
     /** How clients reach this server (plain JDK types: it is shared across class loaders in tests). */
     public Endpoint endpoint() {
-        return new Endpoint(url(), token, caFile().toString(), auditLogPath().toString());
+        return new Endpoint(url(), token, caFile().toString(), auditLogPath().toString(), controllerToken);
     }
 
     @Override
@@ -184,8 +187,11 @@ public final class ApiServer implements SandboxBackend {
         return endpoint().client(userAgent);
     }
 
-    /** The address, admin token, CA file and audit log of a running server. */
-    public record Endpoint(String url, String token, String caFile, String auditLog) {
+    /**
+     * The address, admin token, CA file and audit log of a running server, and the token of the
+     * controller's ServiceAccount identity ({@link #CONTROLLER_USER}; its rights are what RBAC grants it).
+     */
+    public record Endpoint(String url, String token, String caFile, String auditLog, String controllerToken) {
         /** Client settings for an administrator with {@code userAgent}. */
         public Config config(String userAgent) {
             return new ConfigBuilder().withMasterUrl(url).withOauthToken(token).withCaCertFile(caFile)
@@ -197,11 +203,11 @@ public final class ApiServer implements SandboxBackend {
         }
 
         public java.util.List<String> asList() {
-            return java.util.List.of(url, token, caFile, auditLog);
+            return java.util.List.of(url, token, caFile, auditLog, controllerToken);
         }
 
         public static Endpoint of(java.util.List<String> l) {
-            return new Endpoint(l.get(0), l.get(1), l.get(2), l.get(3));
+            return new Endpoint(l.get(0), l.get(1), l.get(2), l.get(3), l.get(4));
         }
     }
 

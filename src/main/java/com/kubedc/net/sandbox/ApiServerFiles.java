@@ -13,22 +13,31 @@ final class ApiServerFiles {
     static final String SA_KEY = "sa.key";
     static final String AUDIT_POLICY = "audit-policy.yaml";
 
-    /** Every write at Request level (its body, for the benchmark replay); reads are not logged. */
+    static final String CONTROLLER_USER = ApiServer.CONTROLLER_USER;
+
+    /**
+     * Every write at Request level (its body, for the benchmark replay); reads are not logged,
+     * except the controller ServiceAccount's, whose every request is (a denied read shows as 403).
+     */
     static final String POLICY = """
             apiVersion: audit.k8s.io/v1
             kind: Policy
             omitStages: [RequestReceived]
             rules:
+            - level: Metadata
+              users: [%s]
+              verbs: [get, list, watch]
             - level: None
               verbs: [get, list, watch]
             - level: Request
-            """;
+            """.formatted(CONTROLLER_USER);
 
     private ApiServerFiles() {
     }
 
-    static void write(Path dir, String token) throws IOException {
-        Files.writeString(dir.resolve(TOKENS), token + ",kube-dc-admin,kube-dc-admin,system:masters\n");
+    static void write(Path dir, String token, String controllerToken) throws IOException {
+        Files.writeString(dir.resolve(TOKENS), token + ",kube-dc-admin,kube-dc-admin,system:masters\n"
+                + controllerToken + "," + CONTROLLER_USER + ",kube-dc-net-sa,\"system:serviceaccounts,system:serviceaccounts:kube-dc\"\n");
         Files.writeString(dir.resolve(AUDIT_POLICY), POLICY);
         Files.writeString(dir.resolve(SA_KEY), serviceAccountKey());
     }

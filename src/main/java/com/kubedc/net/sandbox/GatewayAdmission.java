@@ -1,6 +1,5 @@
 package com.kubedc.net.sandbox;
 
-import com.kubedc.net.gatewayroute.RouteKinds;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -32,7 +31,7 @@ final class GatewayAdmission {
 
     /** Sets the route's parent statuses; true when they changed (the caller writes them). */
     static boolean judge(HasMetadata route, List<Gateway> gateways) {
-        List<ParentReference> parents = RouteKinds.parentRefs(route);
+        List<ParentReference> parents = listAt(route, "spec", "parentRefs", ParentReference.class);
         List<RouteParentStatus> next = parents.stream().map(p -> {
             String why = refusal(route, p, gateways);
             Condition c = GatewayEmulator.condition("Accepted", why == null ? "True" : "False", why == null ? "Accepted" : why,
@@ -40,7 +39,7 @@ final class GatewayAdmission {
             c.setObservedGeneration(route.getMetadata().getGeneration());
             return new RouteParentStatusBuilder().withParentRef(p).withControllerName(CONTROLLER).withConditions(c).build();
         }).toList();
-        List<RouteParentStatus> now = RouteKinds.parentStatuses(route);
+        List<RouteParentStatus> now = listAt(route, "status", "parents", RouteParentStatus.class);
         if (now.size() == next.size() && sameVerdicts(now, next)) {
             return false;
         }
@@ -52,6 +51,15 @@ final class GatewayAdmission {
             g.setStatus(new GRPCRouteStatus(next));
         }
         return true;
+    }
+
+    /** The list at {@code part.field} of any route kind, read from its JSON form as Envoy Gateway reads routes. */
+    static <T> List<T> listAt(HasMetadata route, String part, String field, Class<T> type) {
+        com.fasterxml.jackson.databind.JsonNode list = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()
+                .valueToTree(route).path(part).path(field);
+        List<T> out = new java.util.ArrayList<>();
+        list.forEach(n -> out.add(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().convertValue(n, type)));
+        return out;
     }
 
     /** Why the Gateway does not accept the route under {@code p}, or null. */

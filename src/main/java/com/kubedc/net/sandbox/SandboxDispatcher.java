@@ -6,8 +6,10 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
- * In front of the mock's CRUD dispatcher: discovery for kubectl (query strings ignored) and the
- * canned lease permission review JOSDK's leader election asks for; everything else is CRUD.
+ * In front of the mock's CRUD dispatcher: discovery for kubectl (query strings ignored), the
+ * canned lease permission review JOSDK's leader election asks for, and server-side apply served as
+ * a merge patch (the mock answers apply with 415; the SDK applies finalizers and statuses of
+ * existing objects, for which a merge of the applied fields is close enough in a fallback).
  */
 final class SandboxDispatcher extends Dispatcher {
     private final Dispatcher crud;
@@ -37,7 +39,23 @@ final class SandboxDispatcher extends Dispatcher {
         if ("POST".equals(request.getMethod()) && bare.equals(LeaseAccessReview.PATH)) {
             return json(201, LeaseAccessReview.allowed());
         }
+        String type = request.getHeader("Content-Type");
+        if ("PATCH".equals(request.getMethod()) && type != null && type.contains("apply-patch")) {
+            return crud.dispatch(asMergePatch(request));
+        }
         return crud.dispatch(request);
+    }
+
+    static RecordedRequest asMergePatch(RecordedRequest r) {
+        byte[] body;
+        try {
+            body = Json.write(new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(r.getBody().getBytes())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var headers = r.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build();
+        return new RecordedRequest(r.getHttpVersion(), r.method(), r.getPath(), headers, new io.fabric8.mockwebserver.http.Buffer(body));
     }
 
     private static MockResponse json(int code, Object body) {

@@ -80,7 +80,7 @@ class AdmissionPoliciesEnforcedTest {
     void aPublicProjectIsRefusedWhileTheGateIsOn() {
         var p = Fixtures.project(ORG, "pub", "10.0.0.0/24", "public");
         KubernetesClientException e = refused(() -> client.resource(p).dryRun().create());
-        assertEquals(422, e.getCode(), e.getMessage());
+        assertEquals(403, e.getCode(), e.getMessage());
         assertTrue(e.getMessage().contains("public projects are not allowed on this platform"), e.getMessage());
         client.resource(Fixtures.project(ORG, "cloud", "10.0.1.0/24", "cloud")).dryRun().create();
     }
@@ -100,7 +100,7 @@ class AdmissionPoliciesEnforcedTest {
             changed.getMetadata().getAnnotations().put(key, "public");
             client.resource(changed).dryRun().update();
         });
-        assertEquals(422, e.getCode(), e.getMessage());
+        assertEquals(403, e.getCode(), e.getMessage());
         assertTrue(e.getMessage().contains("cannot change once the Service has an external address"), e.getMessage());
         Service other = client.services().inNamespace(PROJECT_NS).withName("web").get();
         other.getMetadata().getAnnotations().put("note", "other edits stay allowed");

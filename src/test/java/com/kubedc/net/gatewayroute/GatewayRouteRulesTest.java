@@ -186,7 +186,8 @@ class GatewayRouteRulesTest {
     @Test
     void badInputGetsAReasonAndOneWarningAndNothingIsMade() {
         String ns = cluster.readyProject("gwb", "bad", "10.45.0.0/24");
-        cluster.client.resource(Routes.tlsSecret(ns, "half-cert", "tls.crt")).create();
+        // an Opaque Secret: the API server itself refuses a kubernetes.io/tls Secret without tls.key
+        cluster.client.resource(Routes.opaqueSecret(ns, "half-cert", "tls.crt")).create();
         List<Bad> table = List.of(
                 new Bad("ftp", Routes.route("ftp"), "LoadBalancer", RouteReasons.INVALID_ROUTE_TYPE),
                 new Bad("noport", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_PORT, "9999"), "LoadBalancer",
@@ -217,7 +218,7 @@ class GatewayRouteRulesTest {
             assertFalse(routes.listenerNames().stream().anyMatch(l -> l.endsWith("-" + b.service() + "-" + ns)), b.service());
         }
         // fixing the Secret is picked up without any change to the Service
-        cluster.client.resource(Routes.tlsSecret(ns, "half-cert", "tls.crt", "tls.key")).update();
+        cluster.client.resource(Routes.opaqueSecret(ns, "half-cert", "tls.crt", "tls.key")).update();
         await().atMost(Routes.WAIT).until(() -> RouteReasons.ROUTE_USABLE.equals(routes.reason(ns, "halfsecret")));
         assertTrue(SeedGateway.NAME.equals(routes.gateway().getMetadata().getName()));
     }

@@ -122,10 +122,10 @@ class GatewayRouteTest {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         cluster.client.resource(Routes.tlsSecret(ns, "shop-cert", "tls.crt", "tls.key")).create();
         Map<String, String> a = new HashMap<>(Routes.route("https"));
-        a.put(RouteAnnotations.ROUTE_HOSTNAME, "Shop.Example.com");
+        a.put(RouteAnnotations.ROUTE_HOSTNAME, "Own.Example.com"); // hostnames are cluster-wide: unique within the suite
         a.put(RouteAnnotations.TLS_SECRET, "shop-cert");
         expose(ns, "own", a);
-        assertEquals("shop.example.com", routes.awaitPublished(ns, "own"));
+        assertEquals("own.example.com", routes.awaitPublished(ns, "own"));
         assertNull(obj(Certificate.class, ns, "own-tls"));
         Listener l = routes.listener("https-own-" + ns).orElseThrow();
         assertEquals("shop-cert", l.getTls().getCertificateRefs().get(0).getName());

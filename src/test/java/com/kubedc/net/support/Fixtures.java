@@ -41,6 +41,14 @@ public final class Fixtures {
         return SeedNetworks.extPublic();
     }
 
+    /**
+     * The suite's {@code ext-public}: the seed's gateway and exclusions, but a /24 (.51–.254), since
+     * every test class shares one API server and the seed's /28 holds only 12 addresses.
+     */
+    public static Subnet suiteExtPublic() {
+        return SeedNetworks.external("ext-public", "public", "168.119.17.0/24", "168.119.17.49", false, List.of("168.119.17.1..168.119.17.50"));
+    }
+
     public static Subnet externalSubnet(String name, String type, String cidr, String gw, boolean isDefault, List<String> exclude) {
         return SeedNetworks.external(name, type, cidr, gw, isDefault, exclude);
     }

@@ -95,6 +95,13 @@ public final class Routes {
         return b.build();
     }
 
+    /** An Opaque Secret with {@code keys}: what a user may bring, complete or not. */
+    public static Secret opaqueSecret(String ns, String name, String... keys) {
+        Secret s = tlsSecret(ns, name, keys);
+        s.setType("Opaque");
+        return s;
+    }
+
     public static Map<String, String> route(String type) {
         return Map.of(RouteAnnotations.EXPOSE_ROUTE, type);
     }

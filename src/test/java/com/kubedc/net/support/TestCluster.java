@@ -41,7 +41,7 @@ public final class TestCluster implements AutoCloseable {
         this.client = server.client(ApiRecorder.TEST_USER_AGENT);
         this.emulator = new KubeOvnEmulator(server.client(ApiRecorder.EMULATOR_USER_AGENT));
         this.recorder = new ApiRecorder(new AuditLog(java.nio.file.Path.of(server.auditLog())));
-        for (Subnet s : List.of(Fixtures.extCloud(), Fixtures.extPublic())) {
+        for (Subnet s : List.of(Fixtures.extCloud(), Fixtures.suiteExtPublic())) {
             if (client.resource(s).get() == null) {
                 client.resource(s).create();
             }
