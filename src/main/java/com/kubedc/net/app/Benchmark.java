@@ -6,9 +6,7 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSpec;
-import com.kubedc.net.sandbox.KubeOvnEmulator;
 import com.kubedc.net.sandbox.Sandbox;
-import com.kubedc.net.sandbox.SandboxServer;
 import com.kubedc.net.sandbox.SeedNetworks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -16,15 +14,12 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Converges N cloud Projects, then K EIps and K FIps per Project, in the sandbox and compares with the floor: the controller's own
@@ -40,13 +35,8 @@ final class Benchmark {
     }
 
     static String run(Sandbox sandbox, int n, int k) throws Exception {
-        ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
-        sandbox.server().tap(r -> {
-            String ua = String.valueOf(r.getHeader("User-Agent"));
-            if (!"GET".equals(r.getMethod()) && !ua.contains(KubeOvnEmulator.USER_AGENT) && !ua.contains(Sandbox.USER_AGENT)) {
-                writes.add(new Write(r.getMethod(), r.getPath(), r.getHeader("Content-Type"), body(r)));
-            }
-        });
+        WriteTap tap = WriteTap.on(sandbox);
+        tap.start();
         KubernetesClient c = sandbox.client();
         c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
         long t0 = System.nanoTime();
@@ -59,8 +49,8 @@ final class Benchmark {
         }
         long converged = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
-        List<Write> projectWrites = List.copyOf(writes);
-        writes.clear();
+        List<Write> projectWrites = tap.stop();
+        tap.start();
         long t1 = System.nanoTime();
         for (HasMetadata o : addresses(n, k)) {
             c.resource(o).create();
@@ -70,12 +60,11 @@ final class Benchmark {
         }
         long addressesReady = System.nanoTime();
         Thread.sleep(k == 0 ? 0 : 2000);
-        sandbox.server().tap(r -> { });
-        List<Write> addressWrites = List.copyOf(writes);
+        List<Write> addressWrites = tap.stop();
         List<Write> all = new ArrayList<>(projectWrites);
         all.addAll(addressWrites);
         double seconds = (converged - t0) / 1e9 + (addressesReady - t1) / 1e9;
-        double floor = replay(all, n, k);
+        double floor = replay(sandbox, all, n, k);
         System.gc();
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         int objects = 2 * n * k;
@@ -91,30 +80,34 @@ final class Benchmark {
             + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     /** The floor: the same requests, sequentially, on a fresh server already holding the user's objects. */
-    static double replay(List<Write> recorded, int n, int k) throws Exception {
-        return replay(recorded, c -> {
+    static double replay(Sandbox sandbox, List<Write> recorded, int n, int k) throws Exception {
+        return replay(sandbox, recorded, c -> {
             SeedNetworks.all().forEach(s -> c.resource(s).create());
             c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
             projects(n).forEach(o -> c.resource(o).create());
+            if (k > 0) { // a real server keeps no object in a namespace that does not exist (the replay's create then answers 409)
+                for (int i = 0; i < n; i++) {
+                    c.resource(new NamespaceBuilder().withNewMetadata().withName("bench-p" + i).endMetadata().build()).create();
+                }
+            }
             addresses(n, k).forEach(o -> c.resource(o).create());
         });
     }
 
-    /** The same requests, sequentially, on a fresh server that {@code setup} filled with what the user and the platform made. */
-    static double replay(List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup) throws Exception {
-        try (SandboxServer fresh = SandboxServer.start(0); KubernetesClient c = fresh.client(Sandbox.USER_AGENT)) {
-            setup.accept(c);
-            HttpClient http = HttpClient.newHttpClient();
+    /** The same requests, sequentially, on a fresh server of the sandbox's kind that {@code setup} filled with what the user and the platform made. */
+    static double replay(Sandbox sandbox, List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup) throws Exception {
+        try (FloorServer fresh = FloorServer.like(sandbox)) {
+            setup.accept(fresh.client());
             long t0 = System.nanoTime();
             for (Write w : recorded) {
                 byte[] body = withoutVersionChecks(w);
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fresh.url() + w.path())).timeout(java.time.Duration.ofSeconds(30))
+                HttpRequest.Builder b = fresh.request(w.path())
                         .method(w.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (w.contentType() != null) {
                     b.header("Content-Type", w.contentType());
                 }
                 try {
-                    http.send(b.build(), HttpResponse.BodyHandlers.discarding());
+                    fresh.http().send(b.build(), HttpResponse.BodyHandlers.discarding());
                 } catch (java.net.http.HttpTimeoutException e) {
                     System.err.println("replay stalled on " + w.method() + " " + w.path() + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
                     throw e;

@@ -2,7 +2,6 @@ package com.kubedc.net.app;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.gatewayroute.RouteAnnotations;
-import com.kubedc.net.sandbox.KubeOvnEmulator;
 import com.kubedc.net.sandbox.Sandbox;
 import com.kubedc.net.sandbox.SeedGateway;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Publishes N gateway routes (LoadBalancer Services on their project's gateway address, each with
@@ -39,14 +37,8 @@ final class RouteBenchmark {
             Thread.sleep(100);
         }
         Thread.sleep(2000);
-        ConcurrentLinkedQueue<Benchmark.Write> writes = new ConcurrentLinkedQueue<>();
-        sandbox.server().tap(r -> {
-            String ua = String.valueOf(r.getHeader("User-Agent"));
-            if (!"GET".equals(r.getMethod()) && !ua.contains(KubeOvnEmulator.USER_AGENT) && !ua.contains(Sandbox.USER_AGENT)
-                    && !ua.contains(com.kubedc.net.sandbox.GatewayEmulator.USER_AGENT)) {
-                writes.add(new Benchmark.Write(r.getMethod(), r.getPath(), r.getHeader("Content-Type"), Benchmark.body(r)));
-            }
-        });
+        WriteTap tap = WriteTap.on(sandbox);
+        tap.start();
         List<Service> services = services(n);
         long t0 = System.nanoTime();
         for (Service s : services) {
@@ -58,11 +50,10 @@ final class RouteBenchmark {
         }
         long done = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
-        sandbox.server().tap(r -> { });
-        List<Benchmark.Write> all = List.copyOf(writes);
+        List<Benchmark.Write> all = tap.stop();
         long gatewayUpdates = all.stream().filter(w -> w.path().contains("/gateways/")).count();
         double seconds = (done - t0) / 1e9;
-        double floor = Benchmark.replay(all, fresh -> {
+        double floor = Benchmark.replay(sandbox, all, fresh -> {
             fresh.resource(SeedGateway.namespace()).create();
             fresh.resource(SeedGateway.gateway("sandbox.kube-dc.test")).create();
             services.forEach(s -> fresh.resource(s).create());

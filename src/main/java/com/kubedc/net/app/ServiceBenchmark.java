@@ -45,13 +45,8 @@ final class ServiceBenchmark {
             Thread.sleep(100);
         }
         Thread.sleep(2000);
-        java.util.concurrent.ConcurrentLinkedQueue<Benchmark.Write> writes = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        sandbox.server().tap(r -> {
-            String ua = String.valueOf(r.getHeader("User-Agent"));
-            if (!"GET".equals(r.getMethod()) && !ua.contains(com.kubedc.net.sandbox.KubeOvnEmulator.USER_AGENT) && !ua.contains(Sandbox.USER_AGENT)) {
-                writes.add(new Benchmark.Write(r.getMethod(), r.getPath(), null, new byte[0]));
-            }
-        });
+        WriteTap tap = WriteTap.on(sandbox);
+        tap.start();
         long tx0 = nb.transactions();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -68,7 +63,7 @@ final class ServiceBenchmark {
         }
         long done = System.nanoTime();
         Thread.sleep(2000);
-        sandbox.server().tap(r -> { });
+        List<Benchmark.Write> writes = tap.stop();
         long tx = nb.transactions() - tx0;
         double seconds = (done - t0) / 1e9;
         double floor = floor(n);
@@ -76,7 +71,7 @@ final class ServiceBenchmark {
         long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
         return String.format("| %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %d |%n%nAPI writes per Service by request: %s", n,
                 (created - t0) / 1e9, seconds, tx / (double) n, writes.size() / (double) n, floor, seconds / floor, heapMb, Benchmark.rssMb(),
-                Benchmark.breakdown(List.copyOf(writes), n));
+                Benchmark.breakdown(writes, n));
     }
 
     static io.fabric8.kubernetes.api.model.discovery.v1.Endpoint endpoint(String ip) {

@@ -44,6 +44,11 @@ public final class ApiServer implements SandboxBackend {
 
     /** Starts etcd, the API server on {@code preferredPort} (a free port when 0 or taken) and the controller manager. */
     public static ApiServer start(ApiServerBinaries binaries, int preferredPort) {
+        return start(binaries, preferredPort, true);
+    }
+
+    /** As {@link #start(ApiServerBinaries, int)}; {@code controllers} false: no garbage collector or namespace controller. */
+    public static ApiServer start(ApiServerBinaries binaries, int preferredPort, boolean controllers) {
         try {
             Path dir = Files.createTempDirectory("kube-dc-apiserver");
             int port = preferredPort > 0 && Ports.isFree(preferredPort) ? preferredPort : Ports.free();
@@ -52,7 +57,9 @@ public final class ApiServer implements SandboxBackend {
             ApiServerFiles.write(dir, s.token, s.controllerToken);
             s.startEtcd();
             s.startApiServer();
-            s.startControllerManager();
+            if (controllers) {
+                s.startControllerManager();
+            }
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -41,6 +41,7 @@ public final class ExamplesLoader {
     }
 
     static boolean create(KubernetesClient client, HasMetadata o) {
+        awaitNamespace(client, o.getMetadata().getNamespace());
         try {
             client.resource(o).create();
             return true;
@@ -49,6 +50,22 @@ public final class ExamplesLoader {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Waits up to a minute for {@code namespace}: a project's namespace appears only once the
+     * controller has handled its Project, and a real API server refuses objects in a missing one.
+     */
+    static void awaitNamespace(KubernetesClient client, String namespace) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (namespace != null && client.namespaces().withName(namespace).get() == null && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

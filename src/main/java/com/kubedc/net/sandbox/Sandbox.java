@@ -42,6 +42,10 @@ public final class Sandbox implements AutoCloseable {
             server = real;
         } else {
             server = SandboxServer.start(port);
+            try (KubernetesClient c = server.client(USER_AGENT)) {
+                // stored as plain objects (the mock serves no CRDs): the operator SDK checks ours exist at start
+                Crds.read(Crds.CHART).forEach(crd -> ExamplesLoader.create(c, crd));
+            }
         }
         Sandbox s = new Sandbox(server, server.writeKubeconfig(kubeconfigFile));
         for (var subnet : SeedNetworks.all()) {
