@@ -71,10 +71,10 @@ public class SandboxApp implements QuarkusApplication {
         System.out.println("""
 
                 Try:  export KUBECONFIG=%s
-                      kubectl get projects -A
+                      kubectl get projects,eips,fips -A
                       kubectl get vpcs,subnets,ovn-eips,ovn-snat-rules
                       kubectl get httproutes,tlsroutes,grpcroutes,backends,certificates -A
-                      kubectl create --validate=false -f examples/01-cloud-project.yaml   (see docs/sandbox.md)
+                      kubectl apply -f examples/        (more in docs/sandbox.md)
                 Health and metrics: http://localhost:8080/q/health  http://localhost:8080/q/metrics
                 Ctrl-C stops the sandbox.
                 """.formatted(sandbox.kubeconfig().toAbsolutePath()));
