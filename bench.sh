@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Convergence benchmark (not a test): for each N, a fresh sandbox converges N cloud Projects, then
 # K EIps and K FIps per Project; prints times to Ready, controller writes per object, the ratio to
-# the raw-write floor, heap and RSS.
+# the raw-write floor (the recorded writes replayed by a plain HTTP loop on a fresh server of the
+# same kind), heap and RSS of the JVM that runs the controller and the emulators (the API server
+# and etcd are other processes). Runs on the real API server; MOCK=1 runs on the mock for comparison.
 #   ./bench.sh              # N = 100 500 1000, K = 2
 #   K=0 ./bench.sh 100 200  # Projects only
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
@@ -13,15 +15,16 @@ mvn -B -ntp -q package -DskipTests
 # run a copy, so that a build during the benchmark does not change the jar under it
 rm -rf target/bench-app && cp -r target/quarkus-app target/bench-app
 k="${K:-2}"
+mock=$([ "${MOCK:-0}" = 1 ] && echo true || echo false)
 if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   what="$1"; shift
   prop=$([ "$what" = services ] && echo benchmark-services || echo benchmark-routes)
   rm -f target/bench-breakdown.txt
   sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 1000)
-  echo "kube-dc-net $what benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "kube-dc-net $what benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real)"
   first=1
   for n in "${sizes[@]}"; do
-    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
+    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
           -Dkube-dc.sandbox.$prop="$n" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
     echo "$out" | grep '^API writes' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
@@ -30,11 +33,11 @@ if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   exit 0
 fi
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(100 500 1000)
-echo "kube-dc-net convergence benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), K=$k"
+echo "kube-dc-net convergence benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), K=$k, API server: $([ "$mock" = true ] && echo mock || echo real)"
 first=1
 rm -f target/bench-breakdown.txt
 for n in "${sizes[@]}"; do
-  out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=true -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
+  out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
         -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k" -Dquarkus.log.level=WARN \
         -jar target/bench-app/quarkus-run.jar 2>/dev/null)
   if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi

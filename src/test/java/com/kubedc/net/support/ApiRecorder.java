@@ -22,14 +22,15 @@ public final class ApiRecorder {
         log.next();
     }
 
-    /** The controller's write requests since the last call, as {@code METHOD path}. */
+    /** The controller's write requests since the last call, as {@code METHOD path}, a create followed by the new object's name. */
     public List<String> controllerWrites() {
         List<String> out = new ArrayList<>();
         for (AuditLog.Entry e : log.next()) {
             boolean others = e.userAgent().contains(EMULATOR_USER_AGENT) || e.userAgent().contains(TEST_USER_AGENT)
                     || e.fromComponent();
             if (!others) {
-                out.add(e.line());
+                String created = e.body() == null ? "" : e.body().path("metadata").path("name").asText("");
+                out.add("create".equals(e.verb()) && !created.isEmpty() ? e.line() + " " + created : e.line());
             }
         }
         return out;
