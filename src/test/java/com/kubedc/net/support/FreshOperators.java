@@ -57,8 +57,8 @@ public class FreshOperators {
         }
         Writer writer = new Writer(client, counter);
         Events events = new Events(client, clock, counter);
-        Operator op = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-                .withUseSSAToPatchPrimaryResource(false));
+        // as in production: SSA for primaries, an informer whose first list fails retries
+        Operator op = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(false));
         register(op, "project", new ProjectReconciler(config, new ProjectApply(writer),
                 new ProjectTeardown(writer, events, clock, config), events, readyTimer, clock));
         register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, registry, config));
