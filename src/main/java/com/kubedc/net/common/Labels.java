@@ -31,4 +31,11 @@ public final class Labels {
 
     private Labels() {
     }
+
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
+
+    /** True when {@code value} may be a label value (at most 63 characters, alphanumerics at both ends, then -_.). */
+    public static boolean validValue(String value) {
+        return value != null && value.length() <= 63 && VALUE.matcher(value).matches();
+    }
 }

@@ -25,7 +25,9 @@ public final class EIpDesired {
         o.setMetadata(new ObjectMeta());
         o.getMetadata().setName(ovnEipName(eip));
         var labels = Owners.labels(eip);
-        labels.put(Labels.EIP, ref);
+        if (Labels.validValue(ref)) { // upstream's label; past 63 characters the API server refuses it (the annotation keeps the reference)
+            labels.put(Labels.EIP, ref);
+        }
         o.getMetadata().setLabels(labels);
         o.getMetadata().setAnnotations(Map.of(Labels.EIP_CREATED_BY, ref));
         o.setSpec(new OvnEip.Spec(externalSubnet, null, null, KubeOvn.EIP_TYPE_NAT));

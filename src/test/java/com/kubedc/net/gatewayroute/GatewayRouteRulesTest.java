@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.kubedc.net.loadbalancer.ServiceLbReconciler;
 import com.kubedc.net.sandbox.SeedGateway;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
@@ -217,6 +218,9 @@ class GatewayRouteRulesTest {
             assertNull(routes.published(ns, b.service()), b.service());
             assertFalse(routes.listenerNames().stream().anyMatch(l -> l.endsWith("-" + b.service() + "-" + ns)), b.service());
         }
+        // a refused route leaves the load balancer alone: even the 58-character name's auto EIp gets its address
+        // (its OvnEip's labels must be valid: a real API server refuses a value over 63 characters)
+        assertFalse(ServiceLbReconciler.ips(routes.get(ns, "x".repeat(58)).getStatus()).isEmpty(), "the long-named Service is programmed");
         // fixing the Secret is picked up without any change to the Service
         cluster.client.resource(Routes.opaqueSecret(ns, "half-cert", "tls.crt", "tls.key")).update();
         await().atMost(Routes.WAIT).until(() -> RouteReasons.ROUTE_USABLE.equals(routes.reason(ns, "halfsecret")));

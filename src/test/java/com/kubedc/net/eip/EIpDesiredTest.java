@@ -1,0 +1,49 @@
+package com.kubedc.net.eip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.EIpSpec;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The OvnEip an EIp owns carries only label values the API server accepts, whatever the names' lengths. */
+class EIpDesiredTest {
+    static EIp eip(String ns, String name) {
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        e.setSpec(new EIpSpec());
+        return e;
+    }
+
+    @Test
+    void aShortReferenceIsUpstreamsLabelAndAnnotation() {
+        OvnEip o = EIpDesired.ovnEip(eip("acme-dev", "web"), "ext-cloud");
+        assertEquals("acme-dev.web", o.getMetadata().getLabels().get(Labels.EIP));
+        assertEquals("acme-dev.web", o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
+    }
+
+    @Test
+    void aReferenceLongerThanALabelValueIsKeptInTheAnnotationOnly() {
+        // the auto EIp of a Service with a 58-character name: slb-<name>, 62 characters, in gwb-bad
+        String name = "slb-" + "x".repeat(58);
+        OvnEip o = EIpDesired.ovnEip(eip("gwb-bad", name), "ext-cloud");
+        assertFalse(o.getMetadata().getLabels().containsKey(Labels.EIP));
+        assertEquals("gwb-bad." + name, o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
+        o.getMetadata().getLabels().forEach((k, v) -> assertTrue(Labels.validValue(v), k + "=" + v));
+        assertTrue(o.getMetadata().getName().length() <= 63, o.getMetadata().getName());
+    }
+
+    @Test
+    void labelValuesFollowTheApiServersRule() {
+        assertTrue(Labels.validValue(""));
+        assertTrue(Labels.validValue("a.b-c_d"));
+        assertFalse(Labels.validValue("x".repeat(64)));
+        assertFalse(Labels.validValue("-a"));
+        assertFalse(Labels.validValue("a/b"));
+    }
+}
