@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: pure desired-state tests, reconciler tests on the in-process mock API server
-# with the Kube-OVN emulator, CRD/CEL checks, and the Helm chart drift check (mvn verify).
+# Runs every test (mvn verify): pure desired-state tests, reconciler tests on a real API server
+# (etcd + kube-apiserver + kube-controller-manager, built once by scripts/build-apiserver.sh through
+# the prerequisites: about 11 minutes the first time, cached in ~/.cache/kube-dc-net) with the
+# Kube-OVN and Gateway emulators and a real OVN NB, tests of what only a real server enforces,
+# CRD/CEL checks, and the Helm chart drift check.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
