@@ -16,7 +16,7 @@ if complete; then echo "$out"; exit 0; fi
 command -v go >/dev/null 2>&1 || { echo "Go is needed to build kube-apiserver and etcd (apt-get install golang-go, or go.dev)" >&2; exit 1; }
 echo "building etcd $etcd, kube-apiserver and kube-controller-manager $k8s into $out (first time only; takes minutes)" >&2
 mkdir -p "$out.tmp"
-build() { (cd "$1" && CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o "$out.tmp/$2" "$3") >&2; }
+build() { (cd "$1" && CGO_ENABLED=0 go build -buildvcs=false -trimpath -ldflags='-s -w' -o "$out.tmp/$2" "$3") >&2; }
 [ -x "$out.tmp/etcd" ] || build "$mods/etcd" etcd .
 for b in kube-apiserver kube-controller-manager; do
   [ -x "$out.tmp/$b" ] || build "$mods/kube-apiserver" "$b" "k8s.io/kubernetes/cmd/$b"
