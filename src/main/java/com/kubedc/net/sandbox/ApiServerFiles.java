@@ -55,6 +55,7 @@ final class ApiServerFiles {
         }
     }
 
+    /** A kubeconfig for {@code url} with {@code token}; {@code ca} null: no certificate authority (plain HTTP). */
     static String kubeconfig(String url, Path ca, String token) {
         return """
                 apiVersion: v1
@@ -63,7 +64,7 @@ final class ApiServerFiles {
                 - name: kube-dc-sandbox
                   cluster:
                     server: %s
-                    certificate-authority: %s
+                %s
                 contexts:
                 - name: kube-dc-sandbox
                   context:
@@ -75,6 +76,6 @@ final class ApiServerFiles {
                 - name: admin
                   user:
                     token: %s
-                """.formatted(url, ca.toAbsolutePath(), token);
+                """.formatted(url, ca == null ? "" : "    certificate-authority: " + ca.toAbsolutePath(), token);
     }
 }

@@ -1,9 +1,6 @@
 package com.kubedc.net.sandbox;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,19 +61,7 @@ public final class LocalNb implements AutoCloseable {
                 "--remote=ptcp:" + port + ":127.0.0.1", "--unixctl=" + dir.resolve("ctl"),
                 "--log-file=" + dir.resolve("log"), "--no-chdir")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IOException("ovsdb-server exited: " + Files.readString(dir.resolve("out")));
-                }
-                sleep(20);
-            }
-        }
-        throw new IOException("ovsdb-server did not listen on " + port);
+        Ports.awaitListening(port, process, dir.resolve("out"));
     }
 
     public int port() {
@@ -142,19 +127,7 @@ public final class LocalNb implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Ports.free();
     }
 
     @Override

@@ -116,28 +116,9 @@ public final class SandboxServer implements SandboxBackend {
     /** Writes a kubeconfig for kubectl and returns its path. */
     @Override
     public Path writeKubeconfig(Path file) {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: kube-dc-sandbox
-                  cluster:
-                    server: %s
-                contexts:
-                - name: kube-dc-sandbox
-                  context:
-                    cluster: kube-dc-sandbox
-                    user: sandbox
-                    namespace: default
-                current-context: kube-dc-sandbox
-                users:
-                - name: sandbox
-                  user:
-                    token: sandbox
-                """.formatted(url());
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, yaml);
+            Files.writeString(file, ApiServerFiles.kubeconfig(url(), null, "sandbox"));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
