@@ -86,9 +86,7 @@ final class Benchmark {
             c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
             projects(n).forEach(o -> c.resource(o).create());
             if (k > 0) { // a real server keeps no object in a namespace that does not exist (the replay's create then answers 409)
-                for (int i = 0; i < n; i++) {
-                    c.resource(new NamespaceBuilder().withNewMetadata().withName("bench-p" + i).endMetadata().build()).create();
-                }
+                projectNamespaces(c, n);
             }
             addresses(n, k).forEach(o -> c.resource(o).create());
         });
@@ -159,6 +157,13 @@ final class Benchmark {
         return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / (double) n))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Creates the namespaces of Projects {@code p0…p<n-1>} (what the controller made on the measured server). */
+    static void projectNamespaces(KubernetesClient c, int n) {
+        for (int i = 0; i < n; i++) {
+            c.resource(new NamespaceBuilder().withNewMetadata().withName("bench-p" + i).endMetadata().build()).create();
+        }
     }
 
     static List<HasMetadata> projects(int n) {

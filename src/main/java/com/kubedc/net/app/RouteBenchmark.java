@@ -56,9 +56,7 @@ final class RouteBenchmark {
         double floor = Benchmark.replay(sandbox, all, fresh -> {
             fresh.resource(SeedGateway.namespace()).create();
             fresh.resource(SeedGateway.gateway("sandbox.kube-dc.test")).create();
-            for (int i = 0; i < ServiceBenchmark.PROJECTS; i++) { // a real server keeps nothing in a missing namespace
-                fresh.resource(new NamespaceBuilder().withNewMetadata().withName("bench-p" + i).endMetadata().build()).create();
-            }
+            Benchmark.projectNamespaces(fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
             services.forEach(s -> fresh.resource(s).create());
         });
         System.gc();

@@ -50,9 +50,8 @@ abstract class WriteTap {
             List<Benchmark.Write> out = new ArrayList<>();
             for (AuditLog.Entry e : log.next()) {
                 if (!others(e.userAgent()) && !e.fromComponent()) {
-                    String line = e.line();
                     byte[] body = e.body() == null ? new byte[0] : e.body().toString().getBytes(StandardCharsets.UTF_8);
-                    out.add(new Benchmark.Write(line.substring(0, line.indexOf(' ')), e.uri(), contentType(e.verb(), e.uri(), e.body()), body));
+                    out.add(new Benchmark.Write(e.method(), e.uri(), contentType(e.verb(), e.uri(), e.body()), body));
                 }
             }
             return out;

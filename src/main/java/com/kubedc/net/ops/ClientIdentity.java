@@ -1,5 +1,6 @@
 package com.kubedc.net.ops;
 
+import com.kubedc.net.common.Writer;
 import io.fabric8.kubernetes.client.Config;
 import io.quarkus.kubernetes.client.KubernetesConfigCustomizer;
 import jakarta.inject.Singleton;
@@ -10,11 +11,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ClientIdentity implements KubernetesConfigCustomizer {
-    public static final String NAME = "kube-dc-net";
-
     @Override
     public void customize(Config config) {
         String version = ClientIdentity.class.getPackage().getImplementationVersion();
-        config.setUserAgent(NAME + "/" + (version == null ? "dev" : version));
+        config.setUserAgent(Writer.FIELD_MANAGER + "/" + (version == null ? "dev" : version));
     }
 }

@@ -21,9 +21,9 @@ import java.util.UUID;
  * (group system:masters); every write is recorded in an audit log ({@link AuditLog}).
  */
 public final class ApiServer implements SandboxBackend {
-    /** User agents of the server's own components, told apart from clients in the audit log. */
     /** The controller's identity under the chart's RBAC: its ServiceAccount, as a token-authenticated user. */
     public static final String CONTROLLER_USER = "system:serviceaccount:kube-dc:kube-dc-net";
+    /** User agents of the server's own components, told apart from clients in the audit log. */
     public static final List<String> COMPONENT_AGENTS = List.of("kube-apiserver/", "kube-controller-manager/");
     private final ApiServerBinaries binaries;
     private final Path dir;
@@ -157,8 +157,7 @@ public final class ApiServer implements SandboxBackend {
 
     @Override
     public Map<String, String> clientSettings() {
-        return Map.of("quarkus.kubernetes-client.api-server-url", url(), "quarkus.kubernetes-client.token", token,
-                "quarkus.kubernetes-client.ca-cert-file", caFile().toString());
+        return endpoint().clientSettings(token);
     }
 
     @Override
@@ -209,6 +208,12 @@ public final class ApiServer implements SandboxBackend {
             return new KubernetesClientBuilder().withConfig(config(userAgent)).build();
         }
 
+        /** A Quarkus application's {@code quarkus.kubernetes-client.*} settings for this server, authenticated by {@code bearer}. */
+        public Map<String, String> clientSettings(String bearer) {
+            return Map.of("quarkus.kubernetes-client.api-server-url", url, "quarkus.kubernetes-client.token", bearer,
+                    "quarkus.kubernetes-client.ca-cert-file", caFile);
+        }
+
         public java.util.List<String> asList() {
             return java.util.List.of(url, token, caFile, auditLog, controllerToken);
         }
@@ -221,13 +226,7 @@ public final class ApiServer implements SandboxBackend {
     /** Writes a kubeconfig for kubectl (absolute paths) and returns its path. */
     @Override
     public Path writeKubeconfig(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, ApiServerFiles.kubeconfig(url(), caFile(), token));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiServerFiles.writeKubeconfig(file, url(), caFile(), token);
     }
 
     @Override

@@ -55,6 +55,17 @@ final class ApiServerFiles {
         }
     }
 
+    /** Writes {@link #kubeconfig} to {@code file} (folders made) and returns the file. */
+    static Path writeKubeconfig(Path file, String url, Path ca, String token) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, kubeconfig(url, ca, token));
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A kubeconfig for {@code url} with {@code token}; {@code ca} null: no certificate authority (plain HTTP). */
     static String kubeconfig(String url, Path ca, String token) {
         return """

@@ -22,16 +22,20 @@ public final class AuditLog {
 
     /** One write as the server saw it; {@code body} is the request object (null for deletes). */
     public record Entry(String verb, String uri, String userAgent, String user, int code, JsonNode body) {
-        /** {@code METHOD path}, as an HTTP client would print it. */
-        public String line() {
-            String method = switch (verb) {
+        /** The HTTP method of the request. */
+        public String method() {
+            return switch (verb) {
                 case "create" -> "POST";
                 case "update" -> "PUT";
                 case "patch" -> "PATCH";
                 case "delete", "deletecollection" -> "DELETE";
                 default -> verb.toUpperCase();
             };
-            return method + " " + uri;
+        }
+
+        /** {@code METHOD path}, as an HTTP client would print it. */
+        public String line() {
+            return method() + " " + uri;
         }
 
         public boolean fromComponent() {

@@ -41,11 +41,15 @@ public final class ExamplesLoader {
     }
 
     static boolean create(KubernetesClient client, HasMetadata o) {
-        awaitNamespace(client, o.getMetadata().getNamespace());
         try {
             client.resource(o).create();
             return true;
         } catch (KubernetesClientException e) {
+            String ns = o.getMetadata().getNamespace();
+            if (e.getCode() == 404 && ns != null && client.namespaces().withName(ns).get() == null) {
+                awaitNamespace(client, ns);
+                return create(client, o);
+            }
             if (e.getCode() == 409) {
                 return false;
             }
@@ -59,12 +63,15 @@ public final class ExamplesLoader {
      */
     static void awaitNamespace(KubernetesClient client, String namespace) {
         long deadline = System.currentTimeMillis() + 60_000;
-        while (namespace != null && client.namespaces().withName(namespace).get() == null && System.currentTimeMillis() < deadline) {
+        while (client.namespaces().withName(namespace).get() == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("namespace " + namespace + " did not appear within a minute");
+            }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for namespace " + namespace, e);
             }
         }
     }

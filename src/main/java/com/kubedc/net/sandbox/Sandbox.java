@@ -106,12 +106,12 @@ public final class Sandbox implements AutoCloseable {
         return kubeconfig;
     }
 
-    /** The mock server, for the benchmarks that tap its requests (they run on the mock only). */
+    /** The mock server, whose requests a benchmark on the mock taps (on the real one it reads the audit log). */
     public SandboxServer server() {
         if (server instanceof SandboxServer mock) {
             return mock;
         }
-        throw new IllegalStateException("the benchmarks tap the mock's requests: run them with kube-dc.sandbox.mock=true");
+        throw new IllegalStateException("the sandbox runs on the real API server, not the mock");
     }
 
     @Override

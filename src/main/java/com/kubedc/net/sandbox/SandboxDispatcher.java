@@ -12,6 +12,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * existing objects, for which a merge of the applied fields is close enough in a fallback).
  */
 final class SandboxDispatcher extends Dispatcher {
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     private final Dispatcher crud;
     private volatile java.util.function.Consumer<RecordedRequest> tap = r -> { };
 
@@ -49,8 +51,7 @@ final class SandboxDispatcher extends Dispatcher {
     static RecordedRequest asMergePatch(RecordedRequest r) {
         byte[] body;
         try {
-            body = Json.write(new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(r.getUtf8Body())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = Json.write(YAML.readTree(r.getUtf8Body())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -10,11 +10,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,21 +64,13 @@ public final class SandboxServer implements SandboxBackend {
         var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
         var dispatcher = new SandboxDispatcher(new KubernetesMixedDispatcher(responses, crds));
         var mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
-        int chosen = isFree(port) ? port : 0;
+        int chosen = Ports.isFree(port) ? port : 0;
         try {
             mock.init(InetAddress.getLoopbackAddress(), chosen);
         } catch (RuntimeException e) {
             mock.init(InetAddress.getLoopbackAddress(), 0);
         }
         return new SandboxServer(mock, dispatcher, mock.getPort());
-    }
-
-    static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override
@@ -116,13 +104,7 @@ public final class SandboxServer implements SandboxBackend {
     /** Writes a kubeconfig for kubectl and returns its path. */
     @Override
     public Path writeKubeconfig(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, ApiServerFiles.kubeconfig(url(), null, "sandbox"));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ApiServerFiles.writeKubeconfig(file, url(), null, "sandbox");
     }
 
     @Override

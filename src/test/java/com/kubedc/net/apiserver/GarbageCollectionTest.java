@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.api.v1.FIpSpec;
+import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.support.TestCluster;
@@ -16,7 +15,6 @@ import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,16 +57,8 @@ class GarbageCollectionTest {
     @Test
     void aProjectNamespaceDeletedUnderOurFinalizersFinishesAndLeavesNoExternalObjects() {
         String ns = cluster.readyProject("gcn", "doomed", "10.31.0.0/24");
-        EIp named = new EIp();
-        named.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("named").build());
-        named.setSpec(new EIpSpec());
-        cluster.client.resource(named).create();
-        FIp fip = new FIp();
-        fip.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("vm").build());
-        FIpSpec spec = new FIpSpec();
-        spec.setIpAddress("10.31.0.5");
-        fip.setSpec(spec);
-        cluster.client.resource(fip).create();
+        cluster.client.resource(Fixtures.eip(ns, "named")).create();
+        cluster.client.resource(Fixtures.fip(ns, "vm", null, "10.31.0.5")).create();
         cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(), "http:80>80")).create();
         await().atMost(WAIT).until(() -> ready(get(EIp.class, ns, "named")) && get(FIp.class, ns, "vm") != null
                 && get(FIp.class, ns, "vm").getStatus() != null && get(FIp.class, ns, "vm").getStatus().isReady()

@@ -4,25 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.common.Labels;
+import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import org.junit.jupiter.api.Test;
 
 /** The OvnEip an EIp owns carries only label values the API server accepts, whatever the names' lengths. */
 class EIpDesiredTest {
-    static EIp eip(String ns, String name) {
-        EIp e = new EIp();
-        e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
-        e.setSpec(new EIpSpec());
-        return e;
-    }
-
     @Test
     void aShortReferenceIsUpstreamsLabelAndAnnotation() {
-        OvnEip o = EIpDesired.ovnEip(eip("acme-dev", "web"), "ext-cloud");
+        OvnEip o = EIpDesired.ovnEip(Fixtures.eip("acme-dev", "web"), "ext-cloud");
         assertEquals("acme-dev.web", o.getMetadata().getLabels().get(Labels.EIP));
         assertEquals("acme-dev.web", o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
     }
@@ -31,7 +22,7 @@ class EIpDesiredTest {
     void aReferenceLongerThanALabelValueIsKeptInTheAnnotationOnly() {
         // the auto EIp of a Service with a 58-character name: slb-<name>, 62 characters, in gwb-bad
         String name = "slb-" + "x".repeat(58);
-        OvnEip o = EIpDesired.ovnEip(eip("gwb-bad", name), "ext-cloud");
+        OvnEip o = EIpDesired.ovnEip(Fixtures.eip("gwb-bad", name), "ext-cloud");
         assertFalse(o.getMetadata().getLabels().containsKey(Labels.EIP));
         assertEquals("gwb-bad." + name, o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
         o.getMetadata().getLabels().forEach((k, v) -> assertTrue(Labels.validValue(v), k + "=" + v));

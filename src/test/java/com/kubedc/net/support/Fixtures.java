@@ -3,6 +3,8 @@ package com.kubedc.net.support;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.EIpStatus;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSpec;
 import com.kubedc.net.sandbox.SeedNetworks;
@@ -51,6 +53,25 @@ public final class Fixtures {
 
     public static Subnet externalSubnet(String name, String type, String cidr, String gw, boolean isDefault, List<String> exclude) {
         return SeedNetworks.external(name, type, cidr, gw, isDefault, exclude);
+    }
+
+    /** An EIp {@code ns/name} of the default network type. */
+    public static EIp eip(String ns, String name) {
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        e.setSpec(new EIpSpec());
+        return e;
+    }
+
+    /** An FIp {@code ns/name} for address {@code ip}, on EIp {@code eip} (null: one of its own). */
+    public static FIp fip(String ns, String name, String eip, String ip) {
+        FIp f = new FIp();
+        f.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+        FIpSpec spec = new FIpSpec();
+        spec.setEip(eip);
+        spec.setIpAddress(ip);
+        f.setSpec(spec);
+        return f;
     }
 
     public static EIp eipWithAddress(String ns, String name, String address) {

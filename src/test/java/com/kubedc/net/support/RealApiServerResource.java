@@ -36,9 +36,7 @@ public class RealApiServerResource implements QuarkusTestResourceLifecycleManage
             ChartRbac.install(s);
             token = s.controllerToken();
         }
-        return Map.of("quarkus.kubernetes-client.api-server-url", s.url(),
-                "quarkus.kubernetes-client.token", token,
-                "quarkus.kubernetes-client.ca-cert-file", s.caFile());
+        return s.clientSettings(token);
     }
 
     @Override
