@@ -41,14 +41,19 @@ public final class ExamplesLoader {
     }
 
     static boolean create(KubernetesClient client, HasMetadata o) {
+        return create(client, o, true);
+    }
+
+    /** {@code awaitNamespace}: on a 404 wait for the object's namespace and try once more (it may appear meanwhile). */
+    private static boolean create(KubernetesClient client, HasMetadata o, boolean awaitNamespace) {
         try {
             client.resource(o).create();
             return true;
         } catch (KubernetesClientException e) {
             String ns = o.getMetadata().getNamespace();
-            if (e.getCode() == 404 && ns != null && client.namespaces().withName(ns).get() == null) {
+            if (e.getCode() == 404 && ns != null && awaitNamespace) {
                 awaitNamespace(client, ns);
-                return create(client, o);
+                return create(client, o, false);
             }
             if (e.getCode() == 409) {
                 return false;
