@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * the third-party kinds we read or write from testkit/crds/ (minimal schemas, real names).
  */
 public final class Crds {
-    public static final Path CHART = Path.of("helm", "kube-dc-net", "crds");
+    public static final Path CHART = Path.of("helm", "kube-dc-net", "files", "crds");
     public static final Path THIRD_PARTY = Path.of("testkit", "crds");
 
     private Crds() {

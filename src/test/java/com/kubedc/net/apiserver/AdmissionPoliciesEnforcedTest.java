@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.support.ChartManifests;
+import com.kubedc.net.support.Chart;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.SharedApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -39,9 +39,14 @@ class AdmissionPoliciesEnforcedTest {
         client.resource(new NamespaceBuilder().withNewMetadata().withName(ORG).endMetadata().build()).serverSideApply();
         client.resource(new NamespaceBuilder().withNewMetadata().withName(PROJECT_NS).addToLabels("kube-dc.com/project", "")
                 .endMetadata().build()).serverSideApply();
-        installed = new java.util.ArrayList<>();
-        installed.addAll(ChartManifests.render(client, "validatingadmissionpolicy.yaml", "kube-dc", Map.of("publicProjectGate", true)));
-        installed.addAll(ChartManifests.render(client, "validatingadmissionpolicybinding.yaml", "kube-dc", Map.of("publicProjectGate", true)));
+        installed = Chart.ofKind(Chart.render(Map.of()), "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+        assertEquals(6, installed.size(), "three policies and their bindings with the chart's defaults");
+        client.resource(new io.fabric8.kubernetes.api.model.rbac.RoleBuilder().withNewMetadata().withName("project-editor").withNamespace(ORG)
+                .endMetadata().addNewRule().withApiGroups("kube-dc.com").withResources("projects").withVerbs("get", "create", "update", "patch")
+                .endRule().build()).serverSideApply();
+        client.resource(new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder().withNewMetadata().withName("alice").withNamespace(ORG)
+                .endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "Role", "project-editor")
+                .addNewSubject().withKind("User").withApiGroup("rbac.authorization.k8s.io").withName("alice").endSubject().build()).serverSideApply();
         for (HasMetadata o : installed) {
             if (o instanceof ValidatingAdmissionPolicyBinding b) {
                 b.getSpec().setMatchResources(new io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchResourcesBuilder()
@@ -83,6 +88,29 @@ class AdmissionPoliciesEnforcedTest {
         assertEquals(403, e.getCode(), e.getMessage());
         assertTrue(e.getMessage().contains("public projects are not allowed on this platform"), e.getMessage());
         client.resource(Fixtures.project(ORG, "cloud", "10.0.1.0/24", "cloud")).dryRun().create();
+    }
+
+    /** A client of the test's administrator acting as tenant user alice (impersonation). */
+    static KubernetesClient asTenant() {
+        var config = new io.fabric8.kubernetes.client.ConfigBuilder(SharedApiServer.get().config("kube-dc-net-test-tenant"))
+                .withImpersonateUsername("alice").withImpersonateGroups("system:authenticated").build();
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    @Test
+    void onlyThePlatformSetsAProjectsNetworkAnnotations() {
+        String key = "network.kube-dc.com/egress-allowlist";
+        var open = Fixtures.project(ORG, "open", "10.0.2.0/24", "cloud");
+        open.getMetadata().setAnnotations(Map.of(key, "0.0.0.0/0"));
+        try (KubernetesClient alice = asTenant()) {
+            KubernetesClientException e = refused(() -> alice.resource(open).dryRun().create());
+            assertEquals(403, e.getCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("only the platform may set or change"), e.getMessage());
+            var plain = Fixtures.project(ORG, "plain", "10.0.3.0/24", "cloud");
+            plain.getMetadata().setAnnotations(Map.of("note", "a tenant's own annotation"));
+            alice.resource(plain).dryRun().create();
+        }
+        client.resource(open).dryRun().create(); // the administrator (system:masters) is the platform
     }
 
     @Test

@@ -2,23 +2,29 @@ package com.kubedc.net.support;
 
 import com.kubedc.net.sandbox.ApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 
-/** Installs the chart's ServiceAccount, ClusterRoles and bindings for release namespace {@code kube-dc}. */
+/**
+ * Installs the chart's ServiceAccount, ClusterRole, Roles and bindings (default values, release
+ * {@value Chart#RELEASE} in {@value Chart#NAMESPACE}: the ServiceAccount is
+ * {@link ApiServer#CONTROLLER_USER}).
+ */
 public final class ChartRbac {
-    public static final String NAMESPACE = "kube-dc";
+    public static final String NAMESPACE = Chart.NAMESPACE;
 
     private ChartRbac() {
     }
 
     public static void install(ApiServer.Endpoint server) {
         try (KubernetesClient c = server.client("kube-dc-net-test-setup")) {
-            for (String file : new String[] {"serviceaccount.yaml", "clusterrole.yaml", "clusterrolebinding.yaml", "rolebinding.yaml"}) {
-                for (HasMetadata o : ChartManifests.render(c, file, NAMESPACE, Map.of())) {
-                    o.getMetadata().setResourceVersion(null);
-                    c.resource(o).forceConflicts().serverSideApply();
+            for (HasMetadata o : Chart.ofKind(Chart.render(Map.of()), "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")) {
+                String ns = o.getMetadata().getNamespace();
+                if (ns != null) {
+                    c.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
                 }
+                c.resource(o).forceConflicts().serverSideApply();
             }
         }
     }
