@@ -229,6 +229,11 @@ public final class ApiServer implements SandboxBackend {
         return ApiServerFiles.writeKubeconfig(file, url(), caFile(), token);
     }
 
+    /** Writes a kubeconfig authenticating with {@code token}, trusting the CA certificate at {@code ca}. */
+    public Path writeKubeconfig(Path file, Path ca, String token) {
+        return ApiServerFiles.writeKubeconfig(file, url(), ca, token);
+    }
+
     @Override
     public synchronized void close() {
         stop(controllerManager);
