@@ -50,7 +50,10 @@ public final class TestCluster implements AutoCloseable {
         gateway = new GatewayEmulator(server.client(ApiRecorder.EMULATOR_USER_AGENT));
         if (client.namespaces().withName(SeedGateway.NAMESPACE).get() == null) {
             client.resource(SeedGateway.namespace()).create();
-            client.resource(SeedGateway.gateway(BASE_DOMAIN)).create();
+        }
+        var seed = SeedGateway.gateway(BASE_DOMAIN);
+        if (client.resource(seed).get() == null) { // the chart's RBAC may have made its namespace already
+            client.resource(seed).create();
         }
         gateway.start();
     }
