@@ -3,7 +3,8 @@
 # (etcd + kube-apiserver + kube-controller-manager, built once by scripts/build-apiserver.sh through
 # the prerequisites: about 11 minutes the first time, cached in ~/.cache/kube-dc-net) with the
 # Kube-OVN and Gateway emulators and a real OVN NB, tests of what only a real server enforces,
-# CRD/CEL checks, and the Helm chart drift check.
+# CRD/CEL checks, the Helm chart rendered, linted and installed (with the packaged controller run
+# under the chart's settings), and the CRD and RBAC drift checks.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
