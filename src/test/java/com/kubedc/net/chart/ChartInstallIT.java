@@ -56,6 +56,7 @@ class ChartInstallIT {
     static Path kubeconfig;
     static Path work;
     static LocalNb nb;
+    static Path app;
 
     @BeforeAll
     static void startServer() throws IOException {
@@ -79,6 +80,19 @@ class ChartInstallIT {
         }
         if (server != null) {
             server.close();
+        }
+        delete(app);
+        delete(work);
+    }
+
+    static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder
         }
     }
 
@@ -128,7 +142,7 @@ class ChartInstallIT {
         int port = LocalNb.freePort();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port)); // the container's port 8080 is the host's here
 
-        Path app = ChartProcess.copyApplication();
+        app = ChartProcess.copyApplication();
         Files.copy(server.caFile(), app.resolve("ca.crt"));
         Files.setPosixFilePermissions(app.resolve("ca.crt"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         server.writeKubeconfig(app.resolve("kubeconfig"), app.resolve("ca.crt"), server.endpoint().controllerToken());
