@@ -162,6 +162,22 @@ public class Writer {
         }
     }
 
+    /**
+     * Sets the top-level {@code status} fields of {@code fields} on {@code actual} (status
+     * subresource; primaries only), one JSON Patch op per field that differs; every other status
+     * field (another controller's) stays as it is. Nothing to change, no request.
+     */
+    public void patchStatusFields(HasMetadata actual, ObjectNode fields) {
+        ObjectNode fragment = Json.object();
+        fragment.set("status", fields);
+        ArrayNode ops = JsonPatches.toContain(Json.tree(actual), fragment);
+        if (ops.isEmpty()) {
+            return;
+        }
+        writes.count(actual.getKind(), "status");
+        client.resource(actual).subresource("status").patch(context(PatchType.JSON), Json.write(ops));
+    }
+
     /** Replaces {@code /status} of {@code actual} (status subresource; primaries only). */
     public void patchStatus(HasMetadata actual, Object status) {
         ArrayNode ops = Json.object().arrayNode();

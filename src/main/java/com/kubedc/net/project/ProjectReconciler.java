@@ -5,7 +5,6 @@ import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.common.Names;
 import com.kubedc.net.common.Owners;
@@ -98,9 +97,11 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
             events.normal(p, Reasons.READY, "project network " + next.getNamespace() + " is ready");
             readyTimer.record("Project", p);
         }
-        if (Json.tree(before).equals(Json.tree(next))) {
+        if (ProjectStatusBuilder.ours(before).equals(ProjectStatusBuilder.ours(next))) {
             return UpdateControl.noUpdate();
         }
+        // server-side apply of our fields only (next carries no quotaUsage/security): the fields
+        // other controllers own stay theirs and keep their values
         p.setStatus(next);
         return UpdateControl.patchStatus(p);
     }

@@ -3,11 +3,15 @@ package com.kubedc.net.project;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
 import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Names;
 import java.time.Clock;
 import java.util.List;
 
-/** Computes a Project's status from what was observed; pure apart from the injected clock. */
+/**
+ * Computes a Project's status from what was observed; pure apart from the injected clock. Only
+ * our fields are set: {@code quotaUsage} and {@code security} are other controllers'.
+ */
 public final class ProjectStatusBuilder {
     private ProjectStatusBuilder() {
     }
@@ -23,6 +27,7 @@ public final class ProjectStatusBuilder {
         ProjectStatus s = new ProjectStatus();
         s.setReady(false);
         s.setNamespace(prev.getNamespace());
+        s.setGatewayIP(prev.getGatewayIP());
         s.setConditions(c.build());
         return s;
     }
@@ -43,8 +48,22 @@ public final class ProjectStatusBuilder {
         ProjectStatus s = new ProjectStatus();
         s.setReady(first == null);
         s.setNamespace(plan.namespace());
+        s.setGatewayIP(o.defaultGw() == null || o.defaultGw().getStatus() == null ? null : o.defaultGw().getStatus().getIpAddress());
         s.setConditions(c.build());
         return s;
+    }
+
+    /**
+     * {@code status} as JSON with only the fields we write ({@link ProjectStatus#OURS}): what
+     * another controller wrote there must neither count as a difference nor be written back.
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode ours(ProjectStatus status) {
+        var out = Json.object();
+        if (status != null) {
+            var all = Json.tree(status);
+            ProjectStatus.OURS.stream().filter(all::has).forEach(k -> out.set(k, all.get(k)));
+        }
+        return out;
     }
 
     /** Null when ready, else {reason, message}. */

@@ -136,10 +136,12 @@ public class ProjectTeardown {
         c.set(Conditions.READY, false, Reasons.DELETING, message);
         ProjectStatus next = new ProjectStatus();
         next.setNamespace(prev.getNamespace());
+        next.setGatewayIP(prev.getGatewayIP());
         next.setReady(false);
         next.setConditions(c.build());
         try {
-            writer.patchStatus(p, next);
+            // our fields only: quotaUsage and security are other controllers' and stay as they are
+            writer.patchStatusFields(p, ProjectStatusBuilder.ours(next));
         } catch (RuntimeException e) {
             // status during teardown is informative; the next step retries it
             LOG.debugf("status of terminating project %s not written: %s", p.getMetadata().getName(), e.getMessage());

@@ -36,8 +36,29 @@ class CrdSchemaTest {
         assertEquals(List.of("cidrBlock", "egressNetworkType"), at("projects", "spec").getRequired());
         assertEquals(List.of("cloud", "public"), at("projects", "spec.egressNetworkType").getEnum().stream().map(JsonNode::asText).sorted().toList());
         assertEquals("false", at("projects", "status.ready").getDefault().asText());
-        assertTrue(GeneratedCrds.get("projects").getSpec().getVersions().get(0).getAdditionalPrinterColumns() == null
-                || GeneratedCrds.get("projects").getSpec().getVersions().get(0).getAdditionalPrinterColumns().isEmpty());
+    }
+
+    /** Written by upstream's quota and security controllers: in the schema so the API server keeps them. */
+    @Test
+    void projectStatusHasUpstreamsQuotaUsageAndSecurity() {
+        for (String r : List.of("cpu", "memory", "storage", "pods")) {
+            assertEquals(List.of("hard", "used"), at("projects", "status.quotaUsage." + r).getRequired().stream().sorted().toList());
+            assertEquals("string", at("projects", "status.quotaUsage." + r + ".hard").getType());
+            assertEquals("string", at("projects", "status.quotaUsage." + r + ".used").getType());
+        }
+        var accelerator = at("projects", "status.quotaUsage.accelerators").getAdditionalProperties().getSchema();
+        assertEquals(List.of("corePercent", "devices", "memoryMiB", "shares"), accelerator.getProperties().keySet().stream().sorted().toList());
+        assertEquals(List.of("platformOverhead", "workloads"), at("projects", "status.quotaUsage.cpuBreakdown").getProperties().keySet().stream().sorted().toList());
+        assertEquals("boolean", at("projects", "status.quotaUsage.perProjectQuotaSet").getType());
+        assertEquals("string", at("projects", "status.quotaUsage.lastUpdated").getType());
+        assertEquals(List.of("certificateManager", "conditions", "databaseCredentials", "kms", "kvMount", "secretStoreName", "secretsManager",
+                "syncServiceAccount"), at("projects", "status.security").getProperties().keySet().stream().sorted().toList());
+        for (String s : List.of("secretsManager", "certificateManager", "kms", "databaseCredentials")) {
+            var service = at("projects", "status.security." + s);
+            assertEquals(Map.of("count", "integer", "expiringSoon", "integer", "ready", "boolean", "synced", "integer"),
+                    service.getProperties().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getType())));
+        }
+        assertEquals("array", at("projects", "status.security.conditions").getType());
     }
 
     @Test
@@ -58,21 +79,6 @@ class CrdSchemaTest {
         assertEquals(List.of("vmName"), at("fips", "spec.vmTarget").getRequired());
         assertEquals(List.of("cloud", "public"), at("fips", "spec.externalNetworkType").getEnum().stream().map(JsonNode::asText).sorted().toList());
         assertNotNull(at("fips", "status.resolvedTargetIP"));
-    }
-
-    /** Name|jsonPath|type of each column, sorted: the generator orders columns by name, upstream by declaration. */
-    static List<String> columns(String crd) {
-        return GeneratedCrds.get(crd).getSpec().getVersions().get(0).getAdditionalPrinterColumns().stream()
-                .map(c -> c.getName() + "|" + c.getJsonPath() + "|" + c.getType()).sorted().toList();
-    }
-
-    @Test
-    void printerColumnsAreUpstreams() {
-        assertEquals(List.of("Age|.metadata.creationTimestamp|date", "External IP|.status.ipAddress|string",
-                "Ownership|.status.ownershipType|string", "Ready|.status.ready|boolean"), columns("eips"));
-        assertEquals(List.of("External IP|.status.externalIP|string", "Interface|.status.targetVMInterface.interfaceName|string",
-                "Ready|.status.ready|boolean", "Target IP|.status.resolvedTargetIP|string",
-                "VM|.status.targetVMInterface.vmName|string"), columns("fips"));
     }
 
     /** Each printer column's JSONPath, evaluated on a sample object, shows the expected value. */

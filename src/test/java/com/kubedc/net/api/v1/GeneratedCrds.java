@@ -28,7 +28,7 @@ final class GeneratedCrds {
     private static Map<String, CustomResourceDefinition> generate() {
         try {
             Path dir = Files.createTempDirectory("crds");
-            new CRDGenerator().inOutputDir(dir.toFile()).forCRDVersions("v1")
+            new CRDGenerator().inOutputDir(dir.toFile()).forCRDVersions("v1").withPostProcessor(new PrinterColumnOrder())
                     .customResourceClasses(Project.class, EIp.class, FIp.class).generate();
             return Map.of("projects", read(dir.resolve("projects.kube-dc.com-v1.yml")),
                     "eips", read(dir.resolve("eips.kube-dc.com-v1.yml")),
