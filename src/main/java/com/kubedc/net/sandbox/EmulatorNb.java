@@ -24,8 +24,15 @@ final class EmulatorNb implements AutoCloseable {
     private final OvsdbClient client;
     private final Set<String> made = ConcurrentHashMap.newKeySet();
 
-    EmulatorNb(String endpoints) {
+    /** {@code resync} runs after every reconnect: the NB may have lost rows (restarted empty), as kube-ovn-controller then re-creates its own. */
+    EmulatorNb(String endpoints, Runnable resync) {
         this.client = OvsdbClient.start(OvsdbOptions.defaults(Endpoint.parse(endpoints), "OVN_Northbound"));
+        client.onConnectionChange(up -> {
+            if (up) {
+                made.clear();
+                resync.run();
+            }
+        });
     }
 
     /** Creates the row named {@code name} in {@code table} unless it exists. */

@@ -152,7 +152,11 @@ public final class KubeOvnEmulator implements AutoCloseable {
         if (nb != null) {
             nb.close();
         }
-        nb = endpoints == null ? null : new EmulatorNb(endpoints);
+        nb = endpoints == null ? null : new EmulatorNb(endpoints, this::resyncNb);
+        resyncNb();
+    }
+
+    private void resyncNb() {
         enqueueAll(Vpc.class);
         enqueueAll(Subnet.class);
     }

@@ -94,6 +94,18 @@ public final class LocalNb implements AutoCloseable {
         }
     }
 
+    /** Starts it again on the same port with a new, empty database (as an NB whose storage was lost). */
+    public void restartEmpty() {
+        stop();
+        try {
+            Files.deleteIfExists(dir.resolve("nb.db"));
+            run(List.of(tool("ovsdb-tool"), "create", dir.resolve("nb.db").toString(), NB_SCHEMA.toString()));
+            launch();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes {@code transaction} (RFC 7047 params) into the database file while stopped, as a writer the client cannot see would. */
     public void transactWhileStopped(String transaction) {
         if (process != null && process.isAlive()) {

@@ -115,6 +115,18 @@ class ServiceLbOperationsTest {
     }
 
     @Test
+    void anNbRestartedEmptyIsReprogrammedWholeWithinSeconds() {
+        String ns = project("empty", "10.20.4.0/24");
+        String ip = exposed(ns, "first");
+        cluster.client.resource(Services.loadBalancer(ns, "second", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
+        await().atMost(WAIT).until(() -> vips(ns + "-second-tcp").equals(ip + ":2222="));
+        nb.restartEmpty(); // its storage lost: no row of ours, no router of Kube-OVN's
+        await().atMost(WAIT).until(() -> vips(ns + "-first-tcp").equals(ip + ":80=10.20.0.5:8080")
+                && vips(ns + "-second-tcp").equals(ip + ":2222=") && routerLbs(ns).contains(uuid(ns + "-first-tcp")));
+        assertEquals(ip, ServiceLbReconciler.ips(get(ns, "first").getStatus()).get(0), "the address did not move");
+    }
+
+    @Test
     void aConvergedServiceReconciledAgainWritesNothingToTheApiOrTheNb() throws Exception {
         String ns = project("noop", "10.20.3.0/24");
         exposed(ns, "quiet");

@@ -1,6 +1,5 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.LocalNb;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.sandbox.GatewayEmulator;
@@ -34,7 +33,7 @@ public final class TestCluster implements AutoCloseable {
     public final GatewayEmulator gateway;
     public final ApiRecorder recorder;
     public final ApiServer.Endpoint server;
-    private LocalNb attachedNb;
+    private String attachedNb; // the NB endpoints the emulator makes routers and switches in
 
     private TestCluster(ApiServer.Endpoint server) {
         this.server = server;
@@ -77,9 +76,10 @@ public final class TestCluster implements AutoCloseable {
                 System.getProperties().put(KEY, current);
             }
         }
-        LocalNb nb = NbTestResource.server();
-        if (nb != current.attachedNb) {
-            current.emulator.attachNb(nb == null ? null : nb.endpoint());
+        String nb = NbTestResource.server() != null ? NbTestResource.server().endpoint()
+                : NbClusterTestResource.cluster() != null ? NbClusterTestResource.cluster().endpoints() : null;
+        if (!java.util.Objects.equals(nb, current.attachedNb)) {
+            current.emulator.attachNb(nb);
             current.attachedNb = nb;
         }
         return current;
