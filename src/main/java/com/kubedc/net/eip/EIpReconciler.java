@@ -112,6 +112,11 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             }
             sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
         }
+        if (ovnEip.readyAddress() == null && exhausted(ovnEip.getSpec().externalSubnet())) {
+            // more EIps asked at once than the network had left: Kube-OVN gives this OvnEip the next address freed
+            return EIpStatusBuilder.allocated(eip, ovnEip, EIpReasons.NO_ADDRESS_AVAILABLE, "no free address left on "
+                    + ovnEip.getSpec().externalSubnet() + ": OvnEip " + name + " gets the next one freed", owners(eip, name), clock);
+        }
         return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, name), clock);
     }
 
@@ -142,6 +147,11 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var lb = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
                 .map(svc -> new EIpOwner(EIpOwner.SERVICE_LB, svc.getMetadata().getName()));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
+    }
+
+    /** True when Kube-OVN reports no available address left on external subnet {@code name}. */
+    private boolean exhausted(String name) {
+        return name != null && sources.subnets.get(new ResourceID(name)).map(s -> free(List.of(s)).get(name)).map(n -> n <= 0).orElse(false);
     }
 
     static Map<String, Long> free(List<Subnet> external) {

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * project Vpc (which networks are attached).
  */
 final class EIpSources {
+    static final Set<String> WANT_ADDRESS = Set.of(EIpReasons.NO_ADDRESS_AVAILABLE, EIpReasons.WAITING_FOR_ADDRESS);
     static final String CHILD_REF_INDEX = "childRef";
     static final String OVN_EIP_INDEX = "ovnEip";
 
@@ -60,12 +61,13 @@ final class EIpSources {
                         : ids(primaries.byIndex(CHILD_REF_INDEX, r.getSpec().ovnEip())))
                 .build(), ctx);
         snats.addIndexer(OVN_EIP_INDEX, r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? List.of() : List.of(r.getSpec().ovnEip()));
-        // only EIps still without an OvnEip care about free addresses
+        // only EIps still without an address care about free addresses: those that found none, and
+        // those whose OvnEip waits for one (they say NoAddressAvailable once the network is full)
         subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, EIp.class)
                 .withName("Subnet")
                 .withSecondaryToPrimaryMapper(s -> s.getMetadata().getLabels() == null
                         || !s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE) ? Set.of()
-                        : primaries.list(e -> e.getStatus() != null && EIpReasons.NO_ADDRESS_AVAILABLE.equals(
+                        : primaries.list(e -> e.getStatus() != null && WANT_ADDRESS.contains(
                                 com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready")))
                                 .map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), ctx);

@@ -117,9 +117,12 @@ final class Rules {
         if (s.getSpec() != null && s.getSpec().vpc() != null) {
             e.nb().ifPresent(nb -> nb.ensure(EmulatorNb.SWITCH, name));
         }
-        long used = users.stream().filter(x -> x.getStatus() != null && x.getStatus().v4Ip() != null).count();
-        long capacity = pool(s).map(AddressPool::capacity).orElse(0L);
-        e.writes.status(s, s.getStatus(), new Subnet.Status((double) (capacity - used), (double) used, null, null, List.of(ready("Ready"))));
+        List<String> using = users.stream().filter(x -> x.getStatus() != null && x.getStatus().v4Ip() != null).map(x -> x.getStatus().v4Ip()).toList();
+        var pool = pool(s);
+        long capacity = pool.map(AddressPool::capacity).orElse(0L);
+        // available: assignable addresses nobody holds (an address held from before excludeIps grew is not one of them)
+        long inPool = using.stream().filter(ip -> pool.isPresent() && Ip.parse(ip).filter(a -> pool.get().assignable(a)).isPresent()).count();
+        e.writes.status(s, s.getStatus(), new Subnet.Status((double) (capacity - inPool), (double) using.size(), null, null, List.of(ready("Ready"))));
         if (s.getSpec() != null && s.getSpec().vpc() != null) {
             e.enqueue(Vpc.class, s.getSpec().vpc());
         }

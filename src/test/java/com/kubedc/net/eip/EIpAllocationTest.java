@@ -109,6 +109,11 @@ class EIpAllocationTest {
         await().atMost(WAIT).until(() -> before.equals(used("ext-cloud")));
     }
 
+    Double available(String subnet) {
+        var s = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class).withName(subnet).get();
+        return s.getStatus() == null ? null : s.getStatus().v4availableIPs();
+    }
+
     Double used(String subnet) {
         var s = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class).withName(subnet).get();
         return s.getStatus() == null ? null : s.getStatus().v4usingIPs();
@@ -127,6 +132,60 @@ class EIpAllocationTest {
         } finally {
             setPublicExcludes(Fixtures.suiteExtPublic().getSpec().excludeIps());
         }
+    }
+
+    @Test
+    void moreEIpsAtOnceThanFreeAddressesLeaveEachStarvedOneSayingSoUntilAddressesFree() {
+        cluster.create(Fixtures.project("crowd", "a", "10.0.3.0/24", "cloud"));
+        cluster.create(Fixtures.project("crowd", "b", "10.0.4.0/24", "cloud"));
+        cluster.awaitReady("crowd", "a");
+        cluster.awaitReady("crowd", "b");
+        // 12 public addresses, .231-.242 (the exhaustion test above takes .243-.254 and may still hold them)
+        setPublicExcludes(List.of("168.119.17.1..168.119.17.230", "168.119.17.243..168.119.17.254"));
+        try {
+            await().atMost(WAIT).until(() -> Double.valueOf(12).equals(available("ext-public")));
+            List<String[]> all = new ArrayList<>();
+            for (int i = 0; i < 16; i++) { // 16 at once, across two namespaces, for 12 addresses
+                String ns = i % 2 == 0 ? "crowd-a" : "crowd-b";
+                create(ns, "q" + i, "public");
+                all.add(new String[] {ns, "q" + i});
+            }
+            // the addresses go to EIps and to the project routers' ports on ext-public (Kube-OVN's <vpc>-ext-public
+            // OvnEips, made when a public EIp attaches the network): every one is taken, each EIp left without one says so
+            await().atMost(WAIT).untilAsserted(() -> {
+                List<EIp> eips = all.stream().map(x -> get(x[0], x[1])).toList();
+                long ready = eips.stream().filter(x -> x.getStatus() != null && x.getStatus().isReady()).count();
+                long starved = eips.stream().filter(x -> x.getStatus() != null
+                        && EIpReasons.NO_ADDRESS_AVAILABLE.equals(Conditions.reason(x.getStatus().getConditions(), "Ready"))).count();
+                assertEquals(List.of(16L, 12L, 0.0), List.of(ready + starved, ready + routerPorts(), available("ext-public")),
+                        "EIps ready or saying there is no address; addresses held; addresses left");
+            });
+            List<String[]> ready = all.stream().filter(x -> get(x[0], x[1]).getStatus().isReady()).toList();
+            List<String[]> starved = all.stream().filter(x -> !get(x[0], x[1]).getStatus().isReady()).toList();
+            assertTrue(starved.size() >= 4, "16 EIps for 12 addresses: " + starved.size() + " without one");
+            assertEquals(ready.size(), ready.stream().map(x -> get(x[0], x[1]).getStatus().getIpAddress()).distinct().count(), "none twice");
+            for (String[] x : starved) {
+                assertNull(get(x[0], x[1]).getStatus().getIpAddress());
+                assertEquals(1, cluster.events(x[0], x[1]).stream().filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason())).count(),
+                        x[1] + " says so once");
+            }
+            // free enough for every starved EIp and a starved router port
+            for (String[] x : ready.subList(0, starved.size() + 1)) {
+                cluster.client.resources(EIp.class).inNamespace(x[0]).withName(x[1]).delete();
+            }
+            for (String[] x : starved) {
+                awaitReady(x[0], x[1]);
+            }
+        } finally {
+            setPublicExcludes(Fixtures.suiteExtPublic().getSpec().excludeIps());
+        }
+    }
+
+    /** Project router ports on ext-public that hold an address. */
+    long routerPorts() {
+        return cluster.client.resources(OvnEip.class).list().getItems().stream()
+                .filter(o -> o.getMetadata().getName().startsWith("crowd-") && o.getMetadata().getName().endsWith("-ext-public") && o.readyAddress() != null)
+                .count();
     }
 
     void setPublicExcludes(List<String> excludes) {
