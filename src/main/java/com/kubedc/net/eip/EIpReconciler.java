@@ -4,12 +4,14 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.NetworkType;
+import com.kubedc.net.common.Adoption;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.network.ExternalNetworks;
@@ -50,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);
     private final Clock clock;
     private final ReadyTimer readyTimer;
     private final Writer writer;
@@ -95,7 +98,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                     "externalNetworkType \"" + typeValue + "\" is not one of public, cloud", List.of(), clock);
         }
         String name = EIpDesired.ovnEipName(eip);
-        OvnEip ovnEip = sources.ovnEips.get(new ResourceID(name)).filter(o -> Owners.ownedBy(o, eip)).orElse(null);
+        OvnEip ovnEip = mine(eip).or(() -> adopt(eip)).orElse(null);
         if (ovnEip == null) {
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
                     && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
@@ -112,7 +115,46 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             }
             sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
         }
-        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, name), clock);
+        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, ovnEip.getMetadata().getName()), clock);
+    }
+
+    /** The OvnEip this EIp owns: ours by name, else one adopted earlier (upstream's name, the one the status records). */
+    private Optional<OvnEip> mine(EIp eip) {
+        Optional<OvnEip> byName = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        if (byName.isPresent()) {
+            return byName;
+        }
+        return candidates(eip).stream().filter(o -> Owners.ownedBy(o, eip)).findFirst();
+    }
+
+    /**
+     * An OvnEip upstream's manager allocated for this EIp (its label or annotation names the EIp):
+     * adopted with our owner labels, its address untouched, instead of a second address.
+     */
+    private Optional<OvnEip> adopt(EIp eip) {
+        var labels = Owners.labels(eip);
+        Optional<OvnEip> upstream = candidates(eip).stream()
+                .filter(o -> Adoption.decide(o, labels, UpstreamMarkers.ovnEipOfEIp(o, eip.getMetadata().getNamespace(), eip.getMetadata().getName())) == Adoption.Verdict.ADOPT)
+                .findFirst();
+        return upstream.map(o -> {
+            OvnEip adopted = writer.adopt(o, labels);
+            sources.ovnEips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, o);
+            LOG.infof("EIp %s/%s: adopted OvnEip %s (%s) made by upstream's manager", eip.getMetadata().getNamespace(),
+                    eip.getMetadata().getName(), o.getMetadata().getName(), o.getStatus() == null ? "no address yet" : o.getStatus().v4Ip());
+            return adopted;
+        });
+    }
+
+    /** OvnEips upstream's markers tie to this EIp, the one its status records first. */
+    private List<OvnEip> candidates(EIp eip) {
+        List<OvnEip> out = new ArrayList<>();
+        String recorded = eip.getStatus() == null ? null : eip.getStatus().getOvnEIpRef();
+        if (recorded != null && !recorded.isBlank()) {
+            sources.ovnEips.get(new ResourceID(recorded)).ifPresent(out::add);
+        }
+        sources.ovnEips.byIndex(EIpSources.UPSTREAM_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName())
+                .stream().filter(o -> !out.contains(o)).sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName())).forEach(out::add);
+        return out;
     }
 
     /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
@@ -201,7 +243,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
             return DeleteControl.defaultDelete();
         }
-        Optional<OvnEip> mine = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        Optional<OvnEip> mine = mine(eip);
         if (mine.isEmpty()) {
             return DeleteControl.defaultDelete();
         }
