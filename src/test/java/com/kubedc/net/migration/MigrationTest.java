@@ -1,0 +1,466 @@
+package com.kubedc.net.migration;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kubedc.net.api.v1.EIp;
+import com.kubedc.net.api.v1.EIpOwner;
+import com.kubedc.net.api.v1.EIpSpec;
+import com.kubedc.net.api.v1.EIpStatus;
+import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.api.v1.FIpStatus;
+import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.api.v1.ProjectStatus;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.loadbalancer.ExtCompanion;
+import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.loadbalancer.ServiceLbReconciler;
+import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.support.Fixtures;
+import com.kubedc.net.support.FreshOperators;
+import com.kubedc.net.support.NbTestResource;
+import com.kubedc.net.support.Services;
+import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
+import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.thirdparty.kubeovn.OvnFip;
+import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
+import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.thirdparty.kubeovn.VpcDns;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Moving a cluster from upstream's manager to kube-dc-net: a converged Project as upstream's
+ * manager leaves it (its namespace, Vpc, Subnet, NAD, VpcDns, the gateway OvnEip and SNAT, an EIp
+ * with its OvnEip under upstream's name, an FIp with its OvnFip {@code <ns>-<fip>}, a
+ * LoadBalancer Service with its {@code -ext} companion and its OVN NB load balancer) is seeded
+ * while no controller of ours runs; then the controller starts. Every address stays, no second
+ * object appears, the only writes are ownership adoption plus the status and finalizer writes a
+ * controller needs; deleting the Project then removes upstream's objects too.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
+class MigrationTest {
+    static final String ORG = "mig";
+    static final String PROJECT = "shop";
+    static final String NS = "mig-shop";
+    static final String CIDR = "10.77.0.0/24";
+    static final String GW_OVN_EIP = NS + "-ext-cloud";
+    /** Upstream's historical name of an EIp's OvnEip ({@code eip-<eip>}), not ours. */
+    static final String PUBLIC_OVN_EIP = "eip-public-ip";
+    /** Upstream's name of an FIp's OvnFip ({@code <ns>-<fip>}), not ours. */
+    static final String OVN_FIP = NS + "-vm";
+    static final String LB_ROW = NS + "-web-tcp";
+
+    @Inject
+    Operator application;
+    @Inject
+    FreshOperators operators;
+
+    @AfterEach
+    void stopControllers() {
+        operators.stopAll();
+    }
+
+    @Test
+    void aClusterConvergedByUpstreamsManagerIsAdoptedWithoutMovingAnAddressAndTornDownWholly() throws Exception {
+        application.stop(); // "upstream's manager" era: no controller of ours acts while the cluster is seeded
+        TestCluster cluster = TestCluster.get();
+        LocalNb nb = NbTestResource.server();
+        seedUpstreamsProject(cluster, nb);
+        Map<String, String> addressesBefore = addresses(cluster, nb);
+        Map<String, Integer> countsBefore = counts(cluster, nb);
+        cluster.recorder.reset();
+
+        Operator controller = operators.start();
+        List<AuditLog.Entry> writes = collectUntilConverged(cluster, () -> adopted(cluster) && converged(cluster));
+        Map<String, String> addressesAfter = addresses(cluster, nb);
+        Map<String, Integer> countsAfter = counts(cluster, nb);
+        Map<String, Integer> byClass = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        for (AuditLog.Entry e : writes) {
+            String c = classify(e);
+            lines.add(c + "  " + e.line());
+            byClass.merge(c, 1, Integer::sum);
+        }
+        System.out.println(table(addressesBefore, addressesAfter, countsBefore, countsAfter, lines));
+
+        assertEquals(addressesBefore, addressesAfter, "no address moved");
+        assertEquals(countsBefore, countsAfter, "no object created or lost");
+        // each adopted object written once, labels only; statuses and finalizers the controllers need; nothing else
+        assertEquals(sorted(List.of(
+                "adopt  PATCH /api/v1/namespaces/" + NS,
+                "adopt  PATCH /apis/kubeovn.io/v1/vpcs/" + NS,
+                "adopt  PATCH /apis/kubeovn.io/v1/subnets/" + NS + "-default",
+                "adopt  PATCH /apis/k8s.cni.cncf.io/v1/namespaces/" + NS + "/network-attachment-definitions/default",
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + GW_OVN_EIP,
+                "adopt  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/default-gw",
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-snat-rules/" + NS,
+                "adopt  PATCH /apis/kubeovn.io/v1/vpc-dnses/" + NS,
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + PUBLIC_OVN_EIP,
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + OVN_FIP)), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
+        lines.stream().filter(l -> !l.startsWith("adopt")).forEach(l -> assertTrue(l.startsWith("status") || l.startsWith("finalizer"),
+                "only adoption, status and finalizer writes: " + l));
+        assertEquals(1, nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).lines().filter(x -> !x.isBlank()).count(),
+                "one NB load balancer row");
+
+        // teardown: upstream's objects go with the Project
+        cluster.client.resources(Project.class).inNamespace(ORG).withName(PROJECT).delete();
+        await().atMost(Duration.ofSeconds(90)).until(() -> cluster.client.namespaces().withName(NS).get() == null);
+        for (var c : List.of(Vpc.class, Subnet.class, OvnSnatRule.class, VpcDns.class)) {
+            assertNull(cluster.client.resources(c).withName(c == Subnet.class ? NS + "-default" : NS).get(), c.getSimpleName() + " left");
+        }
+        assertNull(cluster.client.resources(OvnEip.class).withName(GW_OVN_EIP).get(), "gateway OvnEip left");
+        assertNull(cluster.client.resources(OvnEip.class).withName(PUBLIC_OVN_EIP).get(), "upstream-named OvnEip left");
+        assertNull(cluster.client.resources(OvnFip.class).withName(OVN_FIP).get(), "upstream-named OvnFip left");
+        assertEquals("", nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).trim(), "NB load balancer left");
+        assertNull(cluster.get(ORG, PROJECT));
+        controller.stop();
+    }
+
+    // ---- the seed: what upstream's manager (and Kube-OVN) leave behind ----
+
+    void seedUpstreamsProject(TestCluster cluster, LocalNb nb) {
+        var c = cluster.client;
+        cluster.organization(ORG);
+        Project p = Fixtures.project(ORG, PROJECT, CIDR, "cloud");
+        p.getMetadata().setUid(null);
+        p.getMetadata().setFinalizers(List.of(Labels.PROJECT_FINALIZER));
+        p = c.resource(p).create();
+        ProjectStatus ps = new ProjectStatus();
+        ps.setReady(true);
+        ps.setNamespace(NS);
+        p.setStatus(ps);
+        c.resource(p).updateStatus();
+
+        c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).withLabels(Map.of(Labels.PROJECT, ""))
+                .withAnnotations(Map.of(Labels.PROJECT, ORG + "/" + PROJECT)).endMetadata().build()).create();
+        // OvnEips first (Kube-OVN gives them addresses), marked as upstream's EIp controller marks them
+        c.resource(upstreamOvnEip(GW_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_LRP, "default-gw")).create();
+        c.resource(upstreamOvnEip(PUBLIC_OVN_EIP, "ext-public", KubeOvn.EIP_TYPE_NAT, "public-ip")).create();
+        String gwIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, GW_OVN_EIP), x -> x != null);
+        String publicIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, PUBLIC_OVN_EIP), x -> x != null);
+
+        c.resource(vpc(cluster, List.of(gwIp, publicIp))).create();
+        Subnet subnet = new Subnet();
+        subnet.setMetadata(new ObjectMetaBuilder().withName(NS + "-default").build());
+        subnet.setSpec(new Subnet.Spec(NS, "IPv4", List.of(NS), CIDR, "10.77.0.1", null, "default." + NS + ".ovn", null, null, null, null));
+        c.resource(subnet).create();
+        NetworkAttachmentDefinition nad = new NetworkAttachmentDefinition();
+        nad.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("default").withFinalizers(Labels.PROJECT_FINALIZER).build());
+        nad.setSpec(new NetworkAttachmentDefinition.Spec("{\"cniVersion\":\"0.3.0\",\"type\":\"kube-ovn\","
+                + "\"server_socket\":\"/run/openvswitch/kube-ovn-daemon.sock\",\"provider\":\"default." + NS + ".ovn\"}"));
+        c.resource(nad).create();
+        VpcDns dns = new VpcDns();
+        dns.setMetadata(new ObjectMetaBuilder().withName(NS).build());
+        dns.setSpec(new VpcDns.Spec(1, NS, NS + "-default"));
+        c.resource(dns).create();
+        OvnSnatRule snat = new OvnSnatRule();
+        snat.setMetadata(new ObjectMetaBuilder().withName(NS).build());
+        snat.setSpec(new OvnSnatRule.Spec(GW_OVN_EIP, NS + "-default", null, NS, null));
+        c.resource(snat).create();
+
+        EIp defaultGw = eip("default-gw", GW_OVN_EIP, null);
+        c.resource(defaultGw).create();
+        status(cluster, defaultGw, gwIp, GW_OVN_EIP, "Shared", List.of(new EIpOwner(EIpOwner.SERVICE_LB, "web"), new EIpOwner(EIpOwner.SNAT, NS)));
+        EIp publicEip = eip("public-ip", null, "public");
+        c.resource(publicEip).create();
+        status(cluster, publicEip, publicIp, PUBLIC_OVN_EIP, "Exclusive", List.of(new EIpOwner(EIpOwner.FIP, "vm")));
+
+        OvnFip ofip = new OvnFip();
+        ofip.setMetadata(new ObjectMetaBuilder().withName(OVN_FIP).build());
+        ofip.setSpec(new OvnFip.Spec(PUBLIC_OVN_EIP, null, null, NS, "10.77.0.5", null));
+        c.resource(ofip).create();
+        FIp fip = Fixtures.fip(NS, "vm", "public-ip", "10.77.0.5");
+        fip = c.resource(fip).create();
+        FIpStatus fs = new FIpStatus();
+        fs.setReady(true);
+        fs.setEip("public-ip");
+        fs.setExternalIP(publicIp);
+        fs.setOvnFip(OVN_FIP);
+        fs.setResolvedTargetIP("10.77.0.5");
+        fip.setStatus(fs);
+        c.resource(fip).updateStatus();
+
+        Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
+        c.resource(Services.slice(NS, "web", List.of("10.77.0.10"), "http=8080")).create();
+        web.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(new LoadBalancerIngressBuilder().withIp(gwIp).build())
+                .endLoadBalancer().build());
+        c.resource(web).updateStatus();
+        // upstream's <svc>-ext companion (spec §7.5): its labels, owned by the Service
+        var owner = new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("web").withUid(web.getMetadata().getUid())
+                .withController(true).build();
+        Map<String, String> extLabels = Map.of(ExtCompanion.MANAGED_BY, ExtCompanion.MANAGED_BY_VALUE, ExtCompanion.SOURCE, "web",
+                ExtCompanion.ENDPOINT_TYPE, "external");
+        Service ext = c.resource(new ServiceBuilder().withNewMetadata().withNamespace(NS).withName("web-ext").withLabels(extLabels)
+                .withOwnerReferences(owner).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP("None")
+                .addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort().endSpec().build()).create();
+        c.resource(new EndpointsBuilder().withNewMetadata().withNamespace(NS).withName("web-ext").withLabels(extLabels)
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("web-ext")
+                        .withUid(ext.getMetadata().getUid()).withController(true).build()).endMetadata()
+                .addNewSubset().addNewAddress().withIp(gwIp).endAddress().addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort()
+                .endSubset().build()).create();
+
+        // Kube-OVN made the project router and switch; upstream's manager put its load balancer on both
+        await().atMost(Duration.ofSeconds(20)).until(() -> nb.nbctl("--bare", "--columns=name", "list", "Logical_Router").contains(NS)
+                && nb.nbctl("--bare", "--columns=name", "list", "Logical_Switch").contains(NS + "-default"));
+        nb.nbctl("lb-add", LB_ROW, gwIp + ":80", "10.77.0.10:8080", "tcp");
+        nb.nbctl("lr-lb-add", NS, LB_ROW);
+        nb.nbctl("ls-lb-add", NS + "-default", LB_ROW);
+        // Kube-OVN has programmed everything (statuses, finalizers) before our controller starts
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            OvnFip f = c.resources(OvnFip.class).withName(OVN_FIP).get();
+            OvnSnatRule r = c.resources(OvnSnatRule.class).withName(NS).get();
+            Vpc v = c.resources(Vpc.class).withName(NS).get();
+            return f.getStatus() != null && Boolean.TRUE.equals(f.getStatus().ready()) && r.getStatus() != null && v.getStatus() != null
+                    && c.resources(OvnEip.class).withName(NS + "-ext-public").get() != null && address(cluster, NS + "-ext-public") != null;
+        });
+        waitForEmulator(cluster);
+    }
+
+    /** What upstream's EIp controller leaves on an OvnEip: label and annotation {@code <ns>.<eip>}. */
+    static OvnEip upstreamOvnEip(String name, String subnet, String type, String eip) {
+        OvnEip o = new OvnEip();
+        o.setMetadata(new ObjectMetaBuilder().withName(name).withLabels(Map.of(Labels.EIP, NS + "." + eip))
+                .withAnnotations(Map.of(Labels.EIP_CREATED_BY, NS + "." + eip)).build());
+        o.setSpec(new OvnEip.Spec(subnet, null, null, type));
+        return o;
+    }
+
+    /**
+     * The project VPC as upstream writes it (spec §4.1, §9): its namespace, the default route to
+     * ext-cloud's gateway, the secondary network its EIp uses, and egress isolation: a 29500 allow
+     * per EIp address and a 29000 drop per external network, highest priority first.
+     */
+    static Vpc vpc(TestCluster cluster, List<String> eipAddresses) {
+        List<Vpc.PolicyRoute> routes = new ArrayList<>();
+        eipAddresses.forEach(a -> routes.add(new Vpc.PolicyRoute(29500, "ip4.dst == " + a, "allow", null)));
+        for (Subnet s : cluster.client.resources(Subnet.class).list().getItems()) {
+            if (s.getMetadata().getLabels() != null && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)) {
+                routes.add(new Vpc.PolicyRoute(29000, "ip4.dst == " + s.getSpec().cidrBlock() + " && ip4.dst != " + s.getSpec().gateway()
+                        + " && ct.new", "drop", null));
+            }
+        }
+        routes.sort(Comparator.comparingInt(Vpc.PolicyRoute::priority).reversed().thenComparing(Vpc.PolicyRoute::match));
+        Vpc v = new Vpc();
+        v.setMetadata(new ObjectMetaBuilder().withName(NS).withAnnotations(Map.of("network.kube-dc.com/default-gw-subnet-name", "ext-cloud")).build());
+        v.setSpec(new Vpc.Spec(List.of(NS), List.of(new Vpc.StaticRoute(KubeOvn.POLICY_DST, "0.0.0.0/0", Fixtures.extCloud().getSpec().gateway())),
+                routes, true, List.of("ext-public")));
+        return v;
+    }
+
+    static EIp eip(String name, String childRef, String type) {
+        EIp e = new EIp();
+        e.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withFinalizers(Labels.EIP_FINALIZER).build());
+        EIpSpec spec = new EIpSpec();
+        spec.setChildRef(childRef);
+        spec.setExternalNetworkType(type);
+        e.setSpec(spec);
+        return e;
+    }
+
+    static void status(TestCluster cluster, EIp e, String ip, String ovnEip, String ownership, List<EIpOwner> owners) {
+        EIp live = cluster.client.resources(EIp.class).inNamespace(NS).withName(e.getMetadata().getName()).get();
+        EIpStatus s = new EIpStatus();
+        s.setReady(true);
+        s.setIpAddress(ip);
+        s.setOvnEIpRef(ovnEip);
+        s.setOwnershipType(ownership);
+        s.setOwners(owners);
+        live.setStatus(s);
+        cluster.client.resource(live).updateStatus();
+    }
+
+    /** The emulator has nothing left to do: two reads a second apart see the same resource versions. */
+    static void waitForEmulator(TestCluster cluster) {
+        Supplier<String> versions = () -> String.join(",", cluster.client.resources(OvnEip.class).list().getMetadata().getResourceVersion(),
+                cluster.client.resources(Vpc.class).list().getMetadata().getResourceVersion());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(new java.util.concurrent.Callable<Boolean>() {
+            String last = "";
+
+            @Override
+            public Boolean call() {
+                String now = versions.get();
+                boolean same = now.equals(last);
+                last = now;
+                return same;
+            }
+        });
+    }
+
+    // ---- what is compared ----
+
+    static String address(TestCluster c, String ovnEip) {
+        OvnEip o = c.client.resources(OvnEip.class).withName(ovnEip).get();
+        return o == null ? null : o.readyAddress();
+    }
+
+    /** Every address the migration must not move, by where it shows. */
+    static Map<String, String> addresses(TestCluster cluster, LocalNb nb) {
+        var c = cluster.client;
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String n : List.of(GW_OVN_EIP, PUBLIC_OVN_EIP, NS + "-ext-public")) {
+            OvnEip o = c.resources(OvnEip.class).withName(n).get();
+            out.put("OvnEip " + n + " spec/status v4Ip", (o.getSpec().v4Ip() == null ? "-" : o.getSpec().v4Ip()) + " / " + o.getStatus().v4Ip());
+        }
+        for (String n : List.of("default-gw", "public-ip")) {
+            EIp e = c.resources(EIp.class).inNamespace(NS).withName(n).get();
+            out.put("EIp " + n + " status.ipAddress (ovnEIpRef)", e.getStatus().getIpAddress() + " (" + e.getStatus().getOvnEIpRef() + ")");
+        }
+        FIp f = c.resources(FIp.class).inNamespace(NS).withName("vm").get();
+        out.put("FIp vm status.externalIP (ovnFip)", f.getStatus().getExternalIP() + " (" + f.getStatus().getOvnFip() + ")");
+        OvnFip of = c.resources(OvnFip.class).withName(OVN_FIP).get();
+        out.put("OvnFip " + OVN_FIP + " ovnEip -> v4Ip", of.getSpec().ovnEip() + " -> " + of.getSpec().v4Ip());
+        OvnSnatRule r = c.resources(OvnSnatRule.class).withName(NS).get();
+        out.put("OvnSnatRule " + NS + " ovnEip / status v4Eip", r.getSpec().ovnEip() + " / " + r.getStatus().v4Eip());
+        out.put("Service web status.loadBalancer.ingress", ServiceLbReconciler.ips(c.services().inNamespace(NS).withName("web").get().getStatus()).toString());
+        out.put("NB Load_Balancer " + LB_ROW + " vips", nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + LB_ROW).trim());
+        Vpc v = c.resources(Vpc.class).withName(NS).get();
+        out.put("Vpc " + NS + " extraExternalSubnets", String.valueOf(v.getSpec().extraExternalSubnets()));
+        out.put("Vpc " + NS + " policyRoutes", String.valueOf(v.getSpec().policyRoutes().size()) + " routes");
+        return out;
+    }
+
+    /** Objects per kind: a second address or a duplicate would show here. */
+    static Map<String, Integer> counts(TestCluster cluster, LocalNb nb) {
+        var c = cluster.client;
+        Map<String, Integer> out = new TreeMap<>();
+        out.put("OvnEip", c.resources(OvnEip.class).list().getItems().size());
+        out.put("OvnFip", c.resources(OvnFip.class).list().getItems().size());
+        out.put("OvnSnatRule", c.resources(OvnSnatRule.class).list().getItems().size());
+        out.put("Vpc", c.resources(Vpc.class).list().getItems().size());
+        out.put("Subnet", c.resources(Subnet.class).list().getItems().size());
+        out.put("VpcDns", c.resources(VpcDns.class).list().getItems().size());
+        out.put("NAD in " + NS, c.resources(NetworkAttachmentDefinition.class).inNamespace(NS).list().getItems().size());
+        out.put("EIp in " + NS, c.resources(EIp.class).inNamespace(NS).list().getItems().size());
+        out.put("FIp in " + NS, c.resources(FIp.class).inNamespace(NS).list().getItems().size());
+        out.put("Service in " + NS, c.services().inNamespace(NS).list().getItems().size());
+        out.put("Endpoints in " + NS, c.endpoints().inNamespace(NS).list().getItems().size());
+        out.put("NB Load_Balancer", (int) nb.nbctl("--bare", "--columns=name", "list", "Load_Balancer").lines().filter(x -> !x.isBlank()).count());
+        return out;
+    }
+
+    /** Every object upstream's manager made carries our owner labels now. */
+    static boolean adopted(TestCluster cluster) {
+        var c = cluster.client;
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(c.namespaces().withName(NS).get());
+        objects.add(c.resources(Vpc.class).withName(NS).get());
+        objects.add(c.resources(Subnet.class).withName(NS + "-default").get());
+        objects.add(c.resources(OvnSnatRule.class).withName(NS).get());
+        objects.add(c.resources(VpcDns.class).withName(NS).get());
+        objects.add(c.resources(OvnEip.class).withName(GW_OVN_EIP).get());
+        objects.add(c.resources(OvnEip.class).withName(PUBLIC_OVN_EIP).get());
+        objects.add(c.resources(OvnFip.class).withName(OVN_FIP).get());
+        objects.add(c.resources(EIp.class).inNamespace(NS).withName("default-gw").get());
+        objects.add(c.resources(NetworkAttachmentDefinition.class).inNamespace(NS).withName("default").get());
+        return objects.stream().allMatch(o -> o != null && o.getMetadata().getLabels() != null
+                && o.getMetadata().getLabels().containsKey(Labels.OWNER_NAME));
+    }
+
+    /** Everything reports ready again under our controller (its conditions written). */
+    static boolean converged(TestCluster cluster) {
+        var c = cluster.client;
+        Project p = cluster.get(ORG, PROJECT);
+        FIp f = c.resources(FIp.class).inNamespace(NS).withName("vm").get();
+        Service s = c.services().inNamespace(NS).withName("web").get();
+        return p.getStatus() != null && p.getStatus().isReady() && p.getStatus().getConditions() != null && !p.getStatus().getConditions().isEmpty()
+                && f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getConditions() != null && !f.getStatus().getConditions().isEmpty()
+                && s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty();
+    }
+
+    /** The controller's writes until {@code done} holds and it has written nothing for 1.5 s. */
+    static List<AuditLog.Entry> collectUntilConverged(TestCluster cluster, Supplier<Boolean> done) throws InterruptedException {
+        List<AuditLog.Entry> all = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 60_000;
+        int quiet = 0;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+            List<AuditLog.Entry> next = cluster.recorder.controllerWriteEntries();
+            all.addAll(next);
+            quiet = next.isEmpty() ? quiet + 1 : 0;
+            if (quiet >= 3 && done.get()) {
+                return all;
+            }
+        }
+        throw new AssertionError("not converged in 60 s; writes so far: " + all.stream().map(e -> e.line() + " " + e.body()).toList());
+    }
+
+    /**
+     * {@code adopt}: a patch of labels only; {@code status}: the status subresource; {@code finalizer}:
+     * a patch of finalizers only; {@code event}: an Event; anything else is {@code OTHER} with its body.
+     */
+    static String classify(AuditLog.Entry e) {
+        if (e.uri().contains("/events")) {
+            return "event";
+        }
+        if (e.uri().split("\\?")[0].endsWith("/status")) {
+            return "status";
+        }
+        JsonNode b = e.body();
+        if ("patch".equals(e.verb()) && b != null && b.isArray()) {
+            boolean labels = true;
+            boolean finalizers = true;
+            for (JsonNode op : b) {
+                String path = op.path("path").asText();
+                boolean test = "test".equals(op.path("op").asText());
+                labels &= test || path.startsWith("/metadata/labels");
+                finalizers &= test || path.startsWith("/metadata/finalizers");
+            }
+            return labels ? "adopt" : finalizers ? "finalizer" : "OTHER " + b;
+        }
+        if ("patch".equals(e.verb()) && b != null && b.isObject()) {
+            var fields = new ArrayList<String>();
+            b.path("metadata").fieldNames().forEachRemaining(fields::add);
+            boolean onlyFinalizers = fields.stream().allMatch(f -> List.of("finalizers", "name", "namespace", "resourceVersion").contains(f))
+                    && b.size() <= 3;
+            return onlyFinalizers ? "finalizer" : "OTHER " + b;
+        }
+        return "OTHER " + e.verb() + " " + b;
+    }
+
+    static List<String> sorted(List<String> l) {
+        return l.stream().sorted().toList();
+    }
+
+    static String table(Map<String, String> before, Map<String, String> after, Map<String, Integer> cb, Map<String, Integer> ca, List<String> writes) {
+        StringBuilder t = new StringBuilder("\n=== Migration from upstream's manager: before / after ===\n");
+        t.append(String.format("| %-58s | %-40s | %-40s |%n", "address", "before (upstream)", "after (kube-dc-net)"));
+        before.forEach((k, v) -> t.append(String.format("| %-58s | %-40s | %-40s |%n", k, v, after.get(k))));
+        t.append(String.format("%n| %-30s | %6s | %6s |%n", "objects", "before", "after"));
+        cb.forEach((k, v) -> t.append(String.format("| %-30s | %6d | %6s |%n", k, v, ca.get(k))));
+        t.append("\ncontroller writes (" + writes.size() + "):\n");
+        writes.stream().sorted().forEach(w -> t.append("  ").append(w).append('\n'));
+        return t.toString();
+    }
+}
