@@ -86,6 +86,7 @@ public class ProjectTeardown {
             }
             for (HasMetadata o : step.remaining()) {
                 writer.delete(o);
+                releaseUpstreamsFinalizer(o);
                 forceKubeOvnFinalizerIfStuck(p, o);
             }
             HasMetadata first = step.remaining().get(0);
@@ -105,6 +106,17 @@ public class ProjectTeardown {
             var ops = Json.object().arrayNode();
             ops.addObject().put("op", "replace").put("path", "/spec/policyRoutes").set("value", ops.arrayNode());
             writer.patch(vpc, ops);
+        }
+    }
+
+    /**
+     * Upstream's manager put the Project finalizer on children it made (the NAD); we are the Project
+     * controller now and nothing else would remove it from an adopted child being deleted.
+     */
+    private void releaseUpstreamsFinalizer(HasMetadata o) {
+        List<String> fin = o.getMetadata().getFinalizers();
+        if (o.getMetadata().getDeletionTimestamp() != null && fin != null && fin.contains(com.kubedc.net.common.Labels.PROJECT_FINALIZER)) {
+            writer.removeFinalizer(o, com.kubedc.net.common.Labels.PROJECT_FINALIZER);
         }
     }
 
