@@ -86,6 +86,8 @@ class MigrationTest {
     Operator application;
     @Inject
     FreshOperators operators;
+    @Inject
+    com.kubedc.net.ovn.NbLoadBalancers nbLbs;
 
     @AfterEach
     void stopControllers() {
@@ -102,6 +104,7 @@ class MigrationTest {
         Map<String, Integer> countsBefore = counts(cluster, nb);
         cluster.recorder.reset();
 
+        long nbTransactions = nbLbs.transactions();
         Operator controller = operators.start();
         List<AuditLog.Entry> writes = collectUntilConverged(cluster, () -> adopted(cluster) && converged(cluster));
         Map<String, String> addressesAfter = addresses(cluster, nb);
@@ -143,6 +146,10 @@ class MigrationTest {
         assertTrue(lines.stream().filter(l -> l.startsWith("status")).count() <= 7, "at most two status writes of one EIp: " + lines);
         assertEquals(1, nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).lines().filter(x -> !x.isBlank()).count(),
                 "one NB load balancer row");
+        // the NB row: one transaction adopting it (our owner tags added, its VIPs, backends and others' tags kept)
+        assertEquals(1, nbLbs.transactions() - nbTransactions, "OVSDB transactions");
+        String ids = nb.nbctl("get", "Load_Balancer", LB_ROW, "external_ids");
+        assertTrue(ids.contains("upstream-marker=\"" + NS + "/web\"") && ids.contains("\"kube-dc.com/owner\"=\"" + NS + "/web\""), ids);
 
         // teardown: upstream's objects go with the Project
         cluster.client.resources(Project.class).inNamespace(ORG).withName(PROJECT).delete();
@@ -250,6 +257,8 @@ class MigrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> nb.nbctl("--bare", "--columns=name", "list", "Logical_Router").contains(NS)
                 && nb.nbctl("--bare", "--columns=name", "list", "Logical_Switch").contains(NS + "-default"));
         nb.nbctl("lb-add", LB_ROW, gwIp + ":80", "10.77.0.10:8080", "tcp");
+        // upstream's external_ids keys are not documented: a stand-in key shows that adoption keeps them
+        nb.nbctl("set", "Load_Balancer", LB_ROW, "external_ids:upstream-marker=" + NS + "/web");
         nb.nbctl("lr-lb-add", NS, LB_ROW);
         nb.nbctl("ls-lb-add", NS + "-default", LB_ROW);
         // Kube-OVN has programmed everything (statuses, finalizers) before our controller starts
