@@ -181,8 +181,16 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var fip = sources.fips.byIndex(EIpSources.FIP_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
                 .map(f -> new EIpOwner(EIpOwner.FIP, f.getMetadata().getName()));
-        var lb = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
-                .map(svc -> new EIpOwner(EIpOwner.SERVICE_LB, svc.getMetadata().getName()));
+        var bound = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream();
+        // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's binding to it propagates
+        var ownerService = eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.<io.fabric8.kubernetes.api.model.Service>empty()
+                : eip.getMetadata().getOwnerReferences().stream().filter(r -> "Service".equals(r.getKind()) && Boolean.TRUE.equals(r.getController()))
+                        .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                                .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
+                        .flatMap(Optional::stream)
+                        .filter(svc -> com.kubedc.net.loadbalancer.LbBinding.eipKey(svc) != null && com.kubedc.net.loadbalancer.LbBinding.of(svc, "").auto());
+        var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
+                .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
     }
 

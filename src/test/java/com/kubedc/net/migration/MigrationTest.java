@@ -81,6 +81,10 @@ class MigrationTest {
     /** Upstream's name of an FIp's OvnFip ({@code <ns>-<fip>}), not ours. */
     static final String OVN_FIP = NS + "-vm";
     static final String LB_ROW = NS + "-web-tcp";
+    /** Upstream's name of Service api's own EIp ({@code slb-<svc>-<5 random>}); ours would be {@code slb-api}. */
+    static final String API_EIP = "slb-api-x7k2p";
+    static final String API_OVN_EIP = "eip-" + API_EIP;
+    static final String API_ROW = NS + "-api-tcp";
 
     @Inject
     Operator application;
@@ -131,11 +135,17 @@ class MigrationTest {
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-snat-rules/" + NS,
                 "adopt  PATCH /apis/kubeovn.io/v1/vpc-dnses/" + NS,
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + PUBLIC_OVN_EIP,
-                "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + OVN_FIP)), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + OVN_FIP,
+                "adopt  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + API_EIP,
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + API_OVN_EIP,
+                "adopt-annotation  PATCH /api/v1/namespaces/" + NS + "/services/api")), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
         // besides: the finalizers our FIp and LoadBalancer controllers hold, statuses with our conditions, the Service's event
         assertEquals(sorted(List.of(
                 "event Programmed  POST /api/v1/namespaces/" + NS + "/events",
                 "finalizer  PATCH /api/v1/namespaces/" + NS + "/services/web",
+                "finalizer  PATCH /api/v1/namespaces/" + NS + "/services/api",
+                "status  PATCH /api/v1/namespaces/" + NS + "/services/api/status",
+                "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + API_EIP + "/status",
                 "finalizer  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/vm",
                 "status  PATCH /api/v1/namespaces/" + NS + "/services/web/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/default-gw/status",
@@ -143,11 +153,14 @@ class MigrationTest {
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/vm/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + ORG + "/projects/" + PROJECT + "/status")),
                 lines.stream().filter(l -> !l.startsWith("adopt")).distinct().sorted().toList());
-        assertTrue(lines.stream().filter(l -> l.startsWith("status")).count() <= 7, "at most two status writes of one EIp: " + lines);
+        // the operator SDK may repeat a finalizer apply or a status patch when events cross: at most twice per object
+        Map<String, Long> perObject = lines.stream().filter(l -> l.startsWith("status") || l.startsWith("finalizer"))
+                .collect(java.util.stream.Collectors.groupingBy(l -> l, TreeMap::new, java.util.stream.Collectors.counting()));
+        assertTrue(perObject.values().stream().allMatch(n -> n <= 2), "status/finalizer writes per object: " + perObject);
         assertEquals(1, nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).lines().filter(x -> !x.isBlank()).count(),
                 "one NB load balancer row");
         // the NB row: one transaction adopting it (our owner tags added, its VIPs, backends and others' tags kept)
-        assertEquals(1, nbLbs.transactions() - nbTransactions, "OVSDB transactions");
+        assertEquals(2, nbLbs.transactions() - nbTransactions, "OVSDB transactions: one per Service");
         String ids = nb.nbctl("get", "Load_Balancer", LB_ROW, "external_ids");
         assertTrue(ids.contains("upstream-marker=\"" + NS + "/web\"") && ids.contains("\"kube-dc.com/owner\"=\"" + NS + "/web\""), ids);
 
@@ -165,6 +178,8 @@ class MigrationTest {
         assertNull(cluster.client.resources(OvnEip.class).withName(PUBLIC_OVN_EIP).get(), "upstream-named OvnEip left");
         assertNull(cluster.client.resources(OvnFip.class).withName(OVN_FIP).get(), "upstream-named OvnFip left");
         assertEquals("", nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).trim(), "NB load balancer left");
+        assertEquals("", nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + API_ROW).trim(), "NB load balancer left");
+        assertNull(cluster.client.resources(OvnEip.class).withName(API_OVN_EIP).get(), "the Service's upstream-named OvnEip left");
         // the namespace is its last step: the Project's finalizer goes right after
         await().atMost(Duration.ofSeconds(20)).until(() -> cluster.get(ORG, PROJECT) == null);
         controller.stop();
@@ -190,10 +205,12 @@ class MigrationTest {
         // OvnEips first (Kube-OVN gives them addresses), marked as upstream's EIp controller marks them
         c.resource(upstreamOvnEip(GW_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_LRP, "default-gw")).create();
         c.resource(upstreamOvnEip(PUBLIC_OVN_EIP, "ext-public", KubeOvn.EIP_TYPE_NAT, "public-ip")).create();
+        c.resource(upstreamOvnEip(API_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_NAT, API_EIP)).create();
         String gwIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, GW_OVN_EIP), x -> x != null);
         String publicIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, PUBLIC_OVN_EIP), x -> x != null);
+        String apiIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, API_OVN_EIP), x -> x != null);
 
-        c.resource(vpc(cluster, List.of(gwIp, publicIp))).create();
+        c.resource(vpc(cluster, List.of(gwIp, publicIp, apiIp))).create();
         Subnet subnet = new Subnet();
         subnet.setMetadata(new ObjectMetaBuilder().withName(NS + "-default").build());
         subnet.setSpec(new Subnet.Spec(NS, "IPv4", List.of(NS), CIDR, "10.77.0.1", null, "default." + NS + ".ovn", null, null, null, null));
@@ -239,19 +256,20 @@ class MigrationTest {
         web.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(new LoadBalancerIngressBuilder().withIp(gwIp).build())
                 .endLoadBalancer().build());
         c.resource(web).updateStatus();
-        // upstream's <svc>-ext companion (spec §7.5): its labels, owned by the Service
-        var owner = new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("web").withUid(web.getMetadata().getUid())
-                .withController(true).build();
-        Map<String, String> extLabels = Map.of(ExtCompanion.MANAGED_BY, ExtCompanion.MANAGED_BY_VALUE, ExtCompanion.SOURCE, "web",
-                ExtCompanion.ENDPOINT_TYPE, "external");
-        Service ext = c.resource(new ServiceBuilder().withNewMetadata().withNamespace(NS).withName("web-ext").withLabels(extLabels)
-                .withOwnerReferences(owner).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP("None")
-                .addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort().endSpec().build()).create();
-        c.resource(new EndpointsBuilder().withNewMetadata().withNamespace(NS).withName("web-ext").withLabels(extLabels)
-                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("web-ext")
-                        .withUid(ext.getMetadata().getUid()).withController(true).build()).endMetadata()
-                .addNewSubset().addNewAddress().withIp(gwIp).endAddress().addNewPort().withName("http").withPort(80).withProtocol("TCP").endPort()
-                .endSubset().build()).create();
+        extCompanion(cluster, web, "http", 80, gwIp);
+
+        // a Service without a binding: upstream's manager made it an EIp of its own, slb-<svc>-<5 random>, owned by the Service
+        Service api = c.resource(Services.loadBalancer(NS, "api", Map.of(), "grpc:9000>9000")).create();
+        c.resource(Services.slice(NS, "api", List.of("10.77.0.11"), "grpc=9000")).create();
+        EIp apiEip = eip(API_EIP, null, "cloud");
+        apiEip.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("api")
+                .withUid(api.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+        c.resource(apiEip).create();
+        status(cluster, apiEip, apiIp, API_OVN_EIP, "Shared", List.of(new EIpOwner(EIpOwner.SERVICE_LB, "api")));
+        api.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(new LoadBalancerIngressBuilder().withIp(apiIp).build())
+                .endLoadBalancer().build());
+        c.resource(api).updateStatus();
+        extCompanion(cluster, api, "grpc", 9000, apiIp);
 
         // Kube-OVN made the project router and switch; upstream's manager put its load balancer on both
         await().atMost(Duration.ofSeconds(20)).until(() -> nb.nbctl("--bare", "--columns=name", "list", "Logical_Router").contains(NS)
@@ -261,6 +279,9 @@ class MigrationTest {
         nb.nbctl("set", "Load_Balancer", LB_ROW, "external_ids:upstream-marker=" + NS + "/web");
         nb.nbctl("lr-lb-add", NS, LB_ROW);
         nb.nbctl("ls-lb-add", NS + "-default", LB_ROW);
+        nb.nbctl("lb-add", API_ROW, apiIp + ":9000", "10.77.0.11:9000", "tcp");
+        nb.nbctl("lr-lb-add", NS, API_ROW);
+        nb.nbctl("ls-lb-add", NS + "-default", API_ROW);
         // Kube-OVN has programmed everything (statuses, finalizers) before our controller starts
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             OvnFip f = c.resources(OvnFip.class).withName(OVN_FIP).get();
@@ -270,6 +291,24 @@ class MigrationTest {
                     && c.resources(OvnEip.class).withName(NS + "-ext-public").get() != null && address(cluster, NS + "-ext-public") != null;
         });
         waitForEmulator(cluster);
+    }
+
+    /** Upstream's {@code <svc>-ext} companion (spec §7.5): headless Service and Endpoints with its labels, owned by the Service. */
+    static void extCompanion(TestCluster cluster, Service svc, String port, int number, String ip) {
+        var c = cluster.client;
+        String name = svc.getMetadata().getName() + "-ext";
+        Map<String, String> labels = Map.of(ExtCompanion.MANAGED_BY, ExtCompanion.MANAGED_BY_VALUE, ExtCompanion.SOURCE, svc.getMetadata().getName(),
+                ExtCompanion.ENDPOINT_TYPE, "external");
+        Service ext = c.resource(new ServiceBuilder().withNewMetadata().withNamespace(NS).withName(name).withLabels(labels)
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(svc.getMetadata().getName())
+                        .withUid(svc.getMetadata().getUid()).withController(true).build()).endMetadata()
+                .withNewSpec().withType("ClusterIP").withClusterIP("None")
+                .addNewPort().withName(port).withPort(number).withProtocol("TCP").endPort().endSpec().build()).create();
+        c.resource(new EndpointsBuilder().withNewMetadata().withNamespace(NS).withName(name).withLabels(labels)
+                .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(name)
+                        .withUid(ext.getMetadata().getUid()).withController(true).build()).endMetadata()
+                .addNewSubset().addNewAddress().withIp(ip).endAddress().addNewPort().withName(port).withPort(number).withProtocol("TCP").endPort()
+                .endSubset().build()).create();
     }
 
     /** What upstream's EIp controller leaves on an OvnEip: label and annotation {@code <ns>.<eip>}. */
@@ -358,11 +397,11 @@ class MigrationTest {
     static Map<String, String> addresses(TestCluster cluster, LocalNb nb) {
         var c = cluster.client;
         Map<String, String> out = new LinkedHashMap<>();
-        for (String n : List.of(GW_OVN_EIP, PUBLIC_OVN_EIP, NS + "-ext-public")) {
+        for (String n : List.of(GW_OVN_EIP, PUBLIC_OVN_EIP, API_OVN_EIP, NS + "-ext-public")) {
             OvnEip o = c.resources(OvnEip.class).withName(n).get();
             out.put("OvnEip " + n + " spec/status v4Ip", (o.getSpec().v4Ip() == null ? "-" : o.getSpec().v4Ip()) + " / " + o.getStatus().v4Ip());
         }
-        for (String n : List.of("default-gw", "public-ip")) {
+        for (String n : List.of("default-gw", "public-ip", API_EIP)) {
             EIp e = c.resources(EIp.class).inNamespace(NS).withName(n).get();
             out.put("EIp " + n + " status.ipAddress (ovnEIpRef)", e.getStatus().getIpAddress() + " (" + e.getStatus().getOvnEIpRef() + ")");
         }
@@ -372,8 +411,12 @@ class MigrationTest {
         out.put("OvnFip " + OVN_FIP + " ovnEip -> v4Ip", of.getSpec().ovnEip() + " -> " + of.getSpec().v4Ip());
         OvnSnatRule r = c.resources(OvnSnatRule.class).withName(NS).get();
         out.put("OvnSnatRule " + NS + " ovnEip / status v4Eip", r.getSpec().ovnEip() + " / " + r.getStatus().v4Eip());
-        out.put("Service web status.loadBalancer.ingress", ServiceLbReconciler.ips(c.services().inNamespace(NS).withName("web").get().getStatus()).toString());
-        out.put("NB Load_Balancer " + LB_ROW + " vips", nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + LB_ROW).trim());
+        for (String svc : List.of("web", "api")) {
+            out.put("Service " + svc + " status.loadBalancer.ingress", ServiceLbReconciler.ips(c.services().inNamespace(NS).withName(svc).get().getStatus()).toString());
+        }
+        for (String row : List.of(LB_ROW, API_ROW)) {
+            out.put("NB Load_Balancer " + row + " vips", nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + row).trim());
+        }
         Vpc v = c.resources(Vpc.class).withName(NS).get();
         out.put("Vpc " + NS + " extraExternalSubnets", String.valueOf(v.getSpec().extraExternalSubnets()));
         out.put("Vpc " + NS + " policyRoutes", String.valueOf(v.getSpec().policyRoutes().size()) + " routes");
@@ -411,6 +454,8 @@ class MigrationTest {
         objects.add(c.resources(OvnEip.class).withName(GW_OVN_EIP).get());
         objects.add(c.resources(OvnEip.class).withName(PUBLIC_OVN_EIP).get());
         objects.add(c.resources(OvnFip.class).withName(OVN_FIP).get());
+        objects.add(c.resources(OvnEip.class).withName(API_OVN_EIP).get());
+        objects.add(c.resources(EIp.class).inNamespace(NS).withName(API_EIP).get());
         objects.add(c.resources(EIp.class).inNamespace(NS).withName("default-gw").get());
         objects.add(c.resources(NetworkAttachmentDefinition.class).inNamespace(NS).withName("default").get());
         return objects.stream().allMatch(o -> o != null && o.getMetadata().getLabels() != null
@@ -425,7 +470,13 @@ class MigrationTest {
         Service s = c.services().inNamespace(NS).withName("web").get();
         return p.getStatus() != null && p.getStatus().isReady() && p.getStatus().getConditions() != null && !p.getStatus().getConditions().isEmpty()
                 && f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getConditions() != null && !f.getStatus().getConditions().isEmpty()
-                && s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty();
+                && s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty()
+                && programmed(c.services().inNamespace(NS).withName("api").get());
+    }
+
+    static boolean programmed(Service s) {
+        return s.getStatus() != null && s.getStatus().getConditions() != null && s.getStatus().getConditions().stream()
+                .anyMatch(x -> "True".equals(x.getStatus()));
     }
 
     /** The controller's writes until {@code done} holds and it has written nothing for 1.5 s. */
@@ -467,6 +518,10 @@ class MigrationTest {
                 finalizers &= test || path.startsWith("/metadata/finalizers");
             }
             return labels ? "adopt" : finalizers ? "finalizer" : "OTHER " + b;
+        }
+        if ("patch".equals(e.verb()) && b != null && b.isObject() && b.size() == 1 && b.path("metadata").size() == 1
+                && b.path("metadata").path("annotations").size() == 1 && b.path("metadata").path("annotations").has(LbBinding.ADOPTED_EIP)) {
+            return "adopt-annotation";
         }
         if ("patch".equals(e.verb()) && b != null && b.isObject()) {
             var fields = new ArrayList<String>();
