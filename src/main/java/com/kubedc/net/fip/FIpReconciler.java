@@ -111,10 +111,20 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
                         "EIp " + eipName + " is bound to LoadBalancer Service " + service.get().getMetadata().getName());
             }
         } else if (eip.isEmpty()) {
-            String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()
-                    ? defaultType : fip.getSpec().getExternalNetworkType();
-            eip = Optional.ofNullable(writer.create(FIpDesired.autoEIp(fip, type)));
-            eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, sources.eips.list(ns, x -> true).toList());
+            if (upstream.isPresent()) { // migrated: upstream's own EIp of the FIp, its address kept; named on the FIp from now on
+                EIp adopted = writer.adopt(upstream.get(), Owners.labels(fip));
+                writer.annotate(fip, com.kubedc.net.common.Labels.ADOPTED_EIP, adopted.getMetadata().getName());
+                sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                LOG.infof("FIp %s/%s: adopted EIp %s made by upstream's manager", ns, fip.getMetadata().getName(), adopted.getMetadata().getName());
+                eip = Optional.of(adopted);
+                eipName = adopted.getMetadata().getName();
+            } else {
+                String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()
+                        ? defaultType : fip.getSpec().getExternalNetworkType();
+                eip = Optional.ofNullable(writer.create(FIpDesired.autoEIp(fip, type)));
+                eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+            }
         }
         if (eip.isPresent() && fip.getSpec().getEip() == null && !Owners.ownedBy(eip.get(), fip)) {
             return new Facts(eipName, null, null, target, vmIface, FIpReasons.NAME_CONFLICT, "EIp " + eipName + " exists and is not this FIp's");

@@ -15,7 +15,7 @@ public record LbBinding(String eip, boolean auto, String networkType) {
     public static final String DEFAULT_GW = "default-gw";
     public static final String FINALIZER = "loadbalancer.kube-dc.com/finalizer";
     /** Written once on migration: the name of upstream's auto EIp ({@code slb-<svc>-xxxxx}) adopted as this Service's own. */
-    public static final String ADOPTED_EIP = "kube-dc.com/adopted-eip";
+    public static final String ADOPTED_EIP = com.kubedc.net.common.Labels.ADOPTED_EIP;
 
     /** A Service we program: type LoadBalancer without a {@code loadBalancerClass} of someone else. */
     public static boolean managed(Service s) {

@@ -85,6 +85,10 @@ class MigrationTest {
     static final String API_EIP = "slb-api-x7k2p";
     static final String API_OVN_EIP = "eip-" + API_EIP;
     static final String API_ROW = NS + "-api-tcp";
+    /** Upstream's name of FIp db's own EIp ({@code fip-<fip>-<5 random>}); ours would be {@code fip-db}. */
+    static final String DB_EIP = "fip-db-q8w3e";
+    static final String DB_OVN_EIP = "eip-" + DB_EIP;
+    static final String DB_OVN_FIP = NS + "-db";
 
     @Inject
     Operator application;
@@ -138,7 +142,11 @@ class MigrationTest {
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + OVN_FIP,
                 "adopt  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + API_EIP,
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + API_OVN_EIP,
-                "adopt-annotation  PATCH /api/v1/namespaces/" + NS + "/services/api")), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
+                "adopt-annotation  PATCH /api/v1/namespaces/" + NS + "/services/api",
+                "adopt  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + DB_EIP,
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + DB_OVN_EIP,
+                "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + DB_OVN_FIP,
+                "adopt-annotation  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/db")), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
         // besides: the finalizers our FIp and LoadBalancer controllers hold, statuses with our conditions, the Service's event
         assertEquals(sorted(List.of(
                 "event Programmed  POST /api/v1/namespaces/" + NS + "/events",
@@ -147,6 +155,9 @@ class MigrationTest {
                 "status  PATCH /api/v1/namespaces/" + NS + "/services/api/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + API_EIP + "/status",
                 "finalizer  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/vm",
+                "finalizer  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/db",
+                "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/db/status",
+                "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + DB_EIP + "/status",
                 "status  PATCH /api/v1/namespaces/" + NS + "/services/web/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/default-gw/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/public-ip/status",
@@ -180,6 +191,8 @@ class MigrationTest {
         assertEquals("", nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).trim(), "NB load balancer left");
         assertEquals("", nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + API_ROW).trim(), "NB load balancer left");
         assertNull(cluster.client.resources(OvnEip.class).withName(API_OVN_EIP).get(), "the Service's upstream-named OvnEip left");
+        assertNull(cluster.client.resources(OvnEip.class).withName(DB_OVN_EIP).get(), "the FIp's upstream-named OvnEip left");
+        assertNull(cluster.client.resources(OvnFip.class).withName(DB_OVN_FIP).get(), "upstream-named OvnFip left");
         // the namespace is its last step: the Project's finalizer goes right after
         await().atMost(Duration.ofSeconds(20)).until(() -> cluster.get(ORG, PROJECT) == null);
         controller.stop();
@@ -206,11 +219,13 @@ class MigrationTest {
         c.resource(upstreamOvnEip(GW_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_LRP, "default-gw")).create();
         c.resource(upstreamOvnEip(PUBLIC_OVN_EIP, "ext-public", KubeOvn.EIP_TYPE_NAT, "public-ip")).create();
         c.resource(upstreamOvnEip(API_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_NAT, API_EIP)).create();
+        c.resource(upstreamOvnEip(DB_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_NAT, DB_EIP)).create();
         String gwIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, GW_OVN_EIP), x -> x != null);
         String publicIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, PUBLIC_OVN_EIP), x -> x != null);
         String apiIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, API_OVN_EIP), x -> x != null);
+        String dbIp = await().atMost(Duration.ofSeconds(20)).until(() -> address(cluster, DB_OVN_EIP), x -> x != null);
 
-        c.resource(vpc(cluster, List.of(gwIp, publicIp, apiIp))).create();
+        c.resource(vpc(cluster, List.of(gwIp, publicIp, apiIp, dbIp))).create();
         Subnet subnet = new Subnet();
         subnet.setMetadata(new ObjectMetaBuilder().withName(NS + "-default").build());
         subnet.setSpec(new Subnet.Spec(NS, "IPv4", List.of(NS), CIDR, "10.77.0.1", null, "default." + NS + ".ovn", null, null, null, null));
@@ -250,6 +265,28 @@ class MigrationTest {
         fs.setResolvedTargetIP("10.77.0.5");
         fip.setStatus(fs);
         c.resource(fip).updateStatus();
+
+        // an FIp without spec.eip: upstream's manager made it an EIp of its own, fip-<fip>-<5 random>, owned by the FIp
+        FIp db = Fixtures.fip(NS, "db", null, "10.77.0.6");
+        db.getSpec().setExternalNetworkType("cloud");
+        db = c.resource(db).create();
+        EIp dbEip = eip(DB_EIP, null, "cloud");
+        dbEip.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion(db.getApiVersion()).withKind("FIp").withName("db")
+                .withUid(db.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+        c.resource(dbEip).create();
+        status(cluster, dbEip, dbIp, DB_OVN_EIP, "Exclusive", List.of(new EIpOwner(EIpOwner.FIP, "db")));
+        OvnFip dbNat = new OvnFip();
+        dbNat.setMetadata(new ObjectMetaBuilder().withName(DB_OVN_FIP).build());
+        dbNat.setSpec(new OvnFip.Spec(DB_OVN_EIP, null, null, NS, "10.77.0.6", null));
+        c.resource(dbNat).create();
+        FIpStatus ds = new FIpStatus();
+        ds.setReady(true);
+        ds.setEip(DB_EIP);
+        ds.setExternalIP(dbIp);
+        ds.setOvnFip(DB_OVN_FIP);
+        ds.setResolvedTargetIP("10.77.0.6");
+        db.setStatus(ds);
+        c.resource(db).updateStatus();
 
         Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
         c.resource(Services.slice(NS, "web", List.of("10.77.0.10"), "http=8080")).create();
@@ -397,18 +434,22 @@ class MigrationTest {
     static Map<String, String> addresses(TestCluster cluster, LocalNb nb) {
         var c = cluster.client;
         Map<String, String> out = new LinkedHashMap<>();
-        for (String n : List.of(GW_OVN_EIP, PUBLIC_OVN_EIP, API_OVN_EIP, NS + "-ext-public")) {
+        for (String n : List.of(GW_OVN_EIP, PUBLIC_OVN_EIP, API_OVN_EIP, DB_OVN_EIP, NS + "-ext-public")) {
             OvnEip o = c.resources(OvnEip.class).withName(n).get();
             out.put("OvnEip " + n + " spec/status v4Ip", (o.getSpec().v4Ip() == null ? "-" : o.getSpec().v4Ip()) + " / " + o.getStatus().v4Ip());
         }
-        for (String n : List.of("default-gw", "public-ip", API_EIP)) {
+        for (String n : List.of("default-gw", "public-ip", API_EIP, DB_EIP)) {
             EIp e = c.resources(EIp.class).inNamespace(NS).withName(n).get();
             out.put("EIp " + n + " status.ipAddress (ovnEIpRef)", e.getStatus().getIpAddress() + " (" + e.getStatus().getOvnEIpRef() + ")");
         }
-        FIp f = c.resources(FIp.class).inNamespace(NS).withName("vm").get();
-        out.put("FIp vm status.externalIP (ovnFip)", f.getStatus().getExternalIP() + " (" + f.getStatus().getOvnFip() + ")");
-        OvnFip of = c.resources(OvnFip.class).withName(OVN_FIP).get();
-        out.put("OvnFip " + OVN_FIP + " ovnEip -> v4Ip", of.getSpec().ovnEip() + " -> " + of.getSpec().v4Ip());
+        for (String n : List.of("vm", "db")) {
+            FIp f = c.resources(FIp.class).inNamespace(NS).withName(n).get();
+            out.put("FIp " + n + " status.externalIP (eip, ovnFip)", f.getStatus().getExternalIP() + " (" + f.getStatus().getEip() + ", " + f.getStatus().getOvnFip() + ")");
+        }
+        for (String n : List.of(OVN_FIP, DB_OVN_FIP)) {
+            OvnFip of = c.resources(OvnFip.class).withName(n).get();
+            out.put("OvnFip " + n + " ovnEip -> v4Ip", of.getSpec().ovnEip() + " -> " + of.getSpec().v4Ip());
+        }
         OvnSnatRule r = c.resources(OvnSnatRule.class).withName(NS).get();
         out.put("OvnSnatRule " + NS + " ovnEip / status v4Eip", r.getSpec().ovnEip() + " / " + r.getStatus().v4Eip());
         for (String svc : List.of("web", "api")) {
@@ -456,6 +497,9 @@ class MigrationTest {
         objects.add(c.resources(OvnFip.class).withName(OVN_FIP).get());
         objects.add(c.resources(OvnEip.class).withName(API_OVN_EIP).get());
         objects.add(c.resources(EIp.class).inNamespace(NS).withName(API_EIP).get());
+        objects.add(c.resources(EIp.class).inNamespace(NS).withName(DB_EIP).get());
+        objects.add(c.resources(OvnEip.class).withName(DB_OVN_EIP).get());
+        objects.add(c.resources(OvnFip.class).withName(DB_OVN_FIP).get());
         objects.add(c.resources(EIp.class).inNamespace(NS).withName("default-gw").get());
         objects.add(c.resources(NetworkAttachmentDefinition.class).inNamespace(NS).withName("default").get());
         return objects.stream().allMatch(o -> o != null && o.getMetadata().getLabels() != null
@@ -471,7 +515,12 @@ class MigrationTest {
         return p.getStatus() != null && p.getStatus().isReady() && p.getStatus().getConditions() != null && !p.getStatus().getConditions().isEmpty()
                 && f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getConditions() != null && !f.getStatus().getConditions().isEmpty()
                 && s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty()
-                && programmed(c.services().inNamespace(NS).withName("api").get());
+                && programmed(c.services().inNamespace(NS).withName("api").get())
+                && readyWithConditions(c.resources(FIp.class).inNamespace(NS).withName("db").get());
+    }
+
+    static boolean readyWithConditions(FIp f) {
+        return f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getConditions() != null && !f.getStatus().getConditions().isEmpty();
     }
 
     static boolean programmed(Service s) {
