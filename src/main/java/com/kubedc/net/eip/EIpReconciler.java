@@ -152,8 +152,10 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         if (recorded != null && !recorded.isBlank()) {
             sources.ovnEips.get(new ResourceID(recorded)).ifPresent(out::add);
         }
+        // the index reads the informer's store only: get() also sees what this controller just wrote
         sources.ovnEips.byIndex(EIpSources.UPSTREAM_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName())
-                .stream().filter(o -> !out.contains(o)).sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName())).forEach(out::add);
+                .stream().map(o -> sources.ovnEips.get(ResourceID.fromResource(o)).orElse(o))
+                .filter(o -> out.stream().noneMatch(x -> x.getMetadata().getName().equals(o.getMetadata().getName()))).sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName())).forEach(out::add);
         return out;
     }
 
@@ -178,13 +180,19 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var snat = sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
                 .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName()));
-        var fip = sources.fips.byIndex(EIpSources.FIP_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
+        // an FIp's own EIp (its ownerReference) is in use by it, also while a migrated FIp's annotation naming it propagates
+        var ownerFIp = controllerOwners(eip, "FIp").map(r -> sources.fips.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                .filter(f -> r.getUid() != null && r.getUid().equals(f.getMetadata().getUid()))
+                .filter(f -> f.getSpec() == null || f.getSpec().getEip() == null || f.getSpec().getEip().isBlank()))
+                .flatMap(Optional::stream);
+        var fip = java.util.stream.Stream.concat(sources.fips.byIndex(EIpSources.FIP_EIP_INDEX,
+                        eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream(), ownerFIp)
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
-                .map(f -> new EIpOwner(EIpOwner.FIP, f.getMetadata().getName()));
+                .map(f -> f.getMetadata().getName()).distinct()
+                .map(f -> new EIpOwner(EIpOwner.FIP, f));
         var bound = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream();
         // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's binding to it propagates
-        var ownerService = eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.<io.fabric8.kubernetes.api.model.Service>empty()
-                : eip.getMetadata().getOwnerReferences().stream().filter(r -> "Service".equals(r.getKind()) && Boolean.TRUE.equals(r.getController()))
+        var ownerService = controllerOwners(eip, "Service")
                         .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
                                 .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
                         .flatMap(Optional::stream)
@@ -192,6 +200,11 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
                 .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
+    }
+
+    private static java.util.stream.Stream<io.fabric8.kubernetes.api.model.OwnerReference> controllerOwners(EIp eip, String kind) {
+        return eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.empty()
+                : eip.getMetadata().getOwnerReferences().stream().filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()));
     }
 
     static Map<String, Long> free(List<Subnet> external) {

@@ -21,16 +21,17 @@ final class FIpAdoption {
     }
 
     /**
-     * The EIp upstream's manager made for {@code fip}: no owner labels of ours, tied to it by an
-     * ownerReference to its uid, or named {@code fip-<fip>-xxxxx} with status owners listing it;
-     * the one holding the FIp's external address first.
+     * The EIp upstream's manager made for {@code fip}: tied to it by an ownerReference to its uid,
+     * or named {@code fip-<fip>-xxxxx} with status owners listing it; without owner labels (to adopt)
+     * or with this FIp's (adopted, its annotation still on its way to the cache); the one holding
+     * the FIp's external address first.
      */
     static Optional<EIp> upstreamAutoEIp(FIp fip, List<EIp> namespaceEIps) {
         Pattern name = Pattern.compile(Pattern.quote("fip-" + fip.getMetadata().getName()) + "-[a-z0-9]{5}");
         String external = fip.getStatus() == null ? null : fip.getStatus().getExternalIP();
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> Adoption.decide(e, Owners.labels(fip), marked(e, fip, name)) == Adoption.Verdict.ADOPT)
+                .filter(e -> marked(e, fip, name) && Adoption.decide(e, Owners.labels(fip), true) != Adoption.Verdict.CONFLICT)
                 .min(Comparator.comparing((EIp e) -> !Objects.equals(external, e.getStatus() == null ? null : e.getStatus().getIpAddress()))
                         .thenComparing(e -> e.getMetadata().getName()));
     }

@@ -111,11 +111,15 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
                         "EIp " + eipName + " is bound to LoadBalancer Service " + service.get().getMetadata().getName());
             }
         } else if (eip.isEmpty()) {
-            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, sources.eips.list(ns, x -> true).toList());
+            // list() reads the informer's store only: get() also sees what this controller just wrote
+            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, sources.eips.list(ns, x -> true)
+                    .map(x -> sources.eips.get(ResourceID.fromResource(x)).orElse(x)).toList());
             if (upstream.isPresent()) { // migrated: upstream's own EIp of the FIp, its address kept; named on the FIp from now on
                 EIp adopted = writer.adopt(upstream.get(), Owners.labels(fip));
                 writer.annotate(fip, com.kubedc.net.common.Labels.ADOPTED_EIP, adopted.getMetadata().getName());
-                sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                if (adopted != upstream.get()) {
+                    sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                }
                 LOG.infof("FIp %s/%s: adopted EIp %s made by upstream's manager", ns, fip.getMetadata().getName(), adopted.getMetadata().getName());
                 eip = Optional.of(adopted);
                 eipName = adopted.getMetadata().getName();

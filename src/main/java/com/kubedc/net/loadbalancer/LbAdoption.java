@@ -19,9 +19,10 @@ final class LbAdoption {
     }
 
     /**
-     * The EIp upstream's manager made for {@code s}: no owner labels of ours, named {@code slb-<svc>-xxxxx}
-     * or owned by the Service's uid, and tied to it by an ownerReference or by its status owners
-     * ({@code ServiceLb <svc>}); the one holding the Service's current address first.
+     * The EIp upstream's manager made for {@code s}: tied to it by an ownerReference to its uid, or
+     * named {@code slb-<svc>-xxxxx} with status owners listing {@code ServiceLb <svc>}; without owner
+     * labels (to adopt) or with this Service's (adopted, while the Service's annotation naming it is
+     * still on its way to the cache); the one holding the Service's current address first.
      */
     static Optional<EIp> upstreamAutoEIp(Service s, List<EIp> namespaceEIps) {
         String svc = s.getMetadata().getName();
@@ -29,7 +30,7 @@ final class LbAdoption {
         List<String> ingress = ServiceLbReconciler.ips(s.getStatus());
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> Adoption.decide(e, LbEIp.labels(s), marked(e, s, name)) == Adoption.Verdict.ADOPT)
+                .filter(e -> marked(e, s, name) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
                 .min(Comparator.comparing((EIp e) -> !ingress.contains(address(e))).thenComparing(e -> e.getMetadata().getName()));
     }
 

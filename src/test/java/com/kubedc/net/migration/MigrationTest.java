@@ -15,6 +15,12 @@ import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
 import com.kubedc.net.common.Labels;
+import com.kubedc.net.gatewayroute.RouteAnnotations;
+import com.kubedc.net.gatewayroute.RouteDesired;
+import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.thirdparty.envoy.Backend;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import com.kubedc.net.loadbalancer.ExtCompanion;
 import com.kubedc.net.loadbalancer.LbBinding;
 import com.kubedc.net.loadbalancer.ServiceLbReconciler;
@@ -81,6 +87,7 @@ class MigrationTest {
     /** Upstream's name of an FIp's OvnFip ({@code <ns>-<fip>}), not ours. */
     static final String OVN_FIP = NS + "-vm";
     static final String LB_ROW = NS + "-web-tcp";
+    static final String HOSTNAME = "web-" + NS + "." + TestCluster.BASE_DOMAIN;
     /** Upstream's name of Service api's own EIp ({@code slb-<svc>-<5 random>}); ours would be {@code slb-api}. */
     static final String API_EIP = "slb-api-x7k2p";
     static final String API_OVN_EIP = "eip-" + API_EIP;
@@ -121,7 +128,7 @@ class MigrationTest {
         List<String> lines = new ArrayList<>();
         for (AuditLog.Entry e : writes) {
             String c = classify(e);
-            lines.add(c + "  " + e.line().split("\\?")[0]);
+            lines.add(c + "  " + e.line().split("\\?")[0] + (e.code() >= 300 && !c.startsWith("exists") ? " -> " + e.code() : ""));
             byClass.merge(c, 1, Integer::sum);
         }
         System.out.println(table(addressesBefore, addressesAfter, countsBefore, countsAfter, lines));
@@ -146,10 +153,20 @@ class MigrationTest {
                 "adopt  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/" + DB_EIP,
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-eips/" + DB_OVN_EIP,
                 "adopt  PATCH /apis/kubeovn.io/v1/ovn-fips/" + DB_OVN_FIP,
-                "adopt-annotation  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/db")), sorted(lines.stream().filter(l -> l.startsWith("adopt")).toList()));
+                "adopt-annotation  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/db",
+                "adopt  PATCH /apis/gateway.envoyproxy.io/v1alpha1/namespaces/" + NS + "/backends/web-backend",
+                "adopt  PATCH /apis/gateway.networking.k8s.io/v1/namespaces/" + NS + "/httproutes/web-route")),
+                lines.stream().filter(l -> l.startsWith("adopt")).map(MigrationTest::request).distinct().sorted().toList());
+        // one successful labels patch per adopted object (a write refused for a stale resourceVersion, "-> 409", is retried)
+        lines.stream().filter(l -> l.startsWith("adopt  ")).map(MigrationTest::request).distinct()
+                .forEach(l -> assertEquals(1, lines.stream().filter(l::equals).count(), l));
         // besides: the finalizers our FIp and LoadBalancer controllers hold, statuses with our conditions, the Service's event
         assertEquals(sorted(List.of(
                 "event Programmed  POST /api/v1/namespaces/" + NS + "/events",
+                "event RouteUsable  POST /api/v1/namespaces/" + NS + "/events",
+                // the route controller's informers select our label: its create finds upstream's object (409), then adopts it
+                "exists(409)  POST /apis/gateway.envoyproxy.io/v1alpha1/namespaces/" + NS + "/backends",
+                "exists(409)  POST /apis/gateway.networking.k8s.io/v1/namespaces/" + NS + "/httproutes",
                 "finalizer  PATCH /api/v1/namespaces/" + NS + "/services/web",
                 "finalizer  PATCH /api/v1/namespaces/" + NS + "/services/api",
                 "status  PATCH /api/v1/namespaces/" + NS + "/services/api/status",
@@ -163,11 +180,14 @@ class MigrationTest {
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/eips/public-ip/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + NS + "/fips/vm/status",
                 "status  PATCH /apis/kube-dc.com/v1/namespaces/" + ORG + "/projects/" + PROJECT + "/status")),
-                lines.stream().filter(l -> !l.startsWith("adopt")).distinct().sorted().toList());
+                lines.stream().filter(l -> !l.startsWith("adopt")).map(MigrationTest::request).distinct().sorted().toList());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("exists(409)") && l.endsWith("/backends")).count(), "one create attempt per route object");
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("exists(409)") && l.endsWith("/httproutes")).count(), "one create attempt per route object");
         // the operator SDK may repeat a finalizer apply or a status patch when events cross: at most twice per object
-        Map<String, Long> perObject = lines.stream().filter(l -> l.startsWith("status") || l.startsWith("finalizer"))
+        Map<String, Long> perObject = lines.stream().filter(l -> l.startsWith("status") || l.startsWith("finalizer")).filter(l -> l.equals(request(l)))
                 .collect(java.util.stream.Collectors.groupingBy(l -> l, TreeMap::new, java.util.stream.Collectors.counting()));
-        assertTrue(perObject.values().stream().allMatch(n -> n <= 2), "status/finalizer writes per object: " + perObject);
+        // two controllers (load balancer, gateway route) hold a finalizer on Service web and write its status
+        perObject.forEach((l, n) -> assertTrue(n <= (l.contains("/services/web") ? 4 : 2), "status/finalizer writes per object: " + perObject));
         assertEquals(1, nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + LB_ROW).lines().filter(x -> !x.isBlank()).count(),
                 "one NB load balancer row");
         // the NB row: one transaction adopting it (our owner tags added, its VIPs, backends and others' tags kept)
@@ -288,12 +308,26 @@ class MigrationTest {
         db.setStatus(ds);
         c.resource(db).updateStatus();
 
-        Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
+        // exposed on the shared Gateway too: upstream wrote the hostname it published
+        Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true",
+                RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_HOSTNAME_STATUS, HOSTNAME), "http:80>8080")).create();
         c.resource(Services.slice(NS, "web", List.of("10.77.0.10"), "http=8080")).create();
         web.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(new LoadBalancerIngressBuilder().withIp(gwIp).build())
                 .endLoadBalancer().build());
         c.resource(web).updateStatus();
         extCompanion(cluster, web, "http", 80, gwIp);
+        // its Envoy Backend and HTTPRoute on the platform's http listener (spec §7.6, §8.3), owned by the Service
+        var webOwner = new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName("web").withUid(web.getMetadata().getUid())
+                .withController(true).withBlockOwnerDeletion(true).build();
+        Backend backend = new Backend();
+        backend.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("web-backend").withOwnerReferences(webOwner).build());
+        backend.setSpec(new Backend.Spec(List.of(new Backend.Endpoint(new Backend.Ip(gwIp, 80)))));
+        c.resource(backend).create();
+        c.resource(new HTTPRouteBuilder().withNewMetadata().withNamespace(NS).withName("web-route").withOwnerReferences(webOwner).endMetadata()
+                .withNewSpec().addNewParentRef().withGroup(RouteDesired.GATEWAY_GROUP).withKind("Gateway").withName(SeedGateway.NAME)
+                .withNamespace(SeedGateway.NAMESPACE).withSectionName("http").endParentRef().withHostnames(HOSTNAME)
+                .addNewRule().addNewBackendRef().withGroup(RouteDesired.ENVOY_GROUP).withKind("Backend").withName("web-backend").withPort(80)
+                .endBackendRef().endRule().endSpec().build()).create();
 
         // a Service without a binding: upstream's manager made it an EIp of its own, slb-<svc>-<5 random>, owned by the Service
         Service api = c.resource(Services.loadBalancer(NS, "api", Map.of(), "grpc:9000>9000")).create();
@@ -458,6 +492,12 @@ class MigrationTest {
         for (String row : List.of(LB_ROW, API_ROW)) {
             out.put("NB Load_Balancer " + row + " vips", nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + row).trim());
         }
+        Backend be = c.resources(Backend.class).inNamespace(NS).withName("web-backend").get();
+        out.put("Backend web-backend endpoint", be.getSpec().endpoints().get(0).ip().address() + ":" + be.getSpec().endpoints().get(0).ip().port());
+        HTTPRoute hr = c.resources(HTTPRoute.class).inNamespace(NS).withName("web-route").get();
+        out.put("HTTPRoute web-route hostnames / section", hr.getSpec().getHostnames() + " / " + hr.getSpec().getParentRefs().get(0).getSectionName());
+        out.put("Service web route-hostname-status", c.services().inNamespace(NS).withName("web").get().getMetadata().getAnnotations()
+                .get(RouteAnnotations.ROUTE_HOSTNAME_STATUS));
         Vpc v = c.resources(Vpc.class).withName(NS).get();
         out.put("Vpc " + NS + " extraExternalSubnets", String.valueOf(v.getSpec().extraExternalSubnets()));
         out.put("Vpc " + NS + " policyRoutes", String.valueOf(v.getSpec().policyRoutes().size()) + " routes");
@@ -479,6 +519,10 @@ class MigrationTest {
         out.put("FIp in " + NS, c.resources(FIp.class).inNamespace(NS).list().getItems().size());
         out.put("Service in " + NS, c.services().inNamespace(NS).list().getItems().size());
         out.put("Endpoints in " + NS, c.endpoints().inNamespace(NS).list().getItems().size());
+        out.put("Backend in " + NS, c.resources(Backend.class).inNamespace(NS).list().getItems().size());
+        out.put("HTTPRoute in " + NS, c.resources(HTTPRoute.class).inNamespace(NS).list().getItems().size());
+        out.put("Gateway listeners", c.resources(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class).inNamespace(SeedGateway.NAMESPACE)
+                .withName(SeedGateway.NAME).get().getSpec().getListeners().size());
         out.put("NB Load_Balancer", (int) nb.nbctl("--bare", "--columns=name", "list", "Load_Balancer").lines().filter(x -> !x.isBlank()).count());
         return out;
     }
@@ -514,7 +558,9 @@ class MigrationTest {
         Service s = c.services().inNamespace(NS).withName("web").get();
         return p.getStatus() != null && p.getStatus().isReady() && p.getStatus().getConditions() != null && !p.getStatus().getConditions().isEmpty()
                 && f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getConditions() != null && !f.getStatus().getConditions().isEmpty()
-                && s.getStatus() != null && s.getStatus().getConditions() != null && !s.getStatus().getConditions().isEmpty()
+                && s.getStatus() != null && s.getStatus().getConditions() != null
+                && s.getStatus().getConditions().stream().anyMatch(x -> com.kubedc.net.gatewayroute.RouteReasons.ROUTE_READY.equals(x.getType())
+                        && "True".equals(x.getStatus()))
                 && programmed(c.services().inNamespace(NS).withName("api").get())
                 && readyWithConditions(c.resources(FIp.class).inNamespace(NS).withName("db").get());
     }
@@ -552,6 +598,9 @@ class MigrationTest {
     static String classify(AuditLog.Entry e) {
         if (e.uri().contains("/events")) {
             return "event " + (e.body() == null ? "" : e.body().path("reason").asText());
+        }
+        if ("create".equals(e.verb()) && e.code() == 409) {
+            return "exists(409)";
         }
         if (e.uri().split("\\?")[0].endsWith("/status")) {
             return "status";
@@ -603,6 +652,11 @@ class MigrationTest {
             b.append("\n  project status: ").append(io.fabric8.kubernetes.client.utils.Serialization.asJson(p.getStatus().getConditions()));
         }
         return b.toString();
+    }
+
+    /** A write line without its failure code: what was asked. */
+    static String request(String line) {
+        return line.replaceAll(" -> \\d+$", "");
     }
 
     static List<String> sorted(List<String> l) {
