@@ -26,6 +26,12 @@ public final class Labels {
     public static final String EGRESS_ALLOWLIST = "network.kube-dc.com/egress-allowlist";
     public static final String INGRESS_ALLOWLIST = "network.kube-dc.com/ingress-allowlist";
 
+    /**
+     * On a Service or FIp whose own EIp upstream's manager made under a random name ({@code slb-<svc>-xxxxx},
+     * {@code fip-<fip>-xxxxx}): that name, written once when it is adopted.
+     */
+    public static final String ADOPTED_EIP = "kube-dc.com/adopted-eip";
+
     public static final String PROJECT_FINALIZER = "project.kube-dc.com/finalizer";
     public static final String EIP_FINALIZER = "eip.kube-dc.com/finalizer";
 

@@ -87,6 +87,15 @@ public class Writer {
         return Optional.of(patch(actual, ops));
     }
 
+    /**
+     * Adopts {@code actual}, made by upstream's manager: adds {@code ownerLabels} and changes
+     * nothing else (one patch, guarded by its resourceVersion). Returns the object as it now is.
+     */
+    public <T extends HasMetadata> T adopt(T actual, java.util.Map<String, String> ownerLabels) {
+        ArrayNode ops = Adoption.patch(actual, ownerLabels);
+        return ops.isEmpty() ? actual : patch(actual, ops);
+    }
+
     /** Applies RFC 6902 {@code ops} to {@code actual}. */
     public <T extends HasMetadata> T patch(T actual, ArrayNode ops) {
         writes.count(actual.getKind(), "patch");

@@ -4,12 +4,14 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.NetworkType;
+import com.kubedc.net.common.Adoption;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.network.ExternalNetworks;
@@ -50,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);
     private final Clock clock;
     private final ReadyTimer readyTimer;
     private final Writer writer;
@@ -95,7 +98,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                     "externalNetworkType \"" + typeValue + "\" is not one of public, cloud", List.of(), clock);
         }
         String name = EIpDesired.ovnEipName(eip);
-        OvnEip ovnEip = sources.ovnEips.get(new ResourceID(name)).filter(o -> Owners.ownedBy(o, eip)).orElse(null);
+        OvnEip ovnEip = mine(eip).or(() -> adopt(eip)).orElse(null);
         if (ovnEip == null) {
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
                     && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
@@ -112,12 +115,54 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             }
             sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
         }
+        String ovnEipName = ovnEip.getMetadata().getName();
         if (ovnEip.readyAddress() == null && exhausted(ovnEip.getSpec().externalSubnet())) {
             // more EIps asked at once than the network had left: Kube-OVN gives this OvnEip the next address freed
             return EIpStatusBuilder.allocated(eip, ovnEip, EIpReasons.NO_ADDRESS_AVAILABLE, "no free address left on "
-                    + ovnEip.getSpec().externalSubnet() + ": OvnEip " + name + " gets the next one freed", owners(eip, name), clock);
+                    + ovnEip.getSpec().externalSubnet() + ": OvnEip " + ovnEipName + " gets the next one freed", owners(eip, ovnEipName), clock);
         }
-        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, name), clock);
+        return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, ovnEipName), clock);
+    }
+
+    /** The OvnEip this EIp owns: ours by name, else one adopted earlier (upstream's name, the one the status records). */
+    private Optional<OvnEip> mine(EIp eip) {
+        Optional<OvnEip> byName = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        if (byName.isPresent()) {
+            return byName;
+        }
+        return candidates(eip).stream().filter(o -> Owners.ownedBy(o, eip)).findFirst();
+    }
+
+    /**
+     * An OvnEip upstream's manager allocated for this EIp (its label or annotation names the EIp):
+     * adopted with our owner labels, its address untouched, instead of a second address.
+     */
+    private Optional<OvnEip> adopt(EIp eip) {
+        var labels = Owners.labels(eip);
+        Optional<OvnEip> upstream = candidates(eip).stream()
+                .filter(o -> Adoption.decide(o, labels, UpstreamMarkers.ovnEipOfEIp(o, eip.getMetadata().getNamespace(), eip.getMetadata().getName())) == Adoption.Verdict.ADOPT)
+                .findFirst();
+        return upstream.map(o -> {
+            OvnEip adopted = writer.adopt(o, labels);
+            sources.ovnEips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, o);
+            LOG.infof("EIp %s/%s: adopted OvnEip %s (%s) made by upstream's manager", eip.getMetadata().getNamespace(),
+                    eip.getMetadata().getName(), o.getMetadata().getName(), o.getStatus() == null ? "no address yet" : o.getStatus().v4Ip());
+            return adopted;
+        });
+    }
+
+    /** OvnEips upstream's markers tie to this EIp, the one its status records first. */
+    private List<OvnEip> candidates(EIp eip) {
+        List<OvnEip> out = new ArrayList<>();
+        String recorded = eip.getStatus() == null ? null : eip.getStatus().getOvnEIpRef();
+        if (recorded != null && !recorded.isBlank()) {
+            sources.ovnEips.get(new ResourceID(recorded)).ifPresent(out::add);
+        }
+        // the index reads the informer's store only: get() also sees what this controller just wrote
+        sources.ovnEips.byIndex(EIpSources.UPSTREAM_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName())
+                .stream().map(o -> sources.ovnEips.get(ResourceID.fromResource(o)).orElse(o))
+                .filter(o -> out.stream().noneMatch(x -> x.getMetadata().getName().equals(o.getMetadata().getName()))).sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName())).forEach(out::add);
+        return out;
     }
 
     /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
@@ -141,17 +186,36 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var snat = sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
                 .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName()));
-        var fip = sources.fips.byIndex(EIpSources.FIP_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
+        // an FIp's own EIp (its ownerReference) is in use by it, also while a migrated FIp's annotation naming it propagates
+        var ownerFIp = controllerOwners(eip, "FIp").map(r -> sources.fips.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                .filter(f -> r.getUid() != null && r.getUid().equals(f.getMetadata().getUid()))
+                .filter(f -> f.getSpec() == null || f.getSpec().getEip() == null || f.getSpec().getEip().isBlank()))
+                .flatMap(Optional::stream);
+        var fip = java.util.stream.Stream.concat(sources.fips.byIndex(EIpSources.FIP_EIP_INDEX,
+                        eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream(), ownerFIp)
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
-                .map(f -> new EIpOwner(EIpOwner.FIP, f.getMetadata().getName()));
-        var lb = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream()
-                .map(svc -> new EIpOwner(EIpOwner.SERVICE_LB, svc.getMetadata().getName()));
+                .map(f -> f.getMetadata().getName()).distinct()
+                .map(f -> new EIpOwner(EIpOwner.FIP, f));
+        var bound = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream();
+        // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's binding to it propagates
+        var ownerService = controllerOwners(eip, "Service")
+                        .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                                .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
+                        .flatMap(Optional::stream)
+                        .filter(svc -> com.kubedc.net.loadbalancer.LbBinding.eipKey(svc) != null && com.kubedc.net.loadbalancer.LbBinding.of(svc, "").auto());
+        var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
+                .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
     }
 
     /** True when Kube-OVN reports no available address left on external subnet {@code name}. */
     private boolean exhausted(String name) {
         return name != null && sources.subnets.get(new ResourceID(name)).map(s -> free(List.of(s)).get(name)).map(n -> n <= 0).orElse(false);
+    }
+
+    private static java.util.stream.Stream<io.fabric8.kubernetes.api.model.OwnerReference> controllerOwners(EIp eip, String kind) {
+        return eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.empty()
+                : eip.getMetadata().getOwnerReferences().stream().filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()));
     }
 
     static Map<String, Long> free(List<Subnet> external) {
@@ -211,7 +275,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
             return DeleteControl.defaultDelete();
         }
-        Optional<OvnEip> mine = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        Optional<OvnEip> mine = mine(eip);
         if (mine.isEmpty()) {
             return DeleteControl.defaultDelete();
         }

@@ -2,6 +2,7 @@ package com.kubedc.net.eip;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
@@ -26,6 +27,8 @@ final class EIpSources {
     static final Set<String> WANT_ADDRESS = Set.of(EIpReasons.NO_ADDRESS_AVAILABLE, EIpReasons.WAITING_FOR_ADDRESS);
     static final String CHILD_REF_INDEX = "childRef";
     static final String OVN_EIP_INDEX = "ovnEip";
+    /** OvnEips by the EIp ({@code ns/name}) upstream's markers name: what a migrated EIp already has. */
+    static final String UPSTREAM_EIP_INDEX = "upstreamEip";
 
     final InformerEventSource<OvnEip, EIp> ovnEips;
     final InformerEventSource<OvnSnatRule, EIp> snats;
@@ -53,8 +56,16 @@ final class EIpSources {
                     if (l != null && "EIp".equals(l.get(Labels.OWNER_KIND))) {
                         ids.add(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
                     }
+                    String upstream = UpstreamMarkers.eipOfOvnEip(o);
+                    if (upstream != null) {
+                        ids.add(new ResourceID(upstream.substring(upstream.indexOf('/') + 1), upstream.substring(0, upstream.indexOf('/'))));
+                    }
                     return ids;
                 }).build(), ctx);
+        ovnEips.addIndexer(UPSTREAM_EIP_INDEX, o -> {
+            String upstream = UpstreamMarkers.eipOfOvnEip(o);
+            return upstream == null ? List.of() : List.of(upstream);
+        });
         snats = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnSnatRule.class, EIp.class)
                 .withName("OvnSnatRule")
                 .withSecondaryToPrimaryMapper(r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? Set.of()
@@ -109,7 +120,9 @@ final class EIpSources {
     /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */
     static String fipEip(com.kubedc.net.api.v1.FIp f) {
         String named = f.getSpec() == null ? null : f.getSpec().getEip();
-        String eip = named != null && !named.isBlank() ? named : "fip-" + f.getMetadata().getName();
+        String adopted = f.getMetadata().getAnnotations() == null ? null : f.getMetadata().getAnnotations().get(Labels.ADOPTED_EIP);
+        String own = adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + f.getMetadata().getName();
+        String eip = named != null && !named.isBlank() ? named : own;
         return f.getMetadata().getNamespace() + "/" + eip;
     }
 

@@ -15,8 +15,10 @@ public final class FIpDesired {
     private FIpDesired() {
     }
 
+    /** {@code fip-<name>}, or upstream's {@code fip-<name>-xxxxx} once adopted (annotation {@code kube-dc.com/adopted-eip}). */
     public static String autoEIpName(FIp fip) {
-        return "fip-" + fip.getMetadata().getName();
+        String adopted = fip.getMetadata().getAnnotations() == null ? null : fip.getMetadata().getAnnotations().get(com.kubedc.net.common.Labels.ADOPTED_EIP);
+        return adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + fip.getMetadata().getName();
     }
 
     public static String ovnFipName(FIp fip) {

@@ -4,11 +4,13 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
+import com.kubedc.net.common.Adoption;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.fip.FIpStatusBuilder.Facts;
@@ -44,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 @ControllerConfiguration(name = "fip", finalizerName = "fip.kube-dc.com/finalizer",
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FIpReconciler.class);
     private final Clock clock;
     private final Writer writer;
     private final Events events;
@@ -108,10 +111,24 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
                         "EIp " + eipName + " is bound to LoadBalancer Service " + service.get().getMetadata().getName());
             }
         } else if (eip.isEmpty()) {
-            String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()
-                    ? defaultType : fip.getSpec().getExternalNetworkType();
-            eip = Optional.ofNullable(writer.create(FIpDesired.autoEIp(fip, type)));
-            eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+            // list() reads the informer's store only: get() also sees what this controller just wrote
+            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, sources.eips.list(ns, x -> true)
+                    .map(x -> sources.eips.get(ResourceID.fromResource(x)).orElse(x)).toList());
+            if (upstream.isPresent()) { // migrated: upstream's own EIp of the FIp, its address kept; named on the FIp from now on
+                EIp adopted = writer.adopt(upstream.get(), Owners.labels(fip));
+                writer.annotate(fip, com.kubedc.net.common.Labels.ADOPTED_EIP, adopted.getMetadata().getName());
+                if (adopted != upstream.get()) {
+                    sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                }
+                LOG.infof("FIp %s/%s: adopted EIp %s made by upstream's manager", ns, fip.getMetadata().getName(), adopted.getMetadata().getName());
+                eip = Optional.of(adopted);
+                eipName = adopted.getMetadata().getName();
+            } else {
+                String type = fip.getSpec().getExternalNetworkType() == null || fip.getSpec().getExternalNetworkType().isBlank()
+                        ? defaultType : fip.getSpec().getExternalNetworkType();
+                eip = Optional.ofNullable(writer.create(FIpDesired.autoEIp(fip, type)));
+                eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+            }
         }
         if (eip.isPresent() && fip.getSpec().getEip() == null && !Owners.ownedBy(eip.get(), fip)) {
             return new Facts(eipName, null, null, target, vmIface, FIpReasons.NAME_CONFLICT, "EIp " + eipName + " exists and is not this FIp's");
@@ -125,8 +142,11 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
 
     /** Programs the OvnFip; a different target or EIp means delete and create again (Kube-OVN ignores an edited v4Ip). */
     private Facts nat(FIp fip, EIp e, String target, TargetVmInterface vmIface) {
-        String name = FIpDesired.ovnFipName(fip);
-        OvnFip existing = sources.ovnFips.get(new ResourceID(name)).orElse(null);
+        OvnFip existing = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).orElse(null);
+        if (existing == null) {
+            existing = mineElsewhere(fip).or(() -> adopt(fip)).orElse(null);
+        }
+        String name = existing == null ? FIpDesired.ovnFipName(fip) : existing.getMetadata().getName();
         String eipName = e.getMetadata().getName();
         String ext = e.getStatus().getIpAddress();
         if (existing != null && existing.getSpec() != null && (!Objects.equals(existing.getSpec().v4Ip(), target)
@@ -142,6 +162,38 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
             return new Facts(eipName, ext, name, target, vmIface, FIpReasons.WAITING_FOR_NAT, "waiting for Kube-OVN to program OvnFip " + name);
         }
         return new Facts(eipName, ext, name, target, vmIface, null, null);
+    }
+
+    /** An OvnFip of this FIp under upstream's name (adopted earlier). */
+    private Optional<OvnFip> mineElsewhere(FIp fip) {
+        return upstreamCandidates(fip).stream().filter(o -> Owners.ownedBy(o, fip)).findFirst();
+    }
+
+    /**
+     * The OvnFip upstream's manager made for this FIp ({@code <ns>-<fip>} or the name its status
+     * records, in the project VPC): adopted with our owner labels, its NAT untouched.
+     */
+    private Optional<OvnFip> adopt(FIp fip) {
+        var labels = Owners.labels(fip);
+        String ns = fip.getMetadata().getNamespace();
+        String recorded = fip.getStatus() == null ? null : fip.getStatus().getOvnFip();
+        return upstreamCandidates(fip).stream()
+                .filter(o -> Adoption.decide(o, labels, UpstreamMarkers.ovnFipOfFIp(o.getMetadata().getName(),
+                        o.getSpec() == null ? null : o.getSpec().vpc(), ns, fip.getMetadata().getName(), recorded)) == Adoption.Verdict.ADOPT)
+                .findFirst()
+                .map(o -> {
+                    OvnFip adopted = writer.adopt(o, labels);
+                    sources.ovnFips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, o);
+                    LOG.infof("FIp %s/%s: adopted OvnFip %s made by upstream's manager", ns, fip.getMetadata().getName(), o.getMetadata().getName());
+                    return adopted;
+                });
+    }
+
+    private List<OvnFip> upstreamCandidates(FIp fip) {
+        String recorded = fip.getStatus() == null ? null : fip.getStatus().getOvnFip();
+        return java.util.stream.Stream.of(recorded, UpstreamMarkers.ovnFipName(fip.getMetadata().getNamespace(), fip.getMetadata().getName()))
+                .filter(n -> n != null && !n.isBlank() && !n.equals(FIpDesired.ovnFipName(fip))).distinct()
+                .map(n -> sources.ovnFips.get(new ResourceID(n))).flatMap(Optional::stream).toList();
     }
 
     /** The oldest other FIp naming the same EIp holds it (exclusive). */
@@ -184,7 +236,8 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     /** OvnFip first, then the FIp's own EIp; each waited for before the finalizer goes. */
     @Override
     public DeleteControl cleanup(FIp fip, Context<FIp> context) {
-        Optional<OvnFip> nat = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip));
+        Optional<OvnFip> nat = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip))
+                .or(() -> mineElsewhere(fip));
         if (nat.isPresent()) {
             writer.delete(nat.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));

@@ -39,6 +39,11 @@ final class RouteChildren {
         T actual = (T) children.stream().filter(c -> c.getKind().equals(desired.getKind())
                 && c.getMetadata().getName().equals(desired.getMetadata().getName())).findFirst().orElse(null);
         Optional<T> now = writer.ensure(desired, actual);
+        if (actual == null && now.isPresent() && RouteDesired.ownedBy(now.get(), s) && !Writer.upToDate(now.get(), desired)) {
+            // the create found an object at our name owned by this Service but not labelled as ours (upstream's manager
+            // made it; our informers select our label, so they never showed it): patch it once to ours, labels and spec
+            now = writer.ensure(desired, now.get());
+        }
         if (now.isPresent() && !RouteDesired.ownedBy(now.get(), s)) {
             if (RouteDesired.MANAGED_BY_VALUE.equals(label(now.get(), RouteDesired.MANAGED_BY))
                     && s.getMetadata().getName().equals(label(now.get(), RouteDesired.SOURCE_SERVICE))) {

@@ -108,7 +108,7 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
     private LbOutcome program(Service s) {
         String ns = s.getMetadata().getNamespace();
         LbBinding b = LbBinding.of(s, defaultType);
-        Optional<EIp> own = sources.eips.get(new ResourceID(LbBinding.autoEIpName(s.getMetadata().getName()), ns))
+        Optional<EIp> own = sources.eips.get(new ResourceID(LbBinding.ownEIpName(s), ns))
                 .filter(e -> LbEIp.ownedBy(e, s));
         if (!b.auto() && own.isPresent()) {
             writer.delete(own.get()); // the binding moved to another EIp: the Service's own one goes
@@ -119,8 +119,21 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
                 return LbOutcome.not(LbReasons.INVALID_NETWORK_TYPE, LbBinding.NETWORK_TYPE + " \"" + b.networkType() + "\" is not one of public, cloud");
             }
             if (eip.isEmpty()) {
-                eip = Optional.ofNullable(writer.create(LbEIp.auto(s, b.networkType())));
-                eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+                // list() reads the informer's store only: get() also sees what this controller just wrote
+                Optional<EIp> upstream = LbAdoption.upstreamAutoEIp(s, sources.eips.list(ns, e -> true)
+                        .map(e -> sources.eips.get(ResourceID.fromResource(e)).orElse(e)).toList());
+                if (upstream.isPresent()) { // migrated: upstream's own EIp of the Service, its address kept; named on the Service from now on
+                    EIp adopted = writer.adopt(upstream.get(), LbEIp.labels(s));
+                    writer.annotate(s, LbBinding.ADOPTED_EIP, adopted.getMetadata().getName());
+                    if (adopted != upstream.get()) {
+                        sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                    }
+                    b = new LbBinding(adopted.getMetadata().getName(), true, b.networkType());
+                    eip = Optional.of(adopted);
+                } else {
+                    eip = Optional.ofNullable(writer.create(LbEIp.auto(s, b.networkType())));
+                    eip.ifPresent(e -> sources.eips.handleRecentResourceCreate(ResourceID.fromResource(e), e));
+                }
             }
             if (eip.isPresent() && !LbEIp.ownedBy(eip.get(), s)) {
                 return LbOutcome.not(LbReasons.NAME_CONFLICT, "EIp " + b.eip() + " exists and is not this Service's");
@@ -208,7 +221,7 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
             nb.transact(NbPlan.remove(nb.state(), List.of(owner(s))));
         }
         removeCompanion(s);
-        sources.eips.get(new ResourceID(LbBinding.autoEIpName(s.getMetadata().getName()), s.getMetadata().getNamespace()))
+        sources.eips.get(new ResourceID(LbBinding.ownEIpName(s), s.getMetadata().getNamespace()))
                 .filter(e -> LbEIp.ownedBy(e, s)).ifPresent(writer::delete);
     }
 

@@ -57,8 +57,9 @@ public final class NbPlan {
                 continue;
             }
             NbState.Lb lb = existing.get();
-            if (!Objects.equals(lb.row(), row)) {
-                ops.add(Ops.update(NbState.LOAD_BALANCER, byUuid(lb.uuid()), columns(row)));
+            LbRow want = keepOthersIds(row, lb.row());
+            if (!Objects.equals(lb.row(), want)) {
+                ops.add(Ops.update(NbState.LOAD_BALANCER, byUuid(lb.uuid()), columns(want)));
             }
             if (!r.get().loadBalancers().contains(lb.uuid())) {
                 ops.add(attach(NbState.LOGICAL_ROUTER, router, Ops.uuid(lb.uuid())));
@@ -68,6 +69,19 @@ public final class NbPlan {
             }
         }
         return new Plan(ops, null);
+    }
+
+    /**
+     * {@code desired} plus the {@code external_ids} keys others put on the row (a row upstream's
+     * manager made keeps its own keys when we adopt it by name; ours are set, never theirs removed).
+     */
+    static LbRow keepOthersIds(LbRow desired, LbRow actual) {
+        if (actual.externalIds().keySet().stream().allMatch(desired.externalIds()::containsKey)) {
+            return desired;
+        }
+        java.util.Map<String, String> ids = new java.util.TreeMap<>(actual.externalIds());
+        ids.putAll(desired.externalIds());
+        return new LbRow(desired.name(), desired.protocol(), desired.vips(), ids);
     }
 
     /** Detaches and deletes every row of {@code owner} ({@code ns/svc}, or several for a sweep). */

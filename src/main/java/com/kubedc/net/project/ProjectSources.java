@@ -79,8 +79,13 @@ public final class ProjectSources {
 
     static List<String> eipNamespace(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        return l != null && "EIp".equals(l.get(Labels.OWNER_KIND)) && l.get(Labels.OWNER_NAMESPACE) != null
-                ? List.of(l.get(Labels.OWNER_NAMESPACE)) : List.of();
+        if (l != null && l.containsKey(Labels.OWNER_KIND)) {
+            return "EIp".equals(l.get(Labels.OWNER_KIND)) && l.get(Labels.OWNER_NAMESPACE) != null
+                    ? List.of(l.get(Labels.OWNER_NAMESPACE)) : List.of();
+        }
+        // upstream's, not adopted yet: its network stays attached meanwhile (no detach-then-attach flap on migration)
+        String upstream = com.kubedc.net.common.UpstreamMarkers.eipOfOvnEip(o);
+        return upstream == null ? List.of() : List.of(upstream.substring(0, upstream.indexOf('/')));
     }
 
     /** The Project of the namespace whose EIp allocated this OvnEip. */

@@ -7,6 +7,7 @@ import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Names;
 import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.loadbalancer.LbBinding;
@@ -65,12 +66,14 @@ public class ProjectTeardown {
                     && svc.getMetadata().getFinalizers().contains(LbBinding.FINALIZER)).toList());
         }
         steps.add(new Step("LoadBalancersAndFIps", first));
-        steps.add(new Step("OvnSnatRule", owned(p, in.snat())));
-        steps.add(new Step("GatewayOvnEip", in.gatewayOvnEips().stream().filter(e -> Owners.ownedBy(e, p)).toList()));
+        // upstream's objects not adopted yet (the Project went before a reconcile could) count as ours when the namespace is
+        steps.add(new Step("OvnSnatRule", owned(p, in.snat(), ownsNamespace)));
+        steps.add(new Step("GatewayOvnEip", in.gatewayOvnEips().stream()
+                .flatMap(e -> owned(p, e, ownsNamespace && UpstreamMarkers.ovnEipOfEIp(e, ns, Names.DEFAULT_GW_EIP)).stream()).toList()));
         steps.add(new Step("EIps", ownsNamespace ? in.eips() : owned(p, in.defaultGw())));
-        steps.add(new Step("NadAndVpcDns", Stream.concat(owned(p, in.nad()).stream(), owned(p, in.vpcDns()).stream()).toList()));
-        steps.add(new Step("Subnet", owned(p, in.subnet())));
-        steps.add(new Step("Vpc", owned(p, in.vpc())));
+        steps.add(new Step("NadAndVpcDns", Stream.concat(owned(p, in.nad(), ownsNamespace).stream(), owned(p, in.vpcDns(), ownsNamespace).stream()).toList()));
+        steps.add(new Step("Subnet", owned(p, in.subnet(), ownsNamespace)));
+        steps.add(new Step("Vpc", owned(p, in.vpc(), ownsNamespace)));
         steps.add(new Step("Namespace", ownsNamespace ? List.of(in.namespace()) : List.of()));
         return steps;
     }
@@ -83,6 +86,7 @@ public class ProjectTeardown {
             }
             for (HasMetadata o : step.remaining()) {
                 writer.delete(o);
+                releaseUpstreamsFinalizer(o);
                 forceKubeOvnFinalizerIfStuck(p, o);
             }
             HasMetadata first = step.remaining().get(0);
@@ -102,6 +106,17 @@ public class ProjectTeardown {
             var ops = Json.object().arrayNode();
             ops.addObject().put("op", "replace").put("path", "/spec/policyRoutes").set("value", ops.arrayNode());
             writer.patch(vpc, ops);
+        }
+    }
+
+    /**
+     * Upstream's manager put the Project finalizer on children it made (the NAD); we are the Project
+     * controller now and nothing else would remove it from an adopted child being deleted.
+     */
+    private void releaseUpstreamsFinalizer(HasMetadata o) {
+        List<String> fin = o.getMetadata().getFinalizers();
+        if (o.getMetadata().getDeletionTimestamp() != null && fin != null && fin.contains(com.kubedc.net.common.Labels.PROJECT_FINALIZER)) {
+            writer.removeFinalizer(o, com.kubedc.net.common.Labels.PROJECT_FINALIZER);
         }
     }
 
@@ -150,5 +165,17 @@ public class ProjectTeardown {
 
     static List<HasMetadata> owned(Project p, HasMetadata o) {
         return o != null && Owners.ownedBy(o, p) ? List.of(o) : List.of();
+    }
+
+    /**
+     * Ours, or upstream's at our name for this Project's namespace (no owner labels of anyone):
+     * the namespace's {@code kube-dc.com/project} annotation is upstream's marker for all of them.
+     */
+    static List<HasMetadata> owned(Project p, HasMetadata o, boolean ownsNamespace) {
+        if (o == null) {
+            return List.of();
+        }
+        var v = com.kubedc.net.common.Adoption.decide(o, Owners.labels(p), ownsNamespace);
+        return v == com.kubedc.net.common.Adoption.Verdict.OURS || v == com.kubedc.net.common.Adoption.Verdict.ADOPT ? List.of(o) : List.of();
     }
 }

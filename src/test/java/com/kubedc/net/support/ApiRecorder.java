@@ -22,6 +22,12 @@ public final class ApiRecorder {
         log.next();
     }
 
+    /** The controller's write requests since the last call, with their request bodies. */
+    public List<AuditLog.Entry> controllerWriteEntries() {
+        return log.next().stream().filter(e -> !(e.userAgent().contains(EMULATOR_USER_AGENT) || e.userAgent().contains(TEST_USER_AGENT)
+                || e.fromComponent())).toList();
+    }
+
     /** The controller's write requests since the last call, as {@code METHOD path}, a create followed by the new object's name. */
     public List<String> controllerWrites() {
         List<String> out = new ArrayList<>();
