@@ -13,6 +13,11 @@ public class RouteServiceFilter implements GenericFilter<Service> {
 
     @Override
     public boolean accept(Service s) {
+        return concerned(s);
+    }
+
+    /** Asking for a route or a backend (the namespace is looked at next), or holding our finalizer, e.g. from an older version. */
+    static boolean concerned(Service s) {
         return RouteIntent.of(s) != RouteIntent.NONE
                 || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(FINALIZER);
     }
