@@ -119,7 +119,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         if (d instanceof AutoDelete.Delete del) {
             // the event first: it is the user's only trace of why the Service went
             events.warning(s, AutoDelete.AUTO_DELETING, "no ready endpoint since " + del.since() + " (longer than " + autodeleteGrace
-                    + "): deleting the Service as " + AutoDelete.ANNOTATION + " asks; the EIp it is bound to is kept");
+                    + "): deleting the Service as " + AutoDelete.ANNOTATION + " asks (an EIp it is bound to by name stays)");
             if (writer.delete(s)) {
                 autodeleted.increment();
             }
