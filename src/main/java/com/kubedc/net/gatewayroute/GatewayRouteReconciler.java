@@ -85,6 +85,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
         namespaces = new ProjectNamespaces(ctx, RouteServiceFilter::concerned);
         if (!enabled) {
+            // no informer of the Gateway API, Envoy or cert-manager kinds (their CRDs may be absent)
             return List.of(namespaces.source());
         }
         sources = new RouteSources(ctx, gw, parser::claimedHostname, parser::concernsGateway);
@@ -106,8 +107,10 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (deleting || intent == RouteIntent.NONE || !namespaces.contains(s.getMetadata().getNamespace())) {
             if (held) {
                 letGoOf(s, deleting, ctx);
+            } else if (!deleting) {
+                report.report(s, null, ctx); // e.g. RoutesDisabled once asked; writes nothing when nothing of ours is there
             }
-            return UpdateControl.noUpdate(); // never ours (e.g. outside project namespaces): nothing written
+            return UpdateControl.noUpdate();
         }
         if (!enabled) {
             // nothing is made, so nothing needs our finalizer
