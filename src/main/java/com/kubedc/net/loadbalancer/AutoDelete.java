@@ -4,8 +4,10 @@ import com.kubedc.net.common.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +97,18 @@ public final class AutoDelete {
     }
 
     /** Our condition for {@code d}, set in place in {@code all} (removed for {@link Off}). */
-    static List<Condition> condition(List<Condition> all, Long generation, Decision d, java.time.Clock clock) {
+    static List<Condition> condition(List<Condition> all, Long generation, Decision d, Clock clock) {
         if (d instanceof Keep) {
             return Conditions.put(all, generation, clock, CONDITION, false, HAS_READY_ENDPOINTS, "kept: the Service has ready endpoints");
         }
+        // turning True, the condition's lastTransitionTime is exactly the decision's since, so the deadline it shows does not drift
         if (d instanceof Wait w) {
-            return Conditions.put(all, generation, clock, CONDITION, true, NO_READY_ENDPOINTS,
+            return Conditions.put(all, generation, Clock.fixed(w.since(), ZoneOffset.UTC), CONDITION, true, NO_READY_ENDPOINTS,
                     "no ready endpoint: the Service is deleted at " + w.until() + " unless one becomes ready");
         }
-        if (d instanceof Delete) {
-            return Conditions.put(all, generation, clock, CONDITION, true, NO_READY_ENDPOINTS, "no ready endpoint: deleting the Service");
+        if (d instanceof Delete del) {
+            return Conditions.put(all, generation, Clock.fixed(del.since(), ZoneOffset.UTC), CONDITION, true, NO_READY_ENDPOINTS,
+                    "no ready endpoint: deleting the Service");
         }
         return Conditions.replace(all, CONDITION, null);
     }

@@ -110,10 +110,6 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, LbBinding.FINALIZER);
             return UpdateControl.noUpdate();
         }
-        LbOutcome o = program(s);
-        if (!o.keepsRows()) {
-            withdraw(s);
-        }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         AutoDelete.Decision d = AutoDelete.decide(s, sources.slicesOf(s), now, autodeleteGrace);
         if (d instanceof AutoDelete.Delete del) {
@@ -124,6 +120,10 @@ public class ServiceLbReconciler implements Reconciler<Service> {
                 autodeleted.increment();
             }
             return UpdateControl.noUpdate();
+        }
+        LbOutcome o = program(s);
+        if (!o.keepsRows()) {
+            withdraw(s);
         }
         UpdateControl<Service> control = finish(s, o, d, ctx);
         if (d instanceof AutoDelete.Wait w) {

@@ -100,6 +100,18 @@ class AutoDeleteTest {
     }
 
     @Test
+    void theConditionShowsTheDecisionsSinceEvenWhenWrittenALittleLaterSoTheNextReconcileWritesNothing() {
+        Service s = asking("true");
+        LbOutcome waiting = LbOutcome.not(LbReasons.WAITING_FOR_EIP, "waiting");
+        AutoDelete.Decision d = AutoDelete.decide(s, List.of(), T0, GRACE);
+        s.setStatus(LbStatus.next(s, waiting, d, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC)));
+        assertEquals(T0.toString(), Conditions.find(s.getStatus().getConditions(), AutoDelete.CONDITION).orElseThrow().getLastTransitionTime());
+        Instant later = T0.plusSeconds(3);
+        var again = LbStatus.next(s, waiting, AutoDelete.decide(s, List.of(), later, GRACE), Clock.fixed(later, ZoneOffset.UTC));
+        assertTrue(ServiceLbReconciler.same(s.getStatus(), again), "unchanged: " + again.getConditions());
+    }
+
+    @Test
     void clearingOurStatusAlsoDropsTheAutodeleteConditionAndKeepsOthers() {
         Service s = asking("true");
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
