@@ -129,7 +129,7 @@ class ServiceLbScopeTest {
 
     @Test
     void bothServiceControllersAreHandedEveryEventSoTheyManageTheirFinalizers() {
-        // Quarkus Operator SDK 7.4.0 would drop the annotation's flag (ops/OperatorProducer)
+        // Quarkus Operator SDK 7.4.0 would drop the annotation's flag (ops/AllEventsOperator)
         for (String name : List.of("loadbalancer", "gatewayroute")) {
             var c = operator.getRegisteredController(name).orElseThrow().getConfiguration();
             assertTrue(c.triggerReconcilerOnAllEvents(), name);

@@ -19,14 +19,15 @@ import java.time.Duration;
  * difference: a controller annotated {@code triggerReconcilerOnAllEvents = true} really gets it.
  * Quarkus Operator SDK 7.4.0 records the flag at build time but its controller configuration never
  * returns it, so the Service controllers, which add and remove their finalizers themselves, would
- * never see a deletion.
+ * never see a deletion. (Named unlike the extension's {@code OperatorProducer}: the generated client
+ * proxies of two producer methods of the same class and method name collide in the packaged jar.)
  */
 @Singleton
-public class OperatorProducer {
+public class AllEventsOperator {
 
     @Produces
     @ApplicationScoped
-    Operator operator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers) {
+    Operator allEventsOperator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers) {
         var crds = configuration.getCRDGenerationInfo();
         if (crds.isApplyCRDs()) {
             crds.getGenerated().forEach(name -> CRDUtils.applyCRD(configuration.getKubernetesClient(), crds, name));
