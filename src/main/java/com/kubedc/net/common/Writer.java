@@ -109,10 +109,13 @@ public class Writer {
         return c;
     }
 
-    /** Deletes {@code actual} unless it is already going or we already deleted this version (stale cache); 404 is success. */
-    public void delete(HasMetadata actual) {
+    /**
+     * Deletes {@code actual} unless it is already going or we already deleted this version (stale
+     * cache); 404 is success. True when this call sent the delete.
+     */
+    public boolean delete(HasMetadata actual) {
         if (actual == null || actual.getMetadata().getDeletionTimestamp() != null || issuedDeletes.alreadyIssued(actual)) {
-            return;
+            return false;
         }
         try {
             writes.count(actual.getKind(), "delete");
@@ -123,6 +126,7 @@ public class Writer {
                 throw e;
             }
         }
+        return true;
     }
 
     /** Removes finalizer {@code finalizer} from {@code actual} (optimistic lock on resourceVersion). */

@@ -39,6 +39,14 @@ public interface KubeDcConfig {
     @WithDefault("true")
     boolean lbExtCompanion();
 
+    /**
+     * How long a Service annotated {@code service.nlb.kube-dc.com/autodelete: "true"} may stay
+     * without a ready endpoint before it is deleted (spec §7.8; upstream states no figure).
+     */
+    @WithName("lb-autodelete-grace")
+    @WithDefault("10m")
+    Duration lbAutodeleteGrace();
+
     /** Network type of a Service's auto-created EIp ({@code default_svc_lb_network_type}). */
     @WithName("default-svc-lb-network-type")
     @WithDefault("cloud")

@@ -1,6 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
 import com.kubedc.net.common.Events;
+import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.WriteCounter;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -11,12 +12,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -37,20 +37,22 @@ import java.util.stream.Collectors;
  * the platform's shared Gateway (spec §8, Decisions 7–10): Envoy Backend on the Service's external
  * address, Certificate, ReferenceGrant, our own listener when the type needs one, and the route;
  * {@code route-hostname-status} once usable. Separate from the load-balancer controller, whose
- * {@code status.loadBalancer} address it reads.
+ * {@code status.loadBalancer} address it reads. Like it, only Services in project namespaces are
+ * served and carry its finalizer, which it adds and removes itself ({@code triggerReconcilerOnAllEvents}).
  */
 @RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch", "patch"})
 @RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
 @RBACRule(apiGroups = "", resources = {"secrets"}, verbs = {"get"})
+@RBACRule(apiGroups = "", resources = {"namespaces"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = RouteDesired.ENVOY_GROUP, resources = {"backends"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "cert-manager.io", resources = {"certificates"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"httproutes", "tlsroutes", "grpcroutes", "referencegrants"},
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"gateways"}, verbs = {"get", "list", "watch", "update"})
-@ControllerConfiguration(name = "gatewayroute", finalizerName = RouteServiceFilter.FINALIZER, generationAwareEventProcessing = false,
+@ControllerConfiguration(name = "gatewayroute", triggerReconcilerOnAllEvents = true, generationAwareEventProcessing = false,
         informer = @Informer(genericFilter = RouteServiceFilter.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
-public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Service> {
+public class GatewayRouteReconciler implements Reconciler<Service> {
 
     private final Writer writer;
     private final KubernetesClient client;
@@ -63,6 +65,7 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
     private final boolean enabled;
     private RouteSources sources;
     private RouteChildren children;
+    private ProjectNamespaces namespaces;
 
     public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
             MeterRegistry registry, KubeDcConfig config) {
@@ -80,57 +83,75 @@ public class GatewayRouteReconciler implements Reconciler<Service>, Cleaner<Serv
 
     @Override
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
+        namespaces = new ProjectNamespaces(ctx, RouteServiceFilter::concerned);
         if (!enabled) {
-            return RouteSources.none();
+            // no informer of the Gateway API, Envoy or cert-manager kinds (their CRDs may be absent)
+            return List.of(namespaces.source());
         }
         sources = new RouteSources(ctx, gw, parser::claimedHostname, parser::concernsGateway);
         children = new RouteChildren(writer, listenerWriter, sources, gw);
         metrics.readFrom(() -> sources.gateway(gw));
-        return sources.all();
+        List<EventSource<?, Service>> all = new java.util.ArrayList<>(sources.all());
+        all.add(namespaces.source());
+        return all;
     }
 
     @Override
     public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
-        if (!enabled) {
-            boolean asked = RouteIntent.of(s) != RouteIntent.NONE;
-            if (!asked) {
-                writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
-            }
-            report.report(s, asked ? RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
-                    "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)") : null, ctx);
-            return UpdateControl.noUpdate();
+        if (ctx.isPrimaryResourceDeleted()) {
+            return UpdateControl.noUpdate(); // gone: its route went before our finalizer did
         }
-        Set<String> held = RouteChildren.hostnames(sources.children(s));
+        boolean held = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER);
+        boolean deleting = s.getMetadata().getDeletionTimestamp() != null;
         RouteIntent intent = RouteIntent.of(s);
-        if (intent == RouteIntent.NONE) {
-            release(s);
-            writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
-            report.report(s, null, ctx);
-            letGo(s, held);
+        if (deleting || intent == RouteIntent.NONE || !namespaces.contains(s.getMetadata().getNamespace())) {
+            if (held) {
+                letGoOf(s, deleting, ctx);
+            } else if (!deleting) {
+                report.report(s, null, ctx); // e.g. RoutesDisabled once asked; writes nothing when nothing of ours is there
+            }
             return UpdateControl.noUpdate();
         }
+        if (!enabled) {
+            // nothing is made, so nothing needs our finalizer
+            writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+            report.report(s, RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
+                    "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)"), ctx);
+            return UpdateControl.noUpdate();
+        }
+        if (!held) {
+            // first the finalizer, so nothing is made that a deletion could leave behind; its update brings us back
+            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, RouteServiceFilter.FINALIZER);
+            return UpdateControl.noUpdate();
+        }
+        Set<String> heldHosts = RouteChildren.hostnames(sources.children(s));
         RouteOutcome o = expose(s, intent);
         if (RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
             release(s); // refused: nothing of an earlier, valid request stays half in place
         }
         report.report(s, o, ctx);
-        letGo(s, held);
+        letGo(s, heldHosts);
         boolean secret = RouteReasons.TLS_SECRET_NOT_FOUND.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
         return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate();
     }
 
-    @Override
-    public DeleteControl cleanup(Service s, Context<Service> ctx) {
-        if (!enabled) {
-            return lbFirst(s) ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+    /** Deleted, or no longer asking (annotation removed, namespace no longer a project's): the route goes, then our finalizer. */
+    private void letGoOf(Service s, boolean deleting, Context<Service> ctx) {
+        if (enabled) {
+            Set<String> heldHosts = RouteChildren.hostnames(sources.children(s));
+            release(s);
+            letGo(s, heldHosts);
         }
-        Set<String> held = RouteChildren.hostnames(sources.children(s));
-        release(s);
-        letGo(s, held);
         // Our finalizer goes after the load balancer's: two controllers removing theirs at the same
-        // moment patch the same list by index, and the later patch fails (the LB's removal is an
-        // update of this Service, which brings us back here).
-        return lbFirst(s) ? DeleteControl.noFinalizerRemoval() : DeleteControl.defaultDelete();
+        // moment conflict, and the later patch fails (the LB's removal is an update of this
+        // Service, which brings us back here).
+        if (deleting && lbFirst(s)) {
+            return;
+        }
+        writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+        if (!deleting) {
+            report.report(s, null, ctx);
+        }
     }
 
     private static boolean lbFirst(Service s) {

@@ -69,10 +69,6 @@ final class RouteSources {
         return List.of(backends, certificates, grants, httpRoutes, tlsRoutes, grpcRoutes, gateways, kicks);
     }
 
-    /** With routes switched off no informer of the Gateway API, Envoy or cert-manager kinds is started (their CRDs may be absent). */
-    static List<EventSource<?, Service>> none() {
-        return List.of();
-    }
 
     /** Our objects of Service {@code s}'s route, as cached: one per kind at most. */
     List<HasMetadata> children(Service s) {

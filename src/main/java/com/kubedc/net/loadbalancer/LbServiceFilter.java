@@ -4,14 +4,18 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
 
 /**
- * The Services the load-balancer controller sees: LoadBalancers without a class, and those still
- * holding its finalizer (so that a type change is undone). Every other Service never reaches it and
- * never gets its finalizer.
+ * The Services the load-balancer controller sees: LoadBalancers without a class (it then looks at
+ * the namespace, {@link LbScope}), and any Service still holding its finalizer, so that a type or
+ * class change, or an older version's finalizer, is undone, at start-up too (the informer's first
+ * list passes through here). Every other Service, e.g. one of class {@code metallb}, never reaches it.
  */
 public class LbServiceFilter implements GenericFilter<Service> {
     @Override
     public boolean accept(Service s) {
-        return LbBinding.managed(s)
-                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return concerned(s);
+    }
+
+    static boolean concerned(Service s) {
+        return LbBinding.managed(s) || LbScope.holdsFinalizer(s);
     }
 }

@@ -2,10 +2,9 @@ package com.kubedc.net.loadbalancer;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import io.fabric8.kubernetes.api.model.Endpoints;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -27,7 +26,7 @@ final class LbSources {
     final InformerEventSource<EIp, Service> eips;
     final InformerEventSource<FIp, Service> fips;
     final InformerEventSource<EndpointSlice, Service> slices;
-    final InformerEventSource<Namespace, Service> namespaces;
+    final ProjectNamespaces namespaces;
     final InformerEventSource<Service, Service> extServices;
     final InformerEventSource<Endpoints, Service> extEndpoints;
     final NbEventSource nb;
@@ -50,9 +49,7 @@ final class LbSources {
                     String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL);
                     return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
                 }).build(), ctx);
-        namespaces = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, Service.class).withName("Namespace")
-                .withSecondaryToPrimaryMapper(n -> ids(services.list(n.getMetadata().getName(), LbBinding::managed).toList()))
-                .build(), ctx);
+        namespaces = new ProjectNamespaces(ctx, LbServiceFilter::concerned);
         extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
                 .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
@@ -63,13 +60,12 @@ final class LbSources {
     }
 
     List<EventSource<?, Service>> all() {
-        return List.of(eips, fips, slices, namespaces, extServices, extEndpoints, nb);
+        return List.of(eips, fips, slices, namespaces.source(), extServices, extEndpoints, nb);
     }
 
     /** A project namespace: labelled by the Project reconciler. */
     boolean projectNamespace(String ns) {
-        return namespaces.get(new ResourceID(ns)).map(n -> n.getMetadata().getLabels() != null
-                && n.getMetadata().getLabels().containsKey(Labels.PROJECT)).orElse(false);
+        return namespaces.contains(ns);
     }
 
     List<EndpointSlice> slicesOf(Service s) {

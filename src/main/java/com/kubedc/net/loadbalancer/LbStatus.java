@@ -17,11 +17,13 @@ final class LbStatus {
     private LbStatus() {
     }
 
-    static ServiceStatus next(Service s, LbOutcome o, Clock clock) {
+    /** Our status for outcome {@code o} and autodelete decision {@code d}; {@code o} null clears all of ours. */
+    static ServiceStatus next(Service s, LbOutcome o, AutoDelete.Decision d, Clock clock) {
         ServiceStatus prev = s.getStatus() == null ? new ServiceStatus() : s.getStatus();
         List<Condition> conditions = o == null ? Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, null)
                 : Conditions.put(prev.getConditions(), s.getMetadata().getGeneration(), clock, LbReasons.LOAD_BALANCER_READY,
                         o.isProgrammed(), o.reason(), o.message());
+        conditions = AutoDelete.condition(conditions, s.getMetadata().getGeneration(), o == null ? new AutoDelete.Off() : d, clock);
         ServiceStatus next = new ServiceStatus();
         next.setConditions(conditions);
         LoadBalancerStatus lb = new LoadBalancerStatus();

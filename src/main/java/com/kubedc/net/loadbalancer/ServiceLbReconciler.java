@@ -14,19 +14,22 @@ import com.kubedc.net.ovn.NbPlan;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +38,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A LoadBalancer Service in a project namespace → an EIp address (spec §7.2) and OVN load
  * balancers on the project router and switch (§7.3), the {@code <svc>-ext} companion (§7.5) and
- * {@code status.loadBalancer.ingress}. Only LoadBalancer Services without a class reach it
- * ({@link LbServiceFilter}); those outside project namespaces get its finalizer and nothing else.
+ * {@code status.loadBalancer.ingress}; {@code autodelete} (§7.8). Only LoadBalancer Services without
+ * a class, and those still holding our finalizer, reach it ({@link LbServiceFilter}). The finalizer
+ * is ours to add and remove ({@code triggerReconcilerOnAllEvents}): only Services we program carry
+ * it, so one outside project namespaces stays deletable without kube-dc-net (Scope).
  */
 @RBACRule(apiGroups = "", resources = {"services", "endpoints"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
@@ -44,11 +49,12 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "discovery.k8s.io", resources = {"endpointslices"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"eips"}, verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
-@ControllerConfiguration(name = "loadbalancer", finalizerName = LbBinding.FINALIZER, generationAwareEventProcessing = false,
+@ControllerConfiguration(name = "loadbalancer", triggerReconcilerOnAllEvents = true, generationAwareEventProcessing = false,
         informer = @Informer(genericFilter = LbServiceFilter.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
-public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service> {
+public class ServiceLbReconciler implements Reconciler<Service> {
     static final Duration WAIT_FOR_OVN = Duration.ofSeconds(5);
+    static final String AUTODELETED = "kubedc.services.autodeleted";
 
     private final Clock clock;
     private final Writer writer;
@@ -57,9 +63,12 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
     private final NbLoadBalancers nb;
     private final String defaultType;
     private final boolean extCompanion;
+    private final Duration autodeleteGrace;
+    private final Counter autodeleted;
     private LbSources sources;
 
-    public ServiceLbReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, NbLoadBalancers nb, KubeDcConfig config) {
+    public ServiceLbReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, NbLoadBalancers nb, KubeDcConfig config,
+            MeterRegistry registry) {
         this.clock = clock;
         this.writer = writer;
         this.events = events;
@@ -67,6 +76,8 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
         this.nb = nb;
         this.defaultType = config.defaultSvcLbNetworkType();
         this.extCompanion = config.lbExtCompanion();
+        this.autodeleteGrace = config.lbAutodeleteGrace();
+        this.autodeleted = Counter.builder(AUTODELETED).description("Services deleted by service.nlb.kube-dc.com/autodelete").register(registry);
     }
 
     @Override
@@ -77,32 +88,50 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
 
     @Override
     public UpdateControl<Service> reconcile(Service s, Context<Service> ctx) {
-        if (!LbBinding.managed(s)) {
-            // no longer a LoadBalancer of ours (type or class changed): undo, let go of it, then clear our status
-            release(s);
-            writer.removeFinalizer(s, LbBinding.FINALIZER);
-            ServiceStatus cleared = LbStatus.next(s, null, clock);
-            if (!same(s.getStatus(), cleared)) {
-                writer.patchStatus(s, cleared);
+        if (ctx.isPrimaryResourceDeleted()) {
+            return UpdateControl.noUpdate(); // gone: whatever we made was released before our finalizer went
+        }
+        boolean held = LbScope.holdsFinalizer(s);
+        if (!LbScope.programs(s, sources.projectNamespace(s.getMetadata().getNamespace()))) {
+            if (held) {
+                // deleted, or no longer ours (type, class, namespace): undo, let go, then clear our status
+                release(s);
+                writer.removeFinalizer(s, LbBinding.FINALIZER);
+                ServiceStatus cleared = LbStatus.next(s, null, null, clock);
+                if (s.getMetadata().getDeletionTimestamp() == null && !same(s.getStatus(), cleared)) {
+                    writer.patchStatus(s, cleared);
+                }
             }
+            // never ours (outside project namespaces): nothing written, no finalizer, no event
             return UpdateControl.noUpdate();
         }
-        if (!sources.projectNamespace(s.getMetadata().getNamespace())) {
-            // not a tenant's: nothing is programmed and nothing written (the finalizer stays: the operator SDK would add it again)
-            withdraw(s);
+        if (!held) {
+            // first the finalizer, so nothing is programmed that a deletion could leave behind; its update brings us back
+            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, LbBinding.FINALIZER);
+            return UpdateControl.noUpdate();
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        AutoDelete.Decision d = AutoDelete.decide(s, sources.slicesOf(s), now, autodeleteGrace);
+        if (d instanceof AutoDelete.Delete del) {
+            // the event first: it is the user's only trace of why the Service went
+            events.warning(s, AutoDelete.AUTO_DELETING, "no ready endpoint since " + del.since() + " (longer than " + autodeleteGrace
+                    + "): deleting the Service as " + AutoDelete.ANNOTATION + " asks (an EIp it is bound to by name stays)");
+            if (writer.delete(s)) {
+                autodeleted.increment();
+            }
             return UpdateControl.noUpdate();
         }
         LbOutcome o = program(s);
         if (!o.keepsRows()) {
             withdraw(s);
         }
-        return finish(s, o, ctx);
-    }
-
-    @Override
-    public DeleteControl cleanup(Service s, Context<Service> ctx) {
-        release(s);
-        return DeleteControl.defaultDelete();
+        UpdateControl<Service> control = finish(s, o, d, ctx);
+        if (d instanceof AutoDelete.Wait w) {
+            Duration left = Duration.between(now, w.until()).plusMillis(200);
+            boolean sooner = control.getScheduleDelay().map(ms -> ms <= left.toMillis()).orElse(false);
+            return sooner ? control : control.rescheduleAfter(left);
+        }
+        return control;
     }
 
     private LbOutcome program(Service s) {
@@ -225,7 +254,7 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
                 .filter(e -> LbEIp.ownedBy(e, s)).ifPresent(writer::delete);
     }
 
-    private UpdateControl<Service> finish(Service s, LbOutcome o, Context<Service> ctx) {
+    private UpdateControl<Service> finish(Service s, LbOutcome o, AutoDelete.Decision d, Context<Service> ctx) {
         ServiceStatus before = s.getStatus();
         String was = before == null ? null : Conditions.reason(before.getConditions(), LbReasons.LOAD_BALANCER_READY);
         if (!Objects.equals(was, o.reason())) {
@@ -236,13 +265,13 @@ public class ServiceLbReconciler implements Reconciler<Service>, Cleaner<Service
                 readyTimer.record("Service", s);
             }
         }
-        ServiceStatus next = LbStatus.next(s, o, clock);
+        ServiceStatus next = LbStatus.next(s, o, d, clock);
         // through the operator SDK, so that the next reconcile sees this status even before the informer does
         UpdateControl<Service> control = UpdateControl.noUpdate();
         if (!same(before, next)) {
             // computed from the object patched, so that the route controller's condition on it is kept
-            io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> {
-                x.setStatus(LbStatus.next(x, o, clock));
+            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> {
+                x.setStatus(LbStatus.next(x, o, d, clock));
                 return x;
             });
         }

@@ -44,7 +44,7 @@ class GatewayRoutesDisabledTest {
         operator.stop();
         operators.start(routesOff(config));
         String ns = "gwoff";
-        cluster.organization(ns);
+        cluster.projectNamespace(ns);
         cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "http:80>80")).create();
         routes.awaitReason(ns, "web", RouteReasons.ROUTES_DISABLED);
         cluster.awaitQuiet();

@@ -63,7 +63,7 @@ public class FreshOperators {
                 new ProjectTeardown(writer, events, clock, config), events, readyTimer, clock));
         register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, registry, config));
         register(op, "fip", new FIpReconciler(clock, writer, events, readyTimer, config));
-        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, readyTimer, nb, config));
+        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, readyTimer, nb, config, registry));
         register(op, "gatewayroute", new com.kubedc.net.gatewayroute.GatewayRouteReconciler(clock, writer, events, client, counter, registry, config));
         started.add(op); // tracked before it starts: an operator that fails half-way must still be stopped
         op.start();

@@ -96,6 +96,14 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** A namespace labelled as the Project reconciler labels a project's, without a Project (the Service controllers only look at the label). */
+    public void projectNamespace(String ns) {
+        if (client.namespaces().withName(ns).get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
+                    .withLabels(java.util.Map.of(com.kubedc.net.common.Labels.PROJECT, "")).endMetadata().build()).create();
+        }
+    }
+
     public Project create(Project p) {
         organization(p.getMetadata().getNamespace());
         p.getMetadata().setUid(null);

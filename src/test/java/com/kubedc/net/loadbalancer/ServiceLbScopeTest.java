@@ -1,0 +1,150 @@
+package com.kubedc.net.loadbalancer;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.kubedc.net.common.Conditions;
+import com.kubedc.net.common.Labels;
+import com.kubedc.net.gatewayroute.RouteServiceFilter;
+import com.kubedc.net.support.NbTestResource;
+import com.kubedc.net.support.Routes;
+import com.kubedc.net.support.Services;
+import com.kubedc.net.support.TestCluster;
+import io.fabric8.kubernetes.api.model.Service;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our finalizers only on Services we program: LoadBalancers without another class, in project
+ * namespaces. Elsewhere a Service is never finalized, so it stays deletable without kube-dc-net.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
+class ServiceLbScopeTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    TestCluster cluster;
+
+    @jakarta.inject.Inject
+    io.javaoperatorsdk.operator.Operator operator;
+
+    @BeforeEach
+    void cluster() {
+        cluster = TestCluster.get();
+    }
+
+    Service get(String ns, String name) {
+        return cluster.client.services().inNamespace(ns).withName(name).get();
+    }
+
+    static List<String> finalizers(Service s) {
+        return s.getMetadata().getFinalizers() == null ? List.of() : s.getMetadata().getFinalizers();
+    }
+
+    @Test
+    void aLoadBalancerOutsideProjectNamespacesGetsNoFinalizerNoStatusAndNoEvent() {
+        cluster.organization("platform-x");
+        Map<String, String> routed = new HashMap<>(Routes.route("http"));
+        Service outside = cluster.client.resource(Services.loadBalancer("platform-x", "ingress", routed, "http:80>80")).create();
+        // created after it, in a project: once this one is programmed, the controllers have seen both
+        String ns = cluster.readyProject("scope", "one", "10.50.0.0/24");
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "web").getStatus()).isEmpty());
+        assertTrue(finalizers(get(ns, "web")).contains(LbBinding.FINALIZER), "the project's Service is ours");
+        cluster.awaitQuiet();
+
+        Service now = get("platform-x", "ingress");
+        assertEquals(List.of(), finalizers(now));
+        assertTrue(now.getStatus() == null || now.getStatus().getConditions() == null || now.getStatus().getConditions().isEmpty(),
+                "no condition: " + now.getStatus());
+        assertEquals(outside.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion(), "not written at all");
+        assertEquals(List.of(), ours(cluster.events("platform-x", "ingress")));
+    }
+
+    @Test
+    void aMetallbServiceInAProjectNamespaceIsUntouched() {
+        String ns = cluster.readyProject("scope", "two", "10.50.1.0/24");
+        Service metallb = Services.loadBalancer(ns, "vip", Map.of(), "http:80>80");
+        metallb.getSpec().setLoadBalancerClass("metallb");
+        metallb.getMetadata().setFinalizers(List.of("metallb.io/example"));
+        Service created = cluster.client.resource(metallb).create();
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "web").getStatus()).isEmpty());
+        cluster.awaitQuiet();
+
+        Service now = get(ns, "vip");
+        assertEquals(created.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion(), "not written at all");
+        assertEquals(List.of("metallb.io/example"), finalizers(now));
+        assertEquals(List.of(), ours(cluster.events(ns, "vip")));
+        cluster.client.resource(now).edit(x -> {
+            x.getMetadata().setFinalizers(List.of());
+            return x;
+        });
+    }
+
+    @Test
+    void whenItsNamespaceStopsBeingAProjectsTheServiceIsReleasedAndLetGo() {
+        String ns = "scope-labelled";
+        cluster.projectNamespace(ns);
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_EIP, "missing"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(get(ns, "web"))));
+        assertTrue(finalizers(get(ns, "web")).contains(LbBinding.FINALIZER));
+
+        cluster.client.namespaces().withName(ns).edit(n -> {
+            n.getMetadata().getLabels().remove(Labels.PROJECT);
+            return n;
+        });
+        await().atMost(WAIT).until(() -> !finalizers(get(ns, "web")).contains(LbBinding.FINALIZER) && reason(get(ns, "web")) == null);
+        cluster.awaitQuiet();
+        assertEquals(List.of(), finalizers(get(ns, "web")));
+        assertNull(reason(get(ns, "web")));
+
+        // labelled again: taken on again
+        cluster.client.namespaces().withName(ns).edit(n -> {
+            n.getMetadata().getLabels().put(Labels.PROJECT, "");
+            return n;
+        });
+        await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(get(ns, "web")))
+                && finalizers(get(ns, "web")).contains(LbBinding.FINALIZER));
+    }
+
+    @Test
+    void aRouteRequestOutsideProjectNamespacesGetsNoRouteFinalizer() {
+        cluster.organization("platform-y");
+        Service outside = cluster.client.resource(Services.loadBalancer("platform-y", "docs", Routes.route("http"), "http:80>80")).create();
+        String ns = cluster.readyProject("scope", "three", "10.50.2.0/24");
+        cluster.client.resource(Services.loadBalancer(ns, "docs", Routes.route("http"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> finalizers(get(ns, "docs")).contains(RouteServiceFilter.FINALIZER));
+        cluster.awaitQuiet();
+        assertEquals(List.of(), finalizers(get("platform-y", "docs")));
+        assertEquals(outside.getMetadata().getResourceVersion(), get("platform-y", "docs").getMetadata().getResourceVersion());
+    }
+
+    @Test
+    void bothServiceControllersAreHandedEveryEventSoTheyManageTheirFinalizers() {
+        // Quarkus Operator SDK 7.4.0 would drop the annotation's flag (ops/AllEventsOperator)
+        for (String name : List.of("loadbalancer", "gatewayroute")) {
+            var c = operator.getRegisteredController(name).orElseThrow().getConfiguration();
+            assertTrue(c.triggerReconcilerOnAllEvents(), name);
+            assertEquals(Duration.ofMinutes(10), c.maxReconciliationInterval().orElseThrow(), name);
+        }
+        assertTrue(!operator.getRegisteredController("project").orElseThrow().getConfiguration().triggerReconcilerOnAllEvents());
+    }
+
+    /** Our events (the API server writes its own, e.g. ClusterIPAllocation). */
+    static List<io.fabric8.kubernetes.api.model.Event> ours(List<io.fabric8.kubernetes.api.model.Event> events) {
+        return events.stream().filter(e -> "kube-dc-net".equals(e.getReportingComponent())
+                || e.getSource() != null && "kube-dc-net".equals(e.getSource().getComponent())).toList();
+    }
+
+    static String reason(Service s) {
+        return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
+    }
+}
