@@ -262,6 +262,35 @@ class ChartInstallIT {
         assertNotNull(admin.resources(com.kubedc.net.api.v1.EIp.class).inNamespace(Chart.NAMESPACE).withName("kept").get(), "and the EIps with it");
     }
 
+    @Test
+    @Order(5)
+    void crdsAnotherReleaseOwnsAreRefusedUntilHandedOverAsTheReadmeSays() {
+        // the CRDs kept by the uninstall above, as if upstream's release "kube-dc" owned them
+        String[] crds = {"projects.kube-dc.com", "eips.kube-dc.com", "fips.kube-dc.com"};
+        for (String crd : crds) {
+            admin.apiextensions().v1().customResourceDefinitions().withName(crd).edit(c -> {
+                c.getMetadata().getAnnotations().put("meta.helm.sh/release-name", "kube-dc");
+                return c;
+            });
+        }
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> install(Chart.DIR, Chart.RELEASE, Chart.NAMESPACE, controllerValues()));
+        assertTrue(refused.getMessage().contains("invalid ownership metadata"), refused.getMessage());
+        assertEquals("deployed", install(Chart.DIR, Chart.RELEASE, Chart.NAMESPACE, Map.of("crds.install", "false")).getStatus(),
+                "with crds.install=false it installs beside them");
+        for (String crd : crds) { // helm/kube-dc-net/README.md, "Upgrades and the CRDs"
+            admin.apiextensions().v1().customResourceDefinitions().withName(crd).edit(c -> {
+                c.getMetadata().getAnnotations().put("meta.helm.sh/release-name", Chart.RELEASE);
+                c.getMetadata().getAnnotations().put("meta.helm.sh/release-namespace", Chart.NAMESPACE);
+                c.getMetadata().getLabels().put("app.kubernetes.io/managed-by", "Helm");
+                return c;
+            });
+        }
+        assertEquals("deployed", upgrade(Chart.DIR, Chart.RELEASE, Chart.NAMESPACE, Map.of("crds.install", "true")).getStatus());
+        assertEquals("kube-dc-net-0.1.0", admin.apiextensions().v1().customResourceDefinitions().withName("eips.kube-dc.com").get()
+                .getMetadata().getLabels().get("helm.sh/chart"), "the release owns and renders them now");
+    }
+
     static List<String> columns() {
         CustomResourceDefinition crd = admin.apiextensions().v1().customResourceDefinitions().withName("eips.kube-dc.com").get();
         List<String> names = new ArrayList<>();
