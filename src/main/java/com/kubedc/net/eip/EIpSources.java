@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  */
 final class EIpSources {
     static final Set<String> WANT_ADDRESS = Set.of(EIpReasons.NO_ADDRESS_AVAILABLE, EIpReasons.WAITING_FOR_ADDRESS);
+
+    /** An EIp still without an address: none was free, or its OvnEip waits for one. */
+    static boolean wantsAddress(EIp e) {
+        String reason = e.getStatus() == null ? null : com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready");
+        return reason != null && WANT_ADDRESS.contains(reason); // Set.of refuses contains(null)
+    }
     static final String CHILD_REF_INDEX = "childRef";
     static final String OVN_EIP_INDEX = "ovnEip";
     /** OvnEips by the EIp ({@code ns/name}) upstream's markers name: what a migrated EIp already has. */
@@ -78,9 +84,7 @@ final class EIpSources {
                 .withName("Subnet")
                 .withSecondaryToPrimaryMapper(s -> s.getMetadata().getLabels() == null
                         || !s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE) ? Set.of()
-                        : primaries.list(e -> e.getStatus() != null && WANT_ADDRESS.contains(
-                                com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready")))
-                                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                        : primaries.list(EIpSources::wantsAddress).map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), ctx);
         fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(com.kubedc.net.api.v1.FIp.class, EIp.class)
                 .withName("FIp")

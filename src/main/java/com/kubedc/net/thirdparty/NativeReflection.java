@@ -38,6 +38,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         com.kubedc.net.api.v1.FIpStatus.class,
         com.kubedc.net.api.v1.ProjectSpec.class,
         com.kubedc.net.api.v1.ProjectStatus.class,
+        com.kubedc.net.api.v1.ProjectSecurity.class,
+        com.kubedc.net.api.v1.ProjectSecurity.Service.class,
+        com.kubedc.net.api.v1.QuotaUsage.class,
+        com.kubedc.net.api.v1.QuotaUsage.Amount.class,
+        com.kubedc.net.api.v1.QuotaUsage.CpuBreakdown.class,
+        com.kubedc.net.api.v1.QuotaUsage.Accelerator.class,
         com.kubedc.net.api.v1.TargetVmInterface.class,
         com.kubedc.net.api.v1.VmTarget.class})
 public final class NativeReflection {

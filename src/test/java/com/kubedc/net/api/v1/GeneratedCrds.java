@@ -1,5 +1,7 @@
 package com.kubedc.net.api.v1;
 
+import com.kubedc.net.api.PrinterColumnOrder;
+
 import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;

@@ -1,5 +1,7 @@
 package com.kubedc.net.api.v1;
 
+import com.kubedc.net.api.PrinterColumnOrder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.sandbox.Crds;

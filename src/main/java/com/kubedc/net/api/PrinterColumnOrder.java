@@ -1,4 +1,4 @@
-package com.kubedc.net.api.v1;
+package com.kubedc.net.api;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
@@ -25,10 +25,10 @@ public class PrinterColumnOrder implements CRDPostProcessor {
         return crd;
     }
 
-    /** Column names in declaration order of the kind's class in this package; empty for a kind not ours. */
-    static List<String> declared(String kind) {
+    /** Column names in declaration order of the kind's class in api.v1; empty for a kind not ours. */
+    public static List<String> declared(String kind) {
         try {
-            Class<?> type = Class.forName(PrinterColumnOrder.class.getPackageName() + "." + kind, false, PrinterColumnOrder.class.getClassLoader());
+            Class<?> type = Class.forName(PrinterColumnOrder.class.getPackageName() + ".v1." + kind, false, PrinterColumnOrder.class.getClassLoader());
             return Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class)).map(AdditionalPrinterColumn::name).toList();
         } catch (ClassNotFoundException e) {
             return List.of();
@@ -36,7 +36,7 @@ public class PrinterColumnOrder implements CRDPostProcessor {
     }
 
     /** A stable sort by declared position; columns not declared (none today) keep their place at the end. */
-    static List<CustomResourceColumnDefinition> sorted(List<CustomResourceColumnDefinition> columns, List<String> declared) {
+    public static List<CustomResourceColumnDefinition> sorted(List<CustomResourceColumnDefinition> columns, List<String> declared) {
         if (columns == null || columns.isEmpty()) {
             return columns;
         }
