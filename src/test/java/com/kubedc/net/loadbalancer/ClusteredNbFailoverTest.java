@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = NbClusterTestResource.class, restrictToAnnotatedClass = true)
 class ClusteredNbFailoverTest {
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final String NS = "raft-web";
 
     @Inject
     NbLoadBalancers nbLbs;
@@ -46,7 +47,10 @@ class ClusteredNbFailoverTest {
         cluster.client.resource(Services.slice(ns, name, List.of(backend), "http=8080")).create();
     }
 
-    /** Every load balancer row of ours, name → vips (a name seen twice fails). */
+    /**
+     * Every load balancer row of ours for this test's namespace, name → vips (a name seen twice
+     * fails); the NB also gets the rows of Services other test classes left in the shared cluster.
+     */
     Map<String, String> rows() {
         Map<String, String> out = new TreeMap<>();
         for (String line : nb.nbctl("--bare", "--columns=name,vips", "--format=csv", "--no-headings", "find", "Load_Balancer",
@@ -55,6 +59,9 @@ class ClusteredNbFailoverTest {
                 continue;
             }
             String name = line.substring(0, line.indexOf(','));
+            if (!name.startsWith(NS + "-")) {
+                continue;
+            }
             String previous = out.put(name, line.substring(line.indexOf(',') + 1).replace("\"", ""));
             assertEquals(null, previous, "a second row for " + name);
         }
@@ -70,7 +77,7 @@ class ClusteredNbFailoverTest {
     void killingTheLeaderLosesNoLoadBalancerAndWritesNoneTwice() {
         cluster.create(Fixtures.project("raft", "web", "10.21.0.0/24", "cloud"));
         cluster.awaitReady("raft", "web");
-        String ns = "raft-web";
+        String ns = NS;
         for (int i = 0; i < 3; i++) {
             expose(ns, "before" + i, 8000 + i, "10.21.0." + (10 + i));
         }
