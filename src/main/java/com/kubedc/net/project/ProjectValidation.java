@@ -58,7 +58,7 @@ public final class ProjectValidation {
         if (live.isPresent() && !Cidr.parse(live.get()).equals(cidr)) {
             return bad(Reasons.CIDR_BLOCK_IMMUTABLE, "cidrBlock " + cidr.get() + " differs from " + live.get() + " of Subnet "
                     + in.subnet().getMetadata().getName() + ": Kube-OVN cannot re-address a subnet in use, so the network keeps "
-                    + live.get() + "; set cidrBlock back to it, or delete the Project and create it with the new block");
+                    + live.get() + "; set cidrBlock back to " + live.get() + ", or delete the Project and create it with the new block");
         }
         Optional<ExternalNetwork> overlap = in.networks().overlapping(cidr.get());
         if (overlap.isPresent()) {
