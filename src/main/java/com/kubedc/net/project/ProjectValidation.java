@@ -115,12 +115,14 @@ public final class ProjectValidation {
     }
 
     /**
-     * The cidrBlock of the Subnet this Project already has (ours), if any: once the network
-     * exists its block is fixed. The CRD has no CEL rule for it (upstream's has none, and a
-     * Project refused for a bad block must stay fixable), so the controller holds the line.
+     * The cidrBlock of the Subnet this Project already has, if any: once the network exists its
+     * block is fixed. The Subnet counts with or without our labels (upstream's manager made it
+     * without them; the namespace is already known to be this Project's, and apply would take it
+     * over). The CRD has no CEL rule for the block (upstream's has none, and a Project refused
+     * for a bad block must stay fixable), so the controller holds the line.
      */
     static Optional<String> liveCidr(ProjectInputs in) {
-        return Optional.ofNullable(in.subnet()).filter(s -> Owners.ownedBy(s, in.project()))
+        return Optional.ofNullable(in.subnet())
                 .map(com.kubedc.net.thirdparty.kubeovn.Subnet::getSpec)
                 .map(com.kubedc.net.thirdparty.kubeovn.Subnet.Spec::cidrBlock);
     }

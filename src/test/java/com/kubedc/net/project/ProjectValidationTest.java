@@ -102,7 +102,9 @@ class ProjectValidationTest {
                 Arguments.of("Subnet made with another block (older version, edited)", "10.0.0.0/24", "10.9.0.0/24", true,
                         Reasons.CIDR_BLOCK_IMMUTABLE),
                 Arguments.of("Subnet without a block yet", "10.0.0.0/24", null, true, null),
-                Arguments.of("Subnet of the name that is not ours (a NameConflict for the writer)", "10.0.8.0/22", "10.0.0.0/24", false, null),
+                Arguments.of("Subnet made by upstream's manager (no owner labels yet)", "10.0.8.0/22", "10.0.0.0/24", false,
+                        Reasons.CIDR_BLOCK_IMMUTABLE),
+                Arguments.of("Subnet made by upstream's manager, same block", "10.0.0.0/24", "10.0.0.0/24", false, null),
                 Arguments.of("malformed new block: the parse speaks first", "10.0.0/24", "10.0.0.0/24", true, Reasons.INVALID_CIDR));
     }
 
