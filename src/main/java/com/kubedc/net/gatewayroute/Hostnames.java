@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Hostnames of routes (spec §8.2, Decision 10): generated {@code <svc>-<ns>.<base domain>} or
- * chosen, always a valid DNS name (labels of 1–63 characters, 253 in all); and who owns one
- * when several Services claim it: the oldest claim. Pure.
+ * chosen, always a valid DNS name (labels of 1–63 characters, 253 in all); which chosen names
+ * are another namespace's generated ones; and who owns one when several Services claim it: the
+ * oldest claim. Pure.
  */
 public final class Hostnames {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** A Service name (RFC 1035 label: starts with a letter). */
+    private static final Pattern SERVICE = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private Hostnames() {
     }
@@ -21,9 +24,6 @@ public final class Hostnames {
     public static String generated(String service, String namespace, String baseDomain) {
         return (service + "-" + namespace + "." + baseDomain).toLowerCase(Locale.ROOT);
     }
-
-    /** A Service name (RFC 1035 label: starts with a letter). */
-    private static final Pattern SERVICE = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
     /** Where a generated name could come from: {@code <service>-<namespace>}. */
     public record Origin(String service, String namespace) {
