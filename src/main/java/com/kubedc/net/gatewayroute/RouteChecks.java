@@ -19,6 +19,11 @@ final class RouteChecks {
         if (r.tlsSecret() == null) {
             return Optional.empty();
         }
+        if (r.tlsSecret().contains("/")) {
+            // never read as a path: a Secret of another namespace is not the Service's to use
+            return problem(RouteReasons.TLS_SECRET_NOT_FOUND, RouteAnnotations.TLS_SECRET + " \"" + r.tlsSecret()
+                    + "\" names a Secret of the Service's own namespace, never namespace/name");
+        }
         Secret secret = client.secrets().inNamespace(s.getMetadata().getNamespace()).withName(r.tlsSecret()).get();
         if (secret == null) {
             return problem(RouteReasons.TLS_SECRET_NOT_FOUND, "Secret " + r.tlsSecret() + " (" + RouteAnnotations.TLS_SECRET

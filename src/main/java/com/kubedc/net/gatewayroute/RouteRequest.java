@@ -65,6 +65,14 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
             return Parsed.bad(RouteReasons.INVALID_HOSTNAME, bad.get() + (chosen == null ? " (generated from <service>-<namespace>; set "
                     + RouteAnnotations.ROUTE_HOSTNAME + ")" : ""));
         }
+        if (chosen != null && base != null) {
+            Optional<String> other = Hostnames.reservedForAnother(host, ns, base);
+            if (other.isPresent()) {
+                return Parsed.bad(RouteReasons.HOSTNAME_RESERVED, "hostname " + host + " has the shape <service>-<namespace>." + base
+                        + " of the names generated for namespace " + other.get() + ": under " + base + " choose <name>-" + ns + "." + base
+                        + " or a name that is not of that shape");
+            }
+        }
         String listener = switch (type.get()) {
             case HTTP -> null;
             case HTTPS, GRPC -> httpsListener(name, ns);

@@ -54,6 +54,12 @@ public final class ProjectValidation {
                     : " is not an IPv4 CIDR";
             return bad(Reasons.INVALID_CIDR, "cidrBlock " + quote(cidrValue) + why);
         }
+        Optional<String> live = liveCidr(in);
+        if (live.isPresent() && !Cidr.parse(live.get()).equals(cidr)) {
+            return bad(Reasons.CIDR_BLOCK_IMMUTABLE, "cidrBlock " + cidr.get() + " differs from " + live.get() + " of Subnet "
+                    + in.subnet().getMetadata().getName() + ": Kube-OVN cannot re-address a subnet in use, so the network keeps "
+                    + live.get() + "; set cidrBlock back to " + live.get() + ", or delete the Project and create it with the new block");
+        }
         Optional<ExternalNetwork> overlap = in.networks().overlapping(cidr.get());
         if (overlap.isPresent()) {
             return bad(Reasons.CIDR_OVERLAPS_EXTERNAL, "cidrBlock " + cidr.get() + " overlaps external network "
@@ -106,6 +112,19 @@ public final class ProjectValidation {
     static boolean ownsNamespace(ProjectInputs in) {
         Map<String, String> ann = in.namespace().getMetadata().getAnnotations();
         return ann != null && Names.projectRef(in.org(), in.name()).equals(ann.get(Labels.PROJECT));
+    }
+
+    /**
+     * The cidrBlock of the Subnet this Project already has, if any: once the network exists its
+     * block is fixed. The Subnet counts with or without our labels (upstream's manager made it
+     * without them; the namespace is already known to be this Project's, and apply would take it
+     * over). The CRD has no CEL rule for the block (upstream's has none, and a Project refused
+     * for a bad block must stay fixable), so the controller holds the line.
+     */
+    static Optional<String> liveCidr(ProjectInputs in) {
+        return Optional.ofNullable(in.subnet())
+                .map(com.kubedc.net.thirdparty.kubeovn.Subnet::getSpec)
+                .map(com.kubedc.net.thirdparty.kubeovn.Subnet.Spec::cidrBlock);
     }
 
     /** The external network of the gateway OvnEip this Project already has, if any (the choice is sticky). */

@@ -10,6 +10,7 @@ public final class Reasons {
 
     // bad input (InputValid=False); each comes with one Warning event
     public static final String INVALID_CIDR = "InvalidCidr";
+    public static final String CIDR_BLOCK_IMMUTABLE = "CidrBlockImmutable";
     public static final String CIDR_OVERLAPS_EXTERNAL = "CidrOverlapsExternalNetwork";
     public static final String INVALID_EGRESS_TYPE = "InvalidEgressNetworkType";
     public static final String NO_EXTERNAL_NETWORK = "NoExternalNetwork";

@@ -12,7 +12,9 @@ import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -119,6 +121,32 @@ class GatewayRouteRulesTest {
     }
 
     @Test
+    void anotherNamespacesGeneratedHostnameIsRefusedBeforeThatServiceExistsAndThenItsServiceGetsIt() {
+        String a = cluster.readyProject("gwr", "squat", "10.46.0.0/24");
+        String b = cluster.readyProject("gwr", "owner", "10.47.0.0/24");
+        String host = "web-" + b + "." + TestCluster.BASE_DOMAIN;
+        double before = refusals(RouteReasons.HOSTNAME_RESERVED);
+        expose(a, "grab", https(host));
+        routes.awaitReason(a, "grab", RouteReasons.HOSTNAME_RESERVED);
+        cluster.awaitQuiet();
+        assertEquals(1, routes.warnings(a, "grab", RouteReasons.HOSTNAME_RESERVED).size());
+        assertEquals(before + 1, refusals(RouteReasons.HOSTNAME_RESERVED));
+        assertNull(routes.published(a, "grab"));
+        assertNull(cluster.client.resources(Backend.class).inNamespace(a).withName("grab-backend").get(), "nothing made");
+        assertNull(cluster.client.resources(HTTPRoute.class).inNamespace(a).withName("grab-route").get());
+        assertNull(cluster.client.resources(Certificate.class).inNamespace(a).withName("grab-tls").get());
+        assertNull(cluster.client.resources(ReferenceGrant.class).inNamespace(a).withName("allow-gateway-cert-grab").get());
+        assertFalse(routes.listenerNames().contains("https-grab-" + a));
+        assertFalse(routes.gateway().getSpec().getListeners().stream().anyMatch(l -> host.equals(l.getHostname())));
+
+        expose(b, "web", Routes.route("https"));
+        assertEquals(host, routes.awaitPublished(b, "web"), "the namespace the name is generated for gets it");
+        assertTrue(routes.listenerNames().contains("https-web-" + b));
+        assertEquals(RouteReasons.HOSTNAME_RESERVED, routes.reason(a, "grab"));
+        assertEquals(1, routes.warnings(a, "grab", RouteReasons.HOSTNAME_RESERVED).size(), "no second Warning");
+    }
+
+    @Test
     void aFullGatewayRefusesTheNextListenerChangesNothingAndLetsItInWhenOneIsFreed() {
         String ns = cluster.readyProject("gwl", "one", "10.43.0.0/24");
         int free = 64 - routes.listenerNames().size();
@@ -189,6 +217,9 @@ class GatewayRouteRulesTest {
         String ns = cluster.readyProject("gwb", "bad", "10.45.0.0/24");
         // an Opaque Secret: the API server itself refuses a kubernetes.io/tls Secret without tls.key
         cluster.client.resource(Routes.opaqueSecret(ns, "half-cert", "tls.crt")).create();
+        // a complete Secret in another tenant's namespace: not the Service's to use
+        cluster.projectNamespace("gwb-neighbour");
+        cluster.client.resource(Routes.tlsSecret("gwb-neighbour", "their-cert", "tls.crt", "tls.key")).createOr(x -> x.update());
         List<Bad> table = List.of(
                 new Bad("ftp", Routes.route("ftp"), "LoadBalancer", RouteReasons.INVALID_ROUTE_TYPE),
                 new Bad("noport", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_PORT, "9999"), "LoadBalancer",
@@ -197,6 +228,8 @@ class GatewayRouteRulesTest {
                         RouteAnnotations.ROUTE_HOSTNAME, "a.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_NOT_FOUND),
                 new Bad("halfsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert",
                         RouteAnnotations.ROUTE_HOSTNAME, "b.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_INVALID),
+                new Bad("theirsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "gwb-neighbour/their-cert",
+                        RouteAnnotations.ROUTE_HOSTNAME, "d.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_NOT_FOUND),
                 new Bad("nohost", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert"), "LoadBalancer",
                         RouteReasons.TLS_SECRET_NEEDS_HOSTNAME),
                 new Bad("x".repeat(58), Routes.route("http"), "LoadBalancer", RouteReasons.INVALID_HOSTNAME),

@@ -91,6 +91,18 @@ class RouteRequestTest {
             assertNull(p.request(), b.why());
             assertEquals(b.reason(), p.problem().reason(), b.why());
         }
+        // another namespace's generated name, chosen: refused whether or not that namespace or Service exists
+        var squat = RouteRequest.parse(svc("grab", "tenant-a", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https",
+                RouteAnnotations.ROUTE_HOSTNAME, "web-tenant-b.kube-dc.cloud"), "http:80>80"), BASE, Optional.empty());
+        assertNull(squat.request());
+        assertEquals(RouteReasons.HOSTNAME_RESERVED, squat.problem().reason());
+        assertTrue(squat.problem().message().contains("tenant-b") && squat.problem().message().contains("-tenant-a.kube-dc.cloud"),
+                squat.problem().message());
+        // its own generated shape, or the other namespace's name outside the base domain, is fine
+        assertEquals("site-tenant-a.kube-dc.cloud", ok(svc("grab", "tenant-a", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https",
+                RouteAnnotations.ROUTE_HOSTNAME, "site-tenant-a.kube-dc.cloud"), "http:80>80")).hostname());
+        assertEquals("web-tenant-b.example.com", ok(svc("grab", "tenant-a", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https",
+                RouteAnnotations.ROUTE_HOSTNAME, "web-tenant-b.example.com"), "http:80>80")).hostname());
         // <svc>-<ns> longer than a DNS label: a clear error, never a broken listener
         var tooLong = RouteRequest.parse(svc(longName, "org-" + "p".repeat(30), Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "http:80>80"),
                 BASE, Optional.empty());

@@ -101,16 +101,15 @@ class ProjectLifecycleTest {
         assertEquals("acme-web-ext-public", get(OvnSnatRule.class, "acme-web").getSpec().ovnEip());
     }
 
+    /** A changed cidrBlock is not pushed to a live Subnet: see {@link ProjectCidrChangeTest}. */
     @Test
-    void specAndAnnotationChangesConverge() {
+    void annotationChangesConverge() {
         cluster.create(Fixtures.project("beta", "app", "10.1.0.0/24", "cloud"));
         awaitReady("beta", "app");
         cluster.client.resources(Project.class).inNamespace("beta").withName("app").edit(p -> {
-            p.getSpec().setCidrBlock("10.1.8.0/22");
             p.getMetadata().getAnnotations().put(Labels.EGRESS_ALLOWLIST, "8.8.8.8,1.1.1.0/24");
             return p;
         });
-        await().atMost(WAIT).until(() -> "10.1.8.0/22".equals(get(Subnet.class, "beta-app-default").getSpec().cidrBlock()));
         await().atMost(WAIT).until(() -> {
             var routes = get(Vpc.class, "beta-app").getSpec().policyRoutes();
             return routes.stream().anyMatch(r -> r.match().equals("ip4.dst == 8.8.8.8"))

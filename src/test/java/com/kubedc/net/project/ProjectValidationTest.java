@@ -80,6 +80,56 @@ class ProjectValidationTest {
         assertTrue(!bad.problem().message().isBlank());
     }
 
+    static ProjectInputs provisioned(Project p, Subnet live) {
+        return new ProjectInputs(p, ExternalNetworks.from(BOTH), namespace("acme-dev", "acme/dev"), null, live, null, List.of(), null, null, null,
+                List.of(), List.of(), List.of());
+    }
+
+    static Subnet liveSubnet(Project owner, String cidr) {
+        Subnet s = new Subnet();
+        s.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+        s.getMetadata().setName("acme-dev-default");
+        s.getMetadata().setLabels(owner == null ? Map.of() : Owners.labels(owner));
+        s.setSpec(new Subnet.Spec("acme-dev", "IPv4", List.of("acme-dev"), cidr, null, null, null, null, null, null, null));
+        return s;
+    }
+
+    static Stream<Arguments> cidrAgainstTheLiveSubnet() {
+        return Stream.of(
+                Arguments.of("unchanged", "10.0.0.0/24", "10.0.0.0/24", true, null),
+                Arguments.of("changed on a provisioned project", "10.0.8.0/22", "10.0.0.0/24", true, Reasons.CIDR_BLOCK_IMMUTABLE),
+                Arguments.of("narrowed", "10.0.0.0/25", "10.0.0.0/24", true, Reasons.CIDR_BLOCK_IMMUTABLE),
+                Arguments.of("Subnet made with another block (older version, edited)", "10.0.0.0/24", "10.9.0.0/24", true,
+                        Reasons.CIDR_BLOCK_IMMUTABLE),
+                Arguments.of("Subnet without a block yet", "10.0.0.0/24", null, true, null),
+                Arguments.of("Subnet made by upstream's manager (no owner labels yet)", "10.0.8.0/22", "10.0.0.0/24", false,
+                        Reasons.CIDR_BLOCK_IMMUTABLE),
+                Arguments.of("Subnet made by upstream's manager, same block", "10.0.0.0/24", "10.0.0.0/24", false, null),
+                Arguments.of("malformed new block: the parse speaks first", "10.0.0/24", "10.0.0.0/24", true, Reasons.INVALID_CIDR));
+    }
+
+    @ParameterizedTest(name = "{0}: spec {1}, Subnet {2} → {4}")
+    @MethodSource("cidrAgainstTheLiveSubnet")
+    void theBlockOfALiveSubnetIsFixed(String what, String spec, String live, boolean ours, String reason) {
+        Project p = Fixtures.project("acme", "dev", spec, "cloud");
+        var result = ProjectValidation.validate(provisioned(p, liveSubnet(ours ? p : null, live)), SETTINGS);
+        if (reason == null) {
+            assertInstanceOf(ProjectValidation.Good.class, result, what);
+        } else {
+            var bad = assertInstanceOf(ProjectValidation.Bad.class, result, what);
+            assertEquals(reason, bad.problem().reason(), what);
+        }
+    }
+
+    @Test
+    void theImmutableBlockMessageNamesBothBlocksAndTheWayBack() {
+        Project p = Fixtures.project("acme", "dev", "10.0.8.0/22", "cloud");
+        var bad = assertInstanceOf(ProjectValidation.Bad.class,
+                ProjectValidation.validate(provisioned(p, liveSubnet(p, "10.0.0.0/24")), SETTINGS));
+        assertTrue(bad.problem().message().contains("10.0.8.0/22"), bad.problem().message());
+        assertTrue(bad.problem().message().contains("set cidrBlock back to 10.0.0.0/24"), bad.problem().message());
+    }
+
     @Test
     void cloudProjectEgressesThroughTheDefaultExternalNetwork() {
         var good = assertInstanceOf(ProjectValidation.Good.class,
