@@ -56,6 +56,20 @@ public final class UpstreamMarkers {
                 .anyMatch(r -> owner.getKind().equals(r.getKind()) && uid.equals(r.getUid()));
     }
 
+    /**
+     * An EIp upstream's manager made for {@code owner} (a Service's {@code slb-<svc>-xxxxx}, an FIp's
+     * {@code fip-<fip>-xxxxx}): it references the owner, or has the name {@code <prefix>-xxxxx} and
+     * lists the owner in {@code status.owners} as {@code ownerType}.
+     */
+    public static boolean autoEIpOf(com.kubedc.net.api.v1.EIp e, HasMetadata owner, String ownerType, String prefix) {
+        if (referencesOwner(e, owner)) {
+            return true;
+        }
+        boolean listed = e.getStatus() != null && e.getStatus().getOwners() != null && e.getStatus().getOwners().stream()
+                .anyMatch(o -> ownerType.equals(o.getType()) && owner.getMetadata().getName().equals(o.getOwnerRef()));
+        return listed && e.getMetadata().getName().matches(java.util.regex.Pattern.quote(prefix) + "-[a-z0-9]{5}");
+    }
+
     private static String get(Map<String, String> m, String k) {
         return m == null ? null : m.get(k);
     }

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Upstream's manager named an FIp's own EIp {@code fip-<fip>-<5 random>}; ours is {@code fip-<fip>}.
@@ -27,21 +26,12 @@ final class FIpAdoption {
      * the FIp's external address first.
      */
     static Optional<EIp> upstreamAutoEIp(FIp fip, List<EIp> namespaceEIps) {
-        Pattern name = Pattern.compile(Pattern.quote("fip-" + fip.getMetadata().getName()) + "-[a-z0-9]{5}");
         String external = fip.getStatus() == null ? null : fip.getStatus().getExternalIP();
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> marked(e, fip, name) && Adoption.decide(e, Owners.labels(fip), true) != Adoption.Verdict.CONFLICT)
+                .filter(e -> UpstreamMarkers.autoEIpOf(e, fip, EIpOwner.FIP, "fip-" + fip.getMetadata().getName()) && Adoption.decide(e, Owners.labels(fip), true) != Adoption.Verdict.CONFLICT)
                 .min(Comparator.comparing((EIp e) -> !Objects.equals(external, e.getStatus() == null ? null : e.getStatus().getIpAddress()))
                         .thenComparing(e -> e.getMetadata().getName()));
     }
 
-    static boolean marked(EIp e, FIp fip, Pattern name) {
-        if (UpstreamMarkers.referencesOwner(e, fip)) {
-            return true;
-        }
-        boolean listed = e.getStatus() != null && e.getStatus().getOwners() != null && e.getStatus().getOwners().stream()
-                .anyMatch(o -> EIpOwner.FIP.equals(o.getType()) && fip.getMetadata().getName().equals(o.getOwnerRef()));
-        return name.matcher(e.getMetadata().getName()).matches() && listed;
-    }
 }

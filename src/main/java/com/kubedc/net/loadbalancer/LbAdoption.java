@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Upstream's manager named a Service's own EIp {@code slb-<svc>-<5 random>}; ours is {@code slb-<svc>}.
@@ -26,22 +25,13 @@ final class LbAdoption {
      */
     static Optional<EIp> upstreamAutoEIp(Service s, List<EIp> namespaceEIps) {
         String svc = s.getMetadata().getName();
-        Pattern name = Pattern.compile(Pattern.quote(LbBinding.autoEIpName(svc)) + "-[a-z0-9]{5}");
         List<String> ingress = ServiceLbReconciler.ips(s.getStatus());
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> marked(e, s, name) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
+                .filter(e -> UpstreamMarkers.autoEIpOf(e, s, EIpOwner.SERVICE_LB, LbBinding.autoEIpName(svc)) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
                 .min(Comparator.comparing((EIp e) -> !ingress.contains(address(e))).thenComparing(e -> e.getMetadata().getName()));
     }
 
-    static boolean marked(EIp e, Service s, Pattern name) {
-        if (UpstreamMarkers.referencesOwner(e, s)) {
-            return true;
-        }
-        boolean listed = e.getStatus() != null && e.getStatus().getOwners() != null && e.getStatus().getOwners().stream()
-                .anyMatch(o -> EIpOwner.SERVICE_LB.equals(o.getType()) && s.getMetadata().getName().equals(o.getOwnerRef()));
-        return name.matcher(e.getMetadata().getName()).matches() && listed;
-    }
 
     private static String address(EIp e) {
         return e.getStatus() == null ? null : e.getStatus().getIpAddress();
