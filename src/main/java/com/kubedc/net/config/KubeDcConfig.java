@@ -19,11 +19,6 @@ public interface KubeDcConfig {
     @WithName("ovn-db-ips")
     Optional<String> ovnDbIps();
 
-    /** Legacy default type of a project gateway ({@code default_gw_network_type}); the Project field is required. */
-    @WithName("default-gw-network-type")
-    @WithDefault("cloud")
-    String defaultGwNetworkType();
-
     /** Network type of an EIp without {@code externalNetworkType} ({@code default_eip_network_type}). */
     @WithName("default-eip-network-type")
     @WithDefault("cloud")
