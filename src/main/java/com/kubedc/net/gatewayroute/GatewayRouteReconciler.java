@@ -65,7 +65,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     private final boolean enabled;
     private RouteSources sources;
     private RouteChildren children;
-    private ProjectNamespaces namespaces;
+    private ProjectNamespaces<Service> namespaces;
 
     public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
             MeterRegistry registry, KubeDcConfig config) {
@@ -83,7 +83,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
 
     @Override
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
-        namespaces = new ProjectNamespaces(ctx, RouteServiceFilter::concerned);
+        namespaces = new ProjectNamespaces<>(ctx, RouteServiceFilter::concerned);
         if (!enabled) {
             // no informer of the Gateway API, Envoy or cert-manager kinds (their CRDs may be absent)
             return List.of(namespaces.source());
