@@ -89,7 +89,10 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     public UpdateControl<EIp> reconcile(EIp eip, Context<EIp> context) {
         String childRef = eip.getSpec() == null ? null : eip.getSpec().getChildRef();
         if (childRef != null && !childRef.isBlank()) {
-            boolean holds = eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef());
+            // a Project's own default-gw is made in its namespace just after labelling it: our
+            // Namespace cache may still hold the unlabelled version of a namespace that existed before
+            boolean holds = eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef())
+                    || Owners.hasOwnerOfKind(eip, "Project");
             return finish(eip, outsideProjects(eip, holds).orElseGet(() -> EIpStatusBuilder.adopted(eip, childRef,
                     sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)));
         }

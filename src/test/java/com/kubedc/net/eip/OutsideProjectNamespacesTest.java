@@ -124,6 +124,19 @@ class OutsideProjectNamespacesTest {
                 && cluster.client.resources(EIp.class).inNamespace(ns).withName("fip-f").get() != null);
     }
 
+    @Test
+    void aProjectTakingOverAnUnlabelledNamespaceGetsItsDefaultGatewayWithoutARefusal() {
+        // the namespace exists first, annotated for the Project (as a migrated one may be) but not labelled yet
+        cluster.organization("late");
+        cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("late-gw")
+                .withAnnotations(java.util.Map.of(Labels.PROJECT, com.kubedc.net.common.Names.projectRef("late", "gw"))).endMetadata().build())
+                .create();
+        cluster.readyProject("late", "gw", "10.52.0.0/24");
+        cluster.awaitQuiet();
+        assertTrue(eip("late-gw", "default-gw").getStatus().isReady());
+        assertEquals(List.of(), warnings("late-gw", "default-gw"));
+    }
+
     void label(String ns, boolean project) {
         cluster.client.namespaces().withName(ns).edit(n -> {
             if (project) {
