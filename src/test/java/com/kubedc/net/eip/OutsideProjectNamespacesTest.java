@@ -135,6 +135,14 @@ class OutsideProjectNamespacesTest {
         cluster.awaitQuiet();
         assertTrue(eip("late-gw", "default-gw").getStatus().isReady());
         assertEquals(List.of(), warnings("late-gw", "default-gw"));
+        // and the namespace is a project's now: a tenant's EIp there gets an address
+        cluster.client.resource(Fixtures.eip("late-gw", "tenant")).create();
+        try {
+            await().atMost(WAIT).until(() -> eip("late-gw", "tenant").getStatus() != null && eip("late-gw", "tenant").getStatus().isReady());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("labels " + cluster.client.namespaces().withName("late-gw").get().getMetadata().getLabels() + ", EIp "
+                    + eip("late-gw", "tenant").getStatus(), e);
+        }
     }
 
     void label(String ns, boolean project) {
