@@ -21,7 +21,7 @@ public final class JsonPatches {
         JsonNode meta = fragment.path("metadata");
         for (String map : new String[] {"labels", "annotations"}) {
             if (meta.has(map)) {
-                mapOps(ops, "/metadata/" + map, actual.path("metadata").path(map), meta.get(map));
+                mapOps(ops, "/metadata/" + map, actual.path("metadata").path(map), meta.get(map), true);
             }
         }
         Iterator<Map.Entry<String, JsonNode>> top = fragment.fields();
@@ -31,7 +31,7 @@ public final class JsonPatches {
                 continue;
             }
             if (e.getValue().isObject()) {
-                mapOps(ops, "/" + e.getKey(), actual.path(e.getKey()), e.getValue());
+                mapOps(ops, "/" + e.getKey(), actual.path(e.getKey()), e.getValue(), false);
             } else if (!Json.contains(actual.get(e.getKey()), e.getValue())) {
                 add(ops, "add", "/" + e.getKey(), e.getValue()); // a top-level list (Endpoints subsets) is ours whole
             }
@@ -39,9 +39,14 @@ public final class JsonPatches {
         return ops;
     }
 
-    private static void mapOps(ArrayNode ops, String path, JsonNode actual, JsonNode desired) {
+    /**
+     * {@code keysMatter}: labels and annotations, where a key with an empty value (a marker such as
+     * {@code kube-dc.com/project: ""}) is there or not; in a spec an empty value and a missing one
+     * are the same (the API server drops empties).
+     */
+    private static void mapOps(ArrayNode ops, String path, JsonNode actual, JsonNode desired, boolean keysMatter) {
         if (!actual.isObject()) {
-            if (!Json.isEmpty(desired)) {
+            if (keysMatter ? desired.size() > 0 : !Json.isEmpty(desired)) {
                 add(ops, "add", path, desired);
             }
             return;
@@ -51,6 +56,11 @@ public final class JsonPatches {
             Map.Entry<String, JsonNode> e = it.next();
             String p = path + "/" + escape(e.getKey());
             JsonNode have = actual.get(e.getKey());
+            boolean absent = have == null || have.isNull();
+            if (keysMatter && absent && !e.getValue().isNull()) {
+                add(ops, "add", p, e.getValue());
+                continue;
+            }
             if (Json.contains(have, e.getValue())) {
                 continue;
             }

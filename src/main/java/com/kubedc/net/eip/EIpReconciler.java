@@ -10,6 +10,8 @@ import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
@@ -43,12 +45,12 @@ import java.util.concurrent.TimeUnit;
  * EIp → an address from an external network. With {@code spec.childRef} it adopts that OvnEip
  * (the project's {@code default-gw}); otherwise it allocates: it chooses the network (§3.4) and
  * creates its own OvnEip, whose address only Kube-OVN assigns. Owners come from who references
- * the OvnEip (SNAT rules so far).
+ * the OvnEip (SNAT rules so far). New addresses only in project namespaces ({@link ProjectNamespaces#gate}).
  */
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
@@ -57,12 +59,15 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private final ReadyTimer readyTimer;
     private final Writer writer;
     private final Events events;
+    private final Refusals refusals;
     private final MeterRegistry registry;
     private final String defaultType;
     private EIpSources sources;
     private final NetworkUsageMetrics usage;
 
-    public EIpReconciler(Clock clock, ReadyTimer readyTimer, Writer writer, Events events, MeterRegistry registry, KubeDcConfig config) {
+    public EIpReconciler(Clock clock, ReadyTimer readyTimer, Writer writer, Events events, Refusals refusals, MeterRegistry registry,
+            KubeDcConfig config) {
+        this.refusals = refusals;
         this.clock = clock;
         this.readyTimer = readyTimer;
         this.writer = writer;
@@ -83,10 +88,27 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     @Override
     public UpdateControl<EIp> reconcile(EIp eip, Context<EIp> context) {
         String childRef = eip.getSpec() == null ? null : eip.getSpec().getChildRef();
-        EIpStatus next = childRef != null && !childRef.isBlank()
-                ? EIpStatusBuilder.adopted(eip, childRef, sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)
-                : allocate(eip);
-        return finish(eip, next);
+        if (childRef != null && !childRef.isBlank()) {
+            // a Project's own default-gw is made in its namespace just after labelling it: our
+            // Namespace cache may still hold the unlabelled version of a namespace that existed before
+            boolean holds = eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef())
+                    || Owners.hasOwnerOfKind(eip, "Project");
+            return finish(eip, outsideProjects(eip, holds).orElseGet(() -> EIpStatusBuilder.adopted(eip, childRef,
+                    sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)));
+        }
+        return finish(eip, allocate(eip));
+    }
+
+    /** The status of an EIp that gets no address where it is (see {@link ProjectNamespaces#gate}); empty when it may have one. */
+    private Optional<EIpStatus> outsideProjects(EIp eip, boolean holds) {
+        String ns = eip.getMetadata().getNamespace();
+        return switch (ProjectNamespaces.gate(sources.namespaces.membership(ns), holds)) {
+            case PROCEED -> Optional.empty();
+            case WAIT -> Optional.of(EIpStatusBuilder.allocated(eip, null, EIpReasons.WAITING_FOR_NAMESPACE,
+                    "waiting to see namespace " + ns, List.of(), clock));
+            case REFUSE -> Optional.of(EIpStatusBuilder.allocated(eip, null, EIpReasons.NOT_A_PROJECT_NAMESPACE,
+                    ProjectNamespaces.refusal("EIp " + eip.getMetadata().getName(), ns), List.of(), clock));
+        };
     }
 
     private EIpStatus allocate(EIp eip) {
@@ -100,6 +122,10 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         String name = EIpDesired.ovnEipName(eip);
         OvnEip ovnEip = mine(eip).or(() -> adopt(eip)).orElse(null);
         if (ovnEip == null) {
+            Optional<EIpStatus> refused = outsideProjects(eip, false);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
                     && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
             ExternalNetworks networks = ExternalNetworks.from(external);
@@ -244,7 +270,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(next.getConditions(), Conditions.READY);
         if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            events.warning(eip, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
+            refusals.refuse(eip, Refusals.EIP, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
             if (EIpReasons.NO_ADDRESS_AVAILABLE.equals(now)) {
                 registry.counter("kubedc.eip.no.address").increment();
             }

@@ -47,8 +47,12 @@ final class EIpSources {
     /** EIps by the Services their status lists as owners, {@code ns/svc}. */
     static final String SERVICE_OWNER_INDEX = "serviceOwner";
 
+    /** A namespace label change reconciles its EIps: those refused are taken on, those holding an address keep it. */
+    final com.kubedc.net.common.ProjectNamespaces<EIp> namespaces;
+
     EIpSources(EventSourceContext<EIp> ctx) {
         var primaries = ctx.getPrimaryCache();
+        namespaces = new com.kubedc.net.common.ProjectNamespaces<>(ctx, e -> true);
         primaries.addIndexer(SERVICE_OWNER_INDEX, e -> e.getStatus() == null || e.getStatus().getOwners() == null ? List.of()
                 : e.getStatus().getOwners().stream().filter(o -> com.kubedc.net.api.v1.EIpOwner.SERVICE_LB.equals(o.getType()))
                         .map(o -> e.getMetadata().getNamespace() + "/" + o.getOwnerRef()).toList());
@@ -118,7 +122,7 @@ final class EIpSources {
     }
 
     List<EventSource<?, EIp>> all() {
-        return List.of(ovnEips, snats, subnets, vpcs, fips, services);
+        return List.of(ovnEips, snats, subnets, vpcs, fips, services, namespaces.source());
     }
 
     /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */

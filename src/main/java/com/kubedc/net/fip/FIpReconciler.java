@@ -9,6 +9,8 @@ import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
 import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
@@ -38,11 +40,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * FIp → a 1:1 NAT of an EIp onto a VM or pod address: resolve the target (ipAddress or the VMI's
  * interface), take the EIp (named, exclusive; or its own {@code fip-<name>}), program an OvnFip.
- * A changed target recreates the OvnFip (Kube-OVN does not re-program an edited v4Ip).
+ * A changed target recreates the OvnFip (Kube-OVN does not re-program an edited v4Ip). Only in
+ * project namespaces ({@link ProjectNamespaces#gate}).
  */
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubevirt.io", resources = {"virtualmachineinstances"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch"})
+@RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "fip", finalizerName = "fip.kube-dc.com/finalizer",
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
@@ -50,11 +53,13 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     private final Clock clock;
     private final Writer writer;
     private final Events events;
+    private final Refusals refusals;
     private final ReadyTimer readyTimer;
     private final String defaultType;
     private FIpSources sources;
 
-    public FIpReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, KubeDcConfig config) {
+    public FIpReconciler(Clock clock, Writer writer, Events events, Refusals refusals, ReadyTimer readyTimer, KubeDcConfig config) {
+        this.refusals = refusals;
         this.clock = clock;
         this.writer = writer;
         this.events = events;
@@ -76,6 +81,20 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
 
     private Facts facts(FIp fip, Context<FIp> context) {
         String ns = fip.getMetadata().getNamespace();
+        // what it holds is kept (ProjectNamespaces.gate): an OvnFip of ours programmed earlier
+        boolean holds = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip))
+                .or(() -> mineElsewhere(fip)).isPresent();
+        switch (ProjectNamespaces.gate(sources.namespaces.membership(ns), holds)) {
+            case WAIT -> {
+                return new Facts(null, null, null, null, null, FIpReasons.WAITING_FOR_NAMESPACE, "waiting to see namespace " + ns);
+            }
+            case REFUSE -> {
+                return new Facts(null, null, null, null, null, FIpReasons.NOT_A_PROJECT_NAMESPACE,
+                        ProjectNamespaces.refusal("FIp " + fip.getMetadata().getName(), ns));
+            }
+            case PROCEED -> {
+            }
+        }
         String cidr = sources.subnets.get(new ResourceID(FIpSources.subnetOf(ns))).map(Subnet::getSpec).map(Subnet.Spec::cidrBlock).orElse(null);
         var problem = FIpValidation.check(fip.getSpec(), cidr);
         if (problem.isPresent()) {
@@ -221,7 +240,7 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(next.getConditions(), Conditions.READY);
         if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            events.warning(fip, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
+            refusals.refuse(fip, Refusals.FIP, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
         }
         if (next.isReady() && (before == null || !before.isReady())) {
             readyTimer.record("FIp", fip);

@@ -29,8 +29,12 @@ final class FIpSources {
     final InformerEventSource<io.fabric8.kubernetes.api.model.Service, FIp> services;
     static final String SERVICE_EIP_INDEX = "serviceEip";
 
+    /** A namespace label change reconciles its FIps: those refused are taken on, those programmed stay. */
+    final com.kubedc.net.common.ProjectNamespaces<FIp> namespaces;
+
     FIpSources(EventSourceContext<FIp> ctx) {
         var primaries = ctx.getPrimaryCache();
+        namespaces = new com.kubedc.net.common.ProjectNamespaces<>(ctx, f -> true);
         primaries.addIndexer(EIP_INDEX, f -> List.of(key(f.getMetadata().getNamespace(), eipName(f))));
         primaries.addIndexer(VM_INDEX, f -> f.getSpec() == null || f.getSpec().getVmTarget() == null ? List.of()
                 : List.of(key(f.getMetadata().getNamespace(), f.getSpec().getVmTarget().getVmName())));
@@ -68,7 +72,7 @@ final class FIpSources {
     }
 
     List<EventSource<?, FIp>> all() {
-        return List.of(eips, ovnFips, vmis, subnets, services);
+        return List.of(eips, ovnFips, vmis, subnets, services, namespaces.source());
     }
 
     /** The EIp an FIp uses: {@code spec.eip}, else its own {@code fip-<name>}. */

@@ -65,7 +65,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     private final boolean enabled;
     private RouteSources sources;
     private RouteChildren children;
-    private ProjectNamespaces namespaces;
+    private ProjectNamespaces<Service> namespaces;
 
     public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
             MeterRegistry registry, KubeDcConfig config) {
@@ -83,7 +83,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
 
     @Override
     public List<EventSource<?, Service>> prepareEventSources(EventSourceContext<Service> ctx) {
-        namespaces = new ProjectNamespaces(ctx, RouteServiceFilter::concerned);
+        namespaces = new ProjectNamespaces<>(ctx, RouteServiceFilter::concerned);
         if (!enabled) {
             // no informer of the Gateway API, Envoy or cert-manager kinds (their CRDs may be absent)
             return List.of(namespaces.source());
@@ -126,12 +126,12 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         }
         Set<String> heldHosts = RouteChildren.hostnames(sources.children(s));
         RouteOutcome o = expose(s, intent);
-        if (RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
+        boolean secret = RouteReasons.WAITING_FOR_TLS_SECRET.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
+        if (secret || RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
             release(s); // refused: nothing of an earlier, valid request stays half in place
         }
         report.report(s, o, ctx);
         letGo(s, heldHosts);
-        boolean secret = RouteReasons.TLS_SECRET_NOT_FOUND.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
         return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate();
     }
 

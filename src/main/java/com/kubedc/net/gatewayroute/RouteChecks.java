@@ -26,8 +26,8 @@ final class RouteChecks {
         }
         Secret secret = client.secrets().inNamespace(s.getMetadata().getNamespace()).withName(r.tlsSecret()).get();
         if (secret == null) {
-            return problem(RouteReasons.TLS_SECRET_NOT_FOUND, "Secret " + r.tlsSecret() + " (" + RouteAnnotations.TLS_SECRET
-                    + ") does not exist in namespace " + s.getMetadata().getNamespace());
+            return problem(RouteReasons.WAITING_FOR_TLS_SECRET, "waiting for Secret " + r.tlsSecret() + " (" + RouteAnnotations.TLS_SECRET
+                    + "): it does not exist in namespace " + s.getMetadata().getNamespace() + " (yet)");
         }
         List<String> missing = List.of("tls.crt", "tls.key").stream().filter(k -> blank(secret.getData(), k) && blank(secret.getStringData(), k)).toList();
         return missing.isEmpty() ? Optional.empty()

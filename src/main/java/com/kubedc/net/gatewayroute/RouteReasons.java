@@ -15,6 +15,7 @@ public final class RouteReasons {
     public static final String NO_BASE_DOMAIN = "NoBaseDomain";
     public static final String TLS_SECRET_NEEDS_HOSTNAME = "TlsSecretNeedsHostname";
     public static final String TLS_SECRET_NOT_APPLICABLE = "TlsSecretNotApplicable";
+    /** A {@code tls-secret} of the {@code namespace/name} form: never another namespace's (a missing one is a wait, below). */
     public static final String TLS_SECRET_NOT_FOUND = "TlsSecretNotFound";
     public static final String TLS_SECRET_INVALID = "TlsSecretInvalid";
     public static final String NOT_LOAD_BALANCER = "NotLoadBalancer";
@@ -30,6 +31,11 @@ public final class RouteReasons {
     public static final String WAITING_FOR_ADDRESS = "WaitingForAddress";
     public static final String WAITING_FOR_CERTIFICATE = "WaitingForCertificate";
     public static final String WAITING_FOR_ROUTE = "WaitingForRoute";
+    /**
+     * The {@code tls-secret} does not exist (yet): a Secret applied with its Service may come
+     * second, so a wait (looked at again every secret-recheck), with the name in the message.
+     */
+    public static final String WAITING_FOR_TLS_SECRET = "WaitingForTlsSecret";
 
     private RouteReasons() {
     }
@@ -38,7 +44,8 @@ public final class RouteReasons {
     public static boolean isProblem(String reason) {
         return switch (reason) {
             case INVALID_ROUTE_TYPE, INVALID_ROUTE_PORT, INVALID_HOSTNAME, NO_BASE_DOMAIN, TLS_SECRET_NEEDS_HOSTNAME,
-                    TLS_SECRET_NOT_APPLICABLE, TLS_SECRET_NOT_FOUND, TLS_SECRET_INVALID, NOT_LOAD_BALANCER, HOSTNAME_CONFLICT, HOSTNAME_RESERVED,
+                    TLS_SECRET_NOT_APPLICABLE, TLS_SECRET_NOT_FOUND, TLS_SECRET_INVALID, NOT_LOAD_BALANCER, HOSTNAME_CONFLICT,
+                    HOSTNAME_RESERVED,
                     LISTENER_LIMIT_REACHED, GATEWAY_NOT_FOUND, NAME_CONFLICT, ROUTES_DISABLED -> true;
             default -> false;
         };

@@ -14,6 +14,7 @@ public final class LbReasons {
     public static final String INVALID_NETWORK_TYPE = "InvalidNetworkType";
     public static final String WAITING_FOR_OVN = "WaitingForOvn";
     public static final String OVN_NOT_CONFIGURED = "OvnNotConfigured";
+    public static final String NOT_A_PROJECT_NAMESPACE = com.kubedc.net.common.ProjectNamespaces.NOT_A_PROJECT_NAMESPACE;
 
     private LbReasons() {
     }
@@ -21,7 +22,8 @@ public final class LbReasons {
     /** Reasons that are the user's to fix: a Warning event when they appear. */
     static boolean isUserError(String reason) {
         return switch (reason) {
-            case EIP_NOT_FOUND, EIP_NOT_READY, EIP_CONFLICT, NAME_CONFLICT, PORT_CONFLICT, INVALID_NETWORK_TYPE, OVN_NOT_CONFIGURED -> true;
+            case EIP_NOT_FOUND, EIP_NOT_READY, EIP_CONFLICT, NAME_CONFLICT, PORT_CONFLICT, INVALID_NETWORK_TYPE, OVN_NOT_CONFIGURED,
+                    NOT_A_PROJECT_NAMESPACE -> true;
             default -> false;
         };
     }

@@ -1,5 +1,6 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.common.ProjectNamespaces;
 import io.fabric8.kubernetes.api.model.Service;
 
 /**
@@ -14,6 +15,15 @@ public final class LbScope {
     /** True when {@code s} is (still) ours to program; {@code projectNamespace}: its namespace is labelled by the Project reconciler. */
     public static boolean programs(Service s, boolean projectNamespace) {
         return projectNamespace && LbBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
+    }
+
+    /**
+     * True when {@code s} asks us for an address in a namespace known not to be a project's: a
+     * live LoadBalancer without a class. It gets our condition saying so, and nothing else.
+     * An unknown namespace (our cache lags behind a new one) is a wait, not a refusal.
+     */
+    public static boolean refusedHere(Service s, ProjectNamespaces.Membership membership) {
+        return membership == ProjectNamespaces.Membership.OTHER && LbBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
     }
 
     public static boolean holdsFinalizer(Service s) {

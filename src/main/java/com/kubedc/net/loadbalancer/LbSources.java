@@ -26,7 +26,7 @@ final class LbSources {
     final InformerEventSource<EIp, Service> eips;
     final InformerEventSource<FIp, Service> fips;
     final InformerEventSource<EndpointSlice, Service> slices;
-    final ProjectNamespaces namespaces;
+    final ProjectNamespaces<Service> namespaces;
     final InformerEventSource<Service, Service> extServices;
     final InformerEventSource<Endpoints, Service> extEndpoints;
     final NbEventSource nb;
@@ -49,7 +49,7 @@ final class LbSources {
                     String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL);
                     return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
                 }).build(), ctx);
-        namespaces = new ProjectNamespaces(ctx, LbServiceFilter::concerned);
+        namespaces = new ProjectNamespaces<>(ctx, LbServiceFilter::concerned);
         extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
                 .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
@@ -63,9 +63,9 @@ final class LbSources {
         return List.of(eips, fips, slices, namespaces.source(), extServices, extEndpoints, nb);
     }
 
-    /** A project namespace: labelled by the Project reconciler. */
-    boolean projectNamespace(String ns) {
-        return namespaces.contains(ns);
+    /** Whether {@code ns} is a project namespace (labelled by the Project reconciler), as cached. */
+    ProjectNamespaces.Membership membership(String ns) {
+        return namespaces.membership(ns);
     }
 
     List<EndpointSlice> slicesOf(Service s) {

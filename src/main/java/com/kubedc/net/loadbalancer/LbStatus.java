@@ -32,6 +32,19 @@ final class LbStatus {
         return next;
     }
 
+    /**
+     * {@code base} with our condition refusing the Service ({@link LbReasons#NOT_A_PROJECT_NAMESPACE}):
+     * its ingress is kept as it is, since outside project namespaces it is never ours to write.
+     */
+    static ServiceStatus refused(Service s, ServiceStatus base, String message, Clock clock) {
+        ServiceStatus prev = base == null ? new ServiceStatus() : base;
+        ServiceStatus next = new ServiceStatus();
+        next.setConditions(Conditions.put(prev.getConditions(), s.getMetadata().getGeneration(), clock, LbReasons.LOAD_BALANCER_READY,
+                false, LbReasons.NOT_A_PROJECT_NAMESPACE, message));
+        next.setLoadBalancer(prev.getLoadBalancer());
+        return next;
+    }
+
     static LoadBalancerIngress ingress(String ip) {
         LoadBalancerIngress i = new LoadBalancerIngress();
         i.setIp(ip);

@@ -6,6 +6,8 @@ import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
+import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -41,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * {@code status.loadBalancer.ingress}; {@code autodelete} (§7.8). Only LoadBalancer Services without
  * a class, and those still holding our finalizer, reach it ({@link LbServiceFilter}). The finalizer
  * is ours to add and remove ({@code triggerReconcilerOnAllEvents}): only Services we program carry
- * it, so one outside project namespaces stays deletable without kube-dc-net (Scope).
+ * it, so one outside project namespaces stays deletable without kube-dc-net (Scope); such a
+ * Service is told why it gets no address by our condition alone.
  */
 @RBACRule(apiGroups = "", resources = {"services", "endpoints"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
@@ -59,6 +62,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     private final Clock clock;
     private final Writer writer;
     private final Events events;
+    private final Refusals refusals;
     private final ReadyTimer readyTimer;
     private final NbLoadBalancers nb;
     private final String defaultType;
@@ -67,8 +71,9 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     private final Counter autodeleted;
     private LbSources sources;
 
-    public ServiceLbReconciler(Clock clock, Writer writer, Events events, ReadyTimer readyTimer, NbLoadBalancers nb, KubeDcConfig config,
-            MeterRegistry registry) {
+    public ServiceLbReconciler(Clock clock, Writer writer, Events events, Refusals refusals, ReadyTimer readyTimer, NbLoadBalancers nb,
+            KubeDcConfig config, MeterRegistry registry) {
+        this.refusals = refusals;
         this.clock = clock;
         this.writer = writer;
         this.events = events;
@@ -92,17 +97,27 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             return UpdateControl.noUpdate(); // gone: whatever we made was released before our finalizer went
         }
         boolean held = LbScope.holdsFinalizer(s);
-        if (!LbScope.programs(s, sources.projectNamespace(s.getMetadata().getNamespace()))) {
+        ProjectNamespaces.Membership membership = sources.membership(s.getMetadata().getNamespace());
+        if (!LbScope.programs(s, membership == ProjectNamespaces.Membership.PROJECT)) {
+            ServiceStatus next = s.getStatus();
             if (held) {
                 // deleted, or no longer ours (type, class, namespace): undo, let go, then clear our status
                 release(s);
                 writer.removeFinalizer(s, LbBinding.FINALIZER);
-                ServiceStatus cleared = LbStatus.next(s, null, null, clock);
-                if (s.getMetadata().getDeletionTimestamp() == null && !same(s.getStatus(), cleared)) {
-                    writer.patchStatus(s, cleared);
-                }
+                next = LbStatus.next(s, null, null, clock);
             }
-            // never ours (outside project namespaces): nothing written, no finalizer, no event
+            if (LbScope.refusedHere(s, membership)) {
+                // asks us for an address outside project namespaces: told why, never finalized, ingress left as it is
+                String message = ProjectNamespaces.refusal("LoadBalancer Service " + s.getMetadata().getName(), s.getMetadata().getNamespace());
+                if (!LbReasons.NOT_A_PROJECT_NAMESPACE.equals(Conditions.reason(s.getStatus() == null ? null : s.getStatus().getConditions(),
+                        LbReasons.LOAD_BALANCER_READY))) {
+                    refusals.refuse(s, Refusals.LOAD_BALANCER, LbReasons.NOT_A_PROJECT_NAMESPACE, message);
+                }
+                next = LbStatus.refused(s, next, message, clock);
+            }
+            if (s.getMetadata().getDeletionTimestamp() == null && !same(s.getStatus(), next)) {
+                writer.patchStatus(s, next);
+            }
             return UpdateControl.noUpdate();
         }
         if (!held) {
@@ -167,6 +182,9 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             if (eip.isPresent() && !LbEIp.ownedBy(eip.get(), s)) {
                 return LbOutcome.not(LbReasons.NAME_CONFLICT, "EIp " + b.eip() + " exists and is not this Service's");
             }
+        } else if (eip.isEmpty() && LbBinding.DEFAULT_GW.equals(b.eip())) {
+            // the Project makes it, after the namespace this Service is in: a normal start-up order, not the user's mistake
+            return LbOutcome.not(LbReasons.WAITING_FOR_EIP, "waiting for the project to create EIp " + b.eip());
         } else if (eip.isEmpty()) {
             return LbOutcome.not(LbReasons.EIP_NOT_FOUND, "no EIp " + b.eip() + " in namespace " + ns);
         }
@@ -259,7 +277,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         String was = before == null ? null : Conditions.reason(before.getConditions(), LbReasons.LOAD_BALANCER_READY);
         if (!Objects.equals(was, o.reason())) {
             if (LbReasons.isUserError(o.reason())) {
-                events.warning(s, o.reason(), o.message());
+                refusals.refuse(s, Refusals.LOAD_BALANCER, o.reason(), o.message());
             } else if (o.isProgrammed()) {
                 events.normal(s, o.reason(), o.message());
                 readyTimer.record("Service", s);

@@ -5,6 +5,7 @@ import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
+import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.Labels;
 import com.kubedc.net.common.Names;
 import com.kubedc.net.common.Owners;
@@ -52,12 +53,14 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     private final ProjectApply apply;
     private final ProjectTeardown teardown;
     private final Events events;
+    private final Refusals refusals;
     private final ReadyTimer readyTimer;
     private final Clock clock;
     private ProjectSources sources;
 
-    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, Events events, ReadyTimer readyTimer,
-            Clock clock) {
+    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, Events events, Refusals refusals,
+            ReadyTimer readyTimer, Clock clock) {
+        this.refusals = refusals;
         this.settings = ProjectSettings.from(config);
         this.apply = apply;
         this.teardown = teardown;
@@ -90,7 +93,7 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     private UpdateControl<Project> finish(Project p, ProjectStatus next) {
         ProjectStatus before = p.getStatus();
         for (String reason : ProjectStatusBuilder.newFailureReasons(before, next)) {
-            events.warning(p, reason, Conditions.find(next.getConditions(), Reasons.INPUT_VALID).get().getMessage());
+            refusals.refuse(p, Refusals.PROJECT, reason, Conditions.find(next.getConditions(), Reasons.INPUT_VALID).get().getMessage());
         }
         boolean wasReady = before != null && before.isReady();
         if (next.isReady() && !wasReady) {

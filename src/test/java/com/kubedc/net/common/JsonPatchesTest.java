@@ -38,6 +38,19 @@ class JsonPatchesTest {
     }
 
     @Test
+    void aMarkerLabelWithAnEmptyValueIsAddedWhenMissingAndLeftWhenThere() {
+        // a namespace taken over by a Project must get kube-dc.com/project: "" (an empty value is still a label)
+        var ops = JsonPatches.toContain(json("{'metadata':{'labels':{'other':'x'}}}"), (ObjectNode) json("{'metadata':{'labels':{'kube-dc.com/project':''}}}"));
+        assertEquals(json("[{'op':'add','path':'/metadata/labels/kube-dc.com~1project','value':''}]"), ops);
+        assertTrue(JsonPatches.toContain(json("{'metadata':{'labels':{'kube-dc.com/project':''}}}"),
+                (ObjectNode) json("{'metadata':{'labels':{'kube-dc.com/project':''}}}")).isEmpty());
+        assertEquals(json("[{'op':'add','path':'/metadata/labels','value':{'m':''}}]"),
+                JsonPatches.toContain(json("{'metadata':{}}"), (ObjectNode) json("{'metadata':{'labels':{'m':''}}}")));
+        // in a spec, an empty value and a missing one stay the same thing
+        assertTrue(JsonPatches.toContain(json("{'spec':{'a':1}}"), (ObjectNode) json("{'spec':{'a':1,'list':[]}}")).isEmpty());
+    }
+
+    @Test
     void missingMapsAreAddedWhole() {
         var ops = JsonPatches.toContain(json("{'metadata':{}}"), (ObjectNode) json("{'metadata':{'labels':{'k':'v'}},'spec':{'a':1}}"));
         assertEquals(json("[{'op':'add','path':'/metadata/labels','value':{'k':'v'}},{'op':'add','path':'/spec','value':{'a':1}}]"), ops);

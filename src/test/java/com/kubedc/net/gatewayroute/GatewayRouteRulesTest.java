@@ -224,8 +224,6 @@ class GatewayRouteRulesTest {
                 new Bad("ftp", Routes.route("ftp"), "LoadBalancer", RouteReasons.INVALID_ROUTE_TYPE),
                 new Bad("noport", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_PORT, "9999"), "LoadBalancer",
                         RouteReasons.INVALID_ROUTE_PORT),
-                new Bad("nosecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "missing",
-                        RouteAnnotations.ROUTE_HOSTNAME, "a.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_NOT_FOUND),
                 new Bad("halfsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert",
                         RouteAnnotations.ROUTE_HOSTNAME, "b.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_INVALID),
                 new Bad("theirsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "gwb-neighbour/their-cert",

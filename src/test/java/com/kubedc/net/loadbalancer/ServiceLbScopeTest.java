@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our finalizers only on Services we program: LoadBalancers without another class, in project
- * namespaces. Elsewhere a Service is never finalized, so it stays deletable without kube-dc-net.
+ * namespaces. Elsewhere a Service is never finalized, so it stays deletable without kube-dc-net;
+ * a LoadBalancer without a class there is told why it gets no address (condition, one Warning).
  */
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
@@ -49,23 +50,60 @@ class ServiceLbScopeTest {
     }
 
     @Test
-    void aLoadBalancerOutsideProjectNamespacesGetsNoFinalizerNoStatusAndNoEvent() {
+    void aLoadBalancerOutsideProjectNamespacesIsToldWhyOnceAndGetsNoFinalizerNoAddressNoEIpAndNoRows() {
         cluster.organization("platform-x");
+        double before = refusals();
         Map<String, String> routed = new HashMap<>(Routes.route("http"));
-        Service outside = cluster.client.resource(Services.loadBalancer("platform-x", "ingress", routed, "http:80>80")).create();
-        // created after it, in a project: once this one is programmed, the controllers have seen both
+        cluster.client.resource(Services.loadBalancer("platform-x", "ingress", routed, "http:80>80")).create();
+        Service metallb = Services.loadBalancer("platform-x", "vip", Map.of(), "http:80>80");
+        metallb.getSpec().setLoadBalancerClass("metallb");
+        Service otherClass = cluster.client.resource(metallb).create();
+        // created after them, in a project: once this one is programmed, the controllers have seen all three
         String ns = cluster.readyProject("scope", "one", "10.50.0.0/24");
         cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
         await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "web").getStatus()).isEmpty());
         assertTrue(finalizers(get(ns, "web")).contains(LbBinding.FINALIZER), "the project's Service is ours");
+        await().atMost(WAIT).until(() -> LbReasons.NOT_A_PROJECT_NAMESPACE.equals(reason(get("platform-x", "ingress"))));
         cluster.awaitQuiet();
 
         Service now = get("platform-x", "ingress");
         assertEquals(List.of(), finalizers(now));
-        assertTrue(now.getStatus() == null || now.getStatus().getConditions() == null || now.getStatus().getConditions().isEmpty(),
-                "no condition: " + now.getStatus());
-        assertEquals(outside.getMetadata().getResourceVersion(), now.getMetadata().getResourceVersion(), "not written at all");
-        assertEquals(List.of(), ours(cluster.events("platform-x", "ingress")));
+        var condition = Conditions.find(now.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY).orElseThrow();
+        assertEquals(Conditions.FALSE, condition.getStatus());
+        assertTrue(condition.getMessage().contains("namespace platform-x"), condition.getMessage());
+        assertEquals(List.of(), ServiceLbReconciler.ips(now.getStatus()));
+        assertEquals(List.of("Warning " + LbReasons.NOT_A_PROJECT_NAMESPACE), typedReasons(cluster.events("platform-x", "ingress")));
+        assertEquals(List.of(), cluster.client.resources(com.kubedc.net.api.v1.EIp.class).inNamespace("platform-x").list().getItems());
+        assertEquals("", NbTestResource.server().nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=platform-x-ingress-tcp").trim());
+        assertEquals(before + 1, refusals());
+
+        // reconciled again (any change of the Service): still refused, not told or counted twice
+        cluster.client.services().inNamespace("platform-x").withName("ingress").edit(x -> {
+            x.getMetadata().getAnnotations().put("touched", "yes");
+            return x;
+        });
+        cluster.awaitQuiet();
+        assertEquals(List.of("Warning " + LbReasons.NOT_A_PROJECT_NAMESPACE), typedReasons(cluster.events("platform-x", "ingress")));
+        assertEquals(before + 1, refusals());
+
+        // another class is never ours, wherever it is
+        assertEquals(otherClass.getMetadata().getResourceVersion(), get("platform-x", "vip").getMetadata().getResourceVersion(), "not written");
+        assertEquals(List.of(), ours(cluster.events("platform-x", "vip")));
+    }
+
+    @Test
+    void aServiceOnTheDefaultGatewayBeforeTheProjectMadeItWaitsWithoutAWarning() {
+        String ns = "scope-nogw";
+        cluster.projectNamespace(ns); // labelled, its default-gw not made yet (no Project here: it never is)
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_EIP.equals(reason(get(ns, "web"))));
+        cluster.awaitQuiet();
+        assertEquals(List.of(), typedReasons(cluster.events(ns, "web")).stream().filter(r -> r.startsWith("Warning")).toList());
+
+        // as the Project would: an EIp default-gw appears and the Service takes it (then waits for the router no Project makes here)
+        cluster.client.resource(com.kubedc.net.support.Fixtures.eip(ns, LbBinding.DEFAULT_GW)).create();
+        await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_OVN.equals(reason(get(ns, "web"))));
+        assertEquals(List.of(), typedReasons(cluster.events(ns, "web")).stream().filter(r -> r.startsWith("Warning")).toList());
     }
 
     @Test
@@ -101,10 +139,11 @@ class ServiceLbScopeTest {
             n.getMetadata().getLabels().remove(Labels.PROJECT);
             return n;
         });
-        await().atMost(WAIT).until(() -> !finalizers(get(ns, "web")).contains(LbBinding.FINALIZER) && reason(get(ns, "web")) == null);
+        await().atMost(WAIT).until(() -> !finalizers(get(ns, "web")).contains(LbBinding.FINALIZER)
+                && LbReasons.NOT_A_PROJECT_NAMESPACE.equals(reason(get(ns, "web"))));
         cluster.awaitQuiet();
         assertEquals(List.of(), finalizers(get(ns, "web")));
-        assertNull(reason(get(ns, "web")));
+        assertEquals(LbReasons.NOT_A_PROJECT_NAMESPACE, reason(get(ns, "web")), "told why it has no address now");
 
         // labelled again: taken on again
         cluster.client.namespaces().withName(ns).edit(n -> {
@@ -124,7 +163,12 @@ class ServiceLbScopeTest {
         await().atMost(WAIT).until(() -> finalizers(get(ns, "docs")).contains(RouteServiceFilter.FINALIZER));
         cluster.awaitQuiet();
         assertEquals(List.of(), finalizers(get("platform-y", "docs")));
-        assertEquals(outside.getMetadata().getResourceVersion(), get("platform-y", "docs").getMetadata().getResourceVersion());
+        // the load-balancer controller tells it why it has no address; the route controller writes nothing
+        Service now = get("platform-y", "docs");
+        assertEquals(outside.getMetadata().getAnnotations(), now.getMetadata().getAnnotations());
+        assertTrue(Conditions.find(now.getStatus().getConditions(), com.kubedc.net.gatewayroute.RouteReasons.ROUTE_READY).isEmpty(),
+                "no route condition: " + now.getStatus());
+        assertEquals(List.of("Warning " + LbReasons.NOT_A_PROJECT_NAMESPACE), typedReasons(cluster.events("platform-y", "docs")));
     }
 
     @Test
@@ -136,6 +180,20 @@ class ServiceLbScopeTest {
             assertEquals(Duration.ofMinutes(10), c.maxReconciliationInterval().orElseThrow(), name);
         }
         assertTrue(!operator.getRegisteredController("project").orElseThrow().getConfiguration().triggerReconcilerOnAllEvents());
+    }
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    double refusals() {
+        var c = registry.find(com.kubedc.net.common.Refusals.METRIC)
+                .tags("kind", com.kubedc.net.common.Refusals.LOAD_BALANCER, "reason", LbReasons.NOT_A_PROJECT_NAMESPACE).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    /** "type reason" of our events. */
+    static List<String> typedReasons(List<io.fabric8.kubernetes.api.model.Event> events) {
+        return ours(events).stream().map(e -> e.getType() + " " + e.getReason()).toList();
     }
 
     /** Our events (the API server writes its own, e.g. ClusterIPAllocation). */

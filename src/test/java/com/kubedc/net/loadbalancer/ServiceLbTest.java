@@ -208,9 +208,12 @@ class ServiceLbTest {
             assertTrue(s.getMetadata().getFinalizers() == null || s.getMetadata().getFinalizers().isEmpty(), s.getMetadata().getName());
             assertNull(s.getStatus() == null ? null : s.getStatus().getConditions() == null || s.getStatus().getConditions().isEmpty() ? null : s.getStatus());
         }
+        // outside project namespaces: told why (ServiceLbScopeTest), and nothing else
+        await().atMost(WAIT).until(() -> LbReasons.NOT_A_PROJECT_NAMESPACE.equals(
+                Conditions.reason(get("not-a-project", "lb").getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY)));
         Service outside = get("not-a-project", "lb");
         assertEquals(List.of(), ips(outside));
-        assertTrue(outside.getStatus() == null || outside.getStatus().getConditions() == null || outside.getStatus().getConditions().isEmpty());
+        assertTrue(outside.getMetadata().getFinalizers() == null || outside.getMetadata().getFinalizers().isEmpty());
         assertNull(eip(ns, "slb-metallb"));
         assertNull(eip("not-a-project", "slb-lb"));
         // this NB also holds the rows of Services other test classes left in the shared cluster: look at ours only
