@@ -79,34 +79,43 @@ class EIpAllocationTest {
     }
 
     @Test
-    void fiftyEIpsAtOnceGetDistinctAddressesAndACycleOfAHundredLeavesUsageAsBefore() {
+    void fiftyEIpsAtOnceAcrossNamespacesGetDistinctAddressesAndACycleOfAHundredLeavesUsageAsBefore() {
         cluster.create(Fixtures.project("alloc", "many", "10.0.1.0/24", "cloud"));
+        cluster.create(Fixtures.project("alloc", "more", "10.0.5.0/24", "cloud"));
         cluster.awaitReady("alloc", "many");
+        cluster.awaitReady("alloc", "more");
         await().atMost(WAIT).until(() -> used("ext-cloud") != null);
         Double before = used("ext-cloud");
-        for (int i = 0; i < 50; i++) {
-            create("alloc-many", "e" + i, "cloud");
+        for (int i = 0; i < 50; i++) { // at once, across two namespaces
+            create(ns(i), "e" + i, "cloud");
         }
         Set<String> addresses = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            addresses.add(awaitReady("alloc-many", "e" + i).getStatus().getIpAddress());
+            addresses.add(awaitReady(ns(i), "e" + i).getStatus().getIpAddress());
         }
         assertEquals(50, addresses.size());
         for (int i = 50; i < 100; i++) {
-            create("alloc-many", "e" + i, "cloud");
+            create(ns(i), "e" + i, "cloud");
         }
         for (int i = 50; i < 100; i++) {
-            addresses.add(awaitReady("alloc-many", "e" + i).getStatus().getIpAddress());
+            addresses.add(awaitReady(ns(i), "e" + i).getStatus().getIpAddress());
         }
         assertEquals(100, addresses.size());
         for (int i = 0; i < 100; i++) {
-            cluster.client.resources(EIp.class).inNamespace("alloc-many").withName("e" + i).delete();
+            cluster.client.resources(EIp.class).inNamespace(ns(i)).withName("e" + i).delete();
         }
-        await().atMost(WAIT).until(() -> cluster.client.resources(EIp.class).inNamespace("alloc-many").list().getItems().stream()
-                .noneMatch(x -> x.getMetadata().getName().startsWith("e")));
+        for (String ns : List.of("alloc-many", "alloc-more")) {
+            await().atMost(WAIT).until(() -> cluster.client.resources(EIp.class).inNamespace(ns).list().getItems().stream()
+                    .noneMatch(x -> x.getMetadata().getName().startsWith("e")));
+        }
         assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream()
-                .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-many-")), "every OvnEip released");
+                .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-many-") || o.getMetadata().getName().startsWith("eip-alloc-more-")),
+                "every OvnEip released");
         await().atMost(WAIT).until(() -> before.equals(used("ext-cloud")));
+    }
+
+    static String ns(int i) {
+        return i % 2 == 0 ? "alloc-many" : "alloc-more";
     }
 
     Double available(String subnet) {
