@@ -50,6 +50,7 @@ final class FaultWorld {
         controller = new ControllerProcess(env, work, LocalNb.freePort());
         controller.start();
         awaitControllerReady();
+        System.out.println("[faults] controller logs and audit log in " + work);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-world-stop"));
     }
 
@@ -90,6 +91,11 @@ final class FaultWorld {
 
     private void close() {
         controller.close();
+        try { // kept beside the controllers' logs for a post-mortem: the API server's folder goes with it
+            Files.copy(api.auditLogPath(), work.resolve("audit.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // no audit log to keep
+        }
         sandbox.close();
     }
 }
