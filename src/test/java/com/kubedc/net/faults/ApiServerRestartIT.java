@@ -98,6 +98,9 @@ class ApiServerRestartIT {
         assertEquals(5L, late.addresses().values().stream().filter(a -> a != null).count(), "the tenant created after the outage converged");
         late.deleteProject();
         late.awaitGone();
+        var lease = world.client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).get();
+        System.out.println("[apiserver-outage] lease after the outage: holder " + lease.getSpec().getHolderIdentity()
+                + " renewed " + lease.getSpec().getRenewTime() + " (now " + java.time.Instant.now() + ")");
         assertSettled(world, before, "after the outage and the late tenant's deletion");
     }
 
