@@ -52,7 +52,12 @@ class ApiServerRestartIT {
         world.api.stopApiServer(); // the controller is tearing the Project down
         Thread.sleep(5000);
         world.api.startApiServer();
-        hit.awaitGone();
+        try {
+            hit.awaitGone();
+        } catch (AssertionError e) {
+            world.threadDump("teardown-after-restart");
+            throw e;
+        }
         assertSettled(world, withReference, "after a restart during teardown");
         assertEquals(reference.addresses().values().stream().filter(a -> a != null).count(), 5L, "the reference tenant is untouched");
 

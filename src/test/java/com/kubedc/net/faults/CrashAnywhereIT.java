@@ -38,7 +38,7 @@ class CrashAnywhereIT {
         Tenant keep = new Tenant(world.client, "crash", "keep", 61, 0);
         keep.createAndConverge();
         Map<String, String> kept = keep.addresses();
-        Map<String, Integer> baseline = Inventory.counts(world.client, world.nb());
+        Map<String, Integer> baseline = ApiServerRestartIT.settledCounts(world);
 
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger cycles = new AtomicInteger();

@@ -89,6 +89,19 @@ final class FaultWorld {
         controller.start();
     }
 
+    /** The running controller's threads (jcmd Thread.print) into {@code work/<name>.threads}, for a failure's post-mortem. */
+    void threadDump(String name) {
+        try {
+            new ProcessBuilder("jcmd", String.valueOf(controller.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(work.resolve(name + ".threads").toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            System.out.println("[faults] controller threads in " + work.resolve(name + ".threads"));
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[faults] no thread dump: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void close() {
         controller.close();
         try { // kept beside the controllers' logs for a post-mortem: the API server's folder goes with it
