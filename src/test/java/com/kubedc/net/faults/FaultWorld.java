@@ -47,6 +47,9 @@ final class FaultWorld {
         env.put("KUBE_DC_GATEWAY_SECRET_RECHECK", "2s");
         env.put("KUBE_DC_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE);
         env.put("KUBE_DC_LEADER_ELECTION_LEASE_NAME", LEASE);
+        if (Boolean.getBoolean("faults.debug")) { // the operator SDK's event processing, for a post-mortem
+            env.put("QUARKUS_LOG_CATEGORY__IO_JAVAOPERATORSDK_OPERATOR_PROCESSING_EVENT__LEVEL", "DEBUG");
+        }
         controller = new ControllerProcess(env, work, LocalNb.freePort());
         controller.start();
         awaitControllerReady();
