@@ -119,8 +119,10 @@ public class Writer {
         }
         try {
             writes.count(actual.getKind(), "delete");
-            issuedDeletes.issued(actual);
             client.resource(actual).delete();
+            // only a delete the server answered counts as issued: one that failed (API server gone)
+            // must be sent again, or the object, unchanged, is never deleted by this process
+            issuedDeletes.issued(actual);
         } catch (KubernetesClientException e) {
             if (e.getCode() != 404) {
                 throw e;
