@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Size: {@code -Dfaults.crash.workers} parallel Projects × {@code -Dfaults.crash.cycles} each.
  */
 class CrashAnywhereIT {
-    static final int WORKERS = Integer.getInteger("faults.crash.workers", 6);
+    static final int WORKERS = Integer.getInteger("faults.crash.workers", 4);
     static final int CYCLES = Integer.getInteger("faults.crash.cycles", 3);
 
     @Test
