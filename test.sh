@@ -4,7 +4,8 @@
 # the prerequisites: about 11 minutes the first time, cached in ~/.cache/kube-dc-net) with the
 # Kube-OVN and Gateway emulators and a real OVN NB, tests of what only a real server enforces,
 # CRD/CEL checks, the Helm chart rendered, linted and installed (with the packaged controller run
-# under the chart's settings), and the CRD and RBAC drift checks.
+# under the chart's settings), the CRD and RBAC drift checks, and the fault tests (the packaged
+# controller killed, its API server restarted; docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
