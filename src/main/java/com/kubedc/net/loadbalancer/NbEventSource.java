@@ -113,7 +113,7 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
     }
 
     static boolean ours(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return LbScope.holdsFinalizer(s);
     }
 
     static ResourceID id(String owner) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +117,7 @@ public final class LocalNbCluster implements AutoCloseable {
             if (status(i).lines().anyMatch(l -> l.trim().equals("Status: cluster member"))) {
                 return;
             }
-            sleep(100);
+            Ports.sleep(100);
         }
         throw new IllegalStateException("member " + i + " did not join the cluster: " + status(i));
     }
@@ -154,23 +153,11 @@ public final class LocalNbCluster implements AutoCloseable {
         return LocalNb.run(cmd);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         for (Member m : members) {
             kill(m.index);
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
-        }
+        Ports.deleteTree(dir);
     }
 }

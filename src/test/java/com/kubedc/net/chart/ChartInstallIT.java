@@ -81,19 +81,8 @@ class ChartInstallIT {
         if (server != null) {
             server.close();
         }
-        delete(app);
-        delete(work);
-    }
-
-    static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder
-        }
+        com.kubedc.net.sandbox.Ports.deleteTree(app);
+        com.kubedc.net.sandbox.Ports.deleteTree(work);
     }
 
     static Release install(Path chart, String release, String namespace, Map<String, ?> values) {
