@@ -5,7 +5,6 @@ import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.common.Live;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
@@ -303,7 +302,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
             return DeleteControl.defaultDelete();
         }
-        Optional<OvnEip> mine = mine(eip).or(() -> Live.ownedChild(context.getClient(), OvnEip.class, null, EIpDesired.ovnEipName(eip), eip));
+        Optional<OvnEip> mine = mine(eip);
         if (mine.isEmpty()) {
             return DeleteControl.defaultDelete();
         }

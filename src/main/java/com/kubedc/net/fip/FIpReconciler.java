@@ -5,7 +5,6 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.common.Live;
 import com.kubedc.net.common.OwnEIps;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
@@ -255,14 +254,13 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     /** OvnFip first, then the FIp's own EIp; each waited for before the finalizer goes. */
     @Override
     public DeleteControl cleanup(FIp fip, Context<FIp> context) {
-        Optional<OvnFip> nat = mine(fip).or(() -> Live.ownedChild(context.getClient(), OvnFip.class, null, FIpDesired.ovnFipName(fip), fip));
+        Optional<OvnFip> nat = mine(fip);
         if (nat.isPresent()) {
             writer.delete(nat.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));
         }
         Optional<EIp> own = sources.eips.get(new ResourceID(FIpDesired.autoEIpName(fip), fip.getMetadata().getNamespace()))
-                .filter(e -> Owners.ownedBy(e, fip))
-                .or(() -> Live.ownedChild(context.getClient(), EIp.class, fip.getMetadata().getNamespace(), FIpDesired.autoEIpName(fip), fip));
+                .filter(e -> Owners.ownedBy(e, fip));
         if (own.isPresent()) {
             writer.delete(own.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));
