@@ -213,8 +213,10 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
                 .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName()));
         // an FIp's own EIp (its ownerReference) is in use by it, also while a migrated FIp's annotation naming it propagates
-        var ownerFIp = controllingOwners(eip, "FIp", sources.fips)
-                .filter(f -> f.getSpec() == null || f.getSpec().getEip() == null || f.getSpec().getEip().isBlank());
+        var ownerFIp = controllerOwners(eip, "FIp").map(r -> sources.fips.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                .filter(f -> r.getUid() != null && r.getUid().equals(f.getMetadata().getUid()))
+                .filter(f -> f.getSpec() == null || f.getSpec().getEip() == null || f.getSpec().getEip().isBlank()))
+                .flatMap(Optional::stream);
         var fip = java.util.stream.Stream.concat(sources.fips.byIndex(EIpSources.FIP_EIP_INDEX,
                         eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream(), ownerFIp)
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
@@ -222,7 +224,10 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                 .map(f -> new EIpOwner(EIpOwner.FIP, f));
         var bound = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream();
         // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's binding to it propagates
-        var ownerService = controllingOwners(eip, "Service", sources.services)
+        var ownerService = controllerOwners(eip, "Service")
+                        .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                                .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
+                        .flatMap(Optional::stream)
                         .filter(svc -> com.kubedc.net.loadbalancer.LbBinding.eipKey(svc) != null && com.kubedc.net.loadbalancer.LbBinding.of(svc, "").auto());
         var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
                 .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
@@ -231,18 +236,12 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
 
     /** True when Kube-OVN reports no available address left on external subnet {@code name}. */
     private boolean exhausted(String name) {
-        return name != null && sources.subnets.get(new ResourceID(name)).map(Subnet::getStatus)
-                .map(st -> st.v4availableIPs() != null && st.v4availableIPs() <= 0).orElse(false);
+        return name != null && sources.subnets.get(new ResourceID(name)).map(s -> free(List.of(s)).get(name)).map(n -> n <= 0).orElse(false);
     }
 
-    /** The objects of {@code kind} in the EIp's namespace its controller ownerReferences point at (same uid), as cached. */
-    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> java.util.stream.Stream<T> controllingOwners(EIp eip, String kind,
-            io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource<T, EIp> source) {
+    private static java.util.stream.Stream<io.fabric8.kubernetes.api.model.OwnerReference> controllerOwners(EIp eip, String kind) {
         return eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.empty()
-                : eip.getMetadata().getOwnerReferences().stream().filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()))
-                        .map(r -> source.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
-                                .filter(o -> r.getUid() != null && r.getUid().equals(o.getMetadata().getUid())))
-                        .flatMap(Optional::stream);
+                : eip.getMetadata().getOwnerReferences().stream().filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()));
     }
 
     static Map<String, Long> free(List<Subnet> external) {

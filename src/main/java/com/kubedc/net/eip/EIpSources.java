@@ -128,7 +128,9 @@ final class EIpSources {
     /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */
     static String fipEip(com.kubedc.net.api.v1.FIp f) {
         String named = f.getSpec() == null ? null : f.getSpec().getEip();
-        String eip = named != null && !named.isBlank() ? named : com.kubedc.net.common.OwnEIps.name(f, "fip-" + f.getMetadata().getName());
+        String adopted = f.getMetadata().getAnnotations() == null ? null : f.getMetadata().getAnnotations().get(Labels.ADOPTED_EIP);
+        String own = adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + f.getMetadata().getName();
+        String eip = named != null && !named.isBlank() ? named : own;
         return f.getMetadata().getNamespace() + "/" + eip;
     }
 

@@ -17,7 +17,8 @@ public final class FIpDesired {
 
     /** {@code fip-<name>}, or upstream's {@code fip-<name>-xxxxx} once adopted (annotation {@code kube-dc.com/adopted-eip}). */
     public static String autoEIpName(FIp fip) {
-        return com.kubedc.net.common.OwnEIps.name(fip, "fip-" + fip.getMetadata().getName());
+        String adopted = fip.getMetadata().getAnnotations() == null ? null : fip.getMetadata().getAnnotations().get(com.kubedc.net.common.Labels.ADOPTED_EIP);
+        return adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + fip.getMetadata().getName();
     }
 
     public static String ovnFipName(FIp fip) {

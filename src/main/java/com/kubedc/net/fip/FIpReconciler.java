@@ -5,7 +5,6 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.common.OwnEIps;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
@@ -83,7 +82,8 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     private Facts facts(FIp fip, Context<FIp> context) {
         String ns = fip.getMetadata().getNamespace();
         // what it holds is kept (ProjectNamespaces.gate): an OvnFip of ours programmed earlier
-        boolean holds = mine(fip).isPresent();
+        boolean holds = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip))
+                .or(() -> mineElsewhere(fip)).isPresent();
         switch (ProjectNamespaces.gate(sources.namespaces.membership(ns), holds)) {
             case WAIT -> {
                 return new Facts(null, null, null, null, null, FIpReasons.WAITING_FOR_NAMESPACE, "waiting to see namespace " + ns);
@@ -130,9 +130,15 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
                         "EIp " + eipName + " is bound to LoadBalancer Service " + service.get().getMetadata().getName());
             }
         } else if (eip.isEmpty()) {
-            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, OwnEIps.inNamespace(sources.eips, ns));
+            // list() reads the informer's store only: get() also sees what this controller just wrote
+            Optional<EIp> upstream = FIpAdoption.upstreamAutoEIp(fip, sources.eips.list(ns, x -> true)
+                    .map(x -> sources.eips.get(ResourceID.fromResource(x)).orElse(x)).toList());
             if (upstream.isPresent()) { // migrated: upstream's own EIp of the FIp, its address kept; named on the FIp from now on
-                EIp adopted = OwnEIps.adopt(writer, sources.eips, upstream.get(), fip, Owners.labels(fip));
+                EIp adopted = writer.adopt(upstream.get(), Owners.labels(fip));
+                writer.annotate(fip, com.kubedc.net.common.Labels.ADOPTED_EIP, adopted.getMetadata().getName());
+                if (adopted != upstream.get()) {
+                    sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                }
                 LOG.infof("FIp %s/%s: adopted EIp %s made by upstream's manager", ns, fip.getMetadata().getName(), adopted.getMetadata().getName());
                 eip = Optional.of(adopted);
                 eipName = adopted.getMetadata().getName();
@@ -175,11 +181,6 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
             return new Facts(eipName, ext, name, target, vmIface, FIpReasons.WAITING_FOR_NAT, "waiting for Kube-OVN to program OvnFip " + name);
         }
         return new Facts(eipName, ext, name, target, vmIface, null, null);
-    }
-
-    /** The OvnFip of this FIp: ours by name, else one under upstream's name adopted earlier. */
-    private Optional<OvnFip> mine(FIp fip) {
-        return sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip)).or(() -> mineElsewhere(fip));
     }
 
     /** An OvnFip of this FIp under upstream's name (adopted earlier). */
@@ -254,7 +255,8 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     /** OvnFip first, then the FIp's own EIp; each waited for before the finalizer goes. */
     @Override
     public DeleteControl cleanup(FIp fip, Context<FIp> context) {
-        Optional<OvnFip> nat = mine(fip);
+        Optional<OvnFip> nat = sources.ovnFips.get(new ResourceID(FIpDesired.ovnFipName(fip))).filter(o -> Owners.ownedBy(o, fip))
+                .or(() -> mineElsewhere(fip));
         if (nat.isPresent()) {
             writer.delete(nat.get());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofMillis(500));

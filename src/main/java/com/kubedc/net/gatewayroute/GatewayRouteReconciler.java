@@ -101,7 +101,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (ctx.isPrimaryResourceDeleted()) {
             return UpdateControl.noUpdate(); // gone: its route went before our finalizer did
         }
-        boolean held = s.hasFinalizer(RouteServiceFilter.FINALIZER);
+        boolean held = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER);
         boolean deleting = s.getMetadata().getDeletionTimestamp() != null;
         RouteIntent intent = RouteIntent.of(s);
         if (deleting || intent == RouteIntent.NONE || !namespaces.contains(s.getMetadata().getNamespace())) {
@@ -155,7 +155,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     }
 
     private static boolean lbFirst(Service s) {
-        return s.hasFinalizer(LbBinding.FINALIZER);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
     }
 
     private RouteOutcome expose(Service s, RouteIntent intent) {

@@ -24,7 +24,7 @@ public class RouteServiceFilter implements GenericFilter<Service> {
      */
     static boolean concerned(Service s) {
         return RouteIntent.of(s) != RouteIntent.NONE
-                || s.hasFinalizer(FINALIZER)
+                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(FINALIZER)
                 || s.getStatus() != null && Conditions.find(s.getStatus().getConditions(), RouteReasons.ROUTE_READY).isPresent();
     }
 }

@@ -14,6 +14,9 @@ public record LbBinding(String eip, boolean auto, String networkType) {
     public static final String NETWORK_TYPE = "network.kube-dc.com/external-network-type";
     public static final String DEFAULT_GW = "default-gw";
     public static final String FINALIZER = "loadbalancer.kube-dc.com/finalizer";
+    /** Written once on migration: the name of upstream's auto EIp ({@code slb-<svc>-xxxxx}) adopted as this Service's own. */
+    public static final String ADOPTED_EIP = com.kubedc.net.common.Labels.ADOPTED_EIP;
+
     /** A Service we program: type LoadBalancer without a {@code loadBalancerClass} of someone else. */
     public static boolean managed(Service s) {
         return s.getSpec() != null && "LoadBalancer".equals(s.getSpec().getType())
@@ -41,7 +44,8 @@ public record LbBinding(String eip, boolean auto, String networkType) {
 
     /** The name of the Service's own EIp: {@code slb-<svc>}, or upstream's adopted one. */
     public static String ownEIpName(Service s) {
-        return com.kubedc.net.common.OwnEIps.name(s, autoEIpName(s.getMetadata().getName()));
+        String adopted = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(ADOPTED_EIP);
+        return adopted != null && !adopted.isBlank() ? adopted.trim() : autoEIpName(s.getMetadata().getName());
     }
 
     /** {@code <namespace>/<eip>} a LoadBalancer Service names, live or not: who must look again when it changes. */

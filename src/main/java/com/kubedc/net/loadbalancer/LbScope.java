@@ -27,6 +27,6 @@ public final class LbScope {
     }
 
     public static boolean holdsFinalizer(Service s) {
-        return s.hasFinalizer(LbBinding.FINALIZER);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
     }
 }

@@ -113,7 +113,7 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
     }
 
     static boolean ours(Service s) {
-        return LbScope.holdsFinalizer(s);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
     }
 
     static ResourceID id(String owner) {

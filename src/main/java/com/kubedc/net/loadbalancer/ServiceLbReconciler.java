@@ -6,7 +6,6 @@ import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Json;
-import com.kubedc.net.common.OwnEIps;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.ReadyTimer;
@@ -164,9 +163,15 @@ public class ServiceLbReconciler implements Reconciler<Service> {
                 return LbOutcome.not(LbReasons.INVALID_NETWORK_TYPE, LbBinding.NETWORK_TYPE + " \"" + b.networkType() + "\" is not one of public, cloud");
             }
             if (eip.isEmpty()) {
-                Optional<EIp> upstream = LbAdoption.upstreamAutoEIp(s, OwnEIps.inNamespace(sources.eips, ns));
+                // list() reads the informer's store only: get() also sees what this controller just wrote
+                Optional<EIp> upstream = LbAdoption.upstreamAutoEIp(s, sources.eips.list(ns, e -> true)
+                        .map(e -> sources.eips.get(ResourceID.fromResource(e)).orElse(e)).toList());
                 if (upstream.isPresent()) { // migrated: upstream's own EIp of the Service, its address kept; named on the Service from now on
-                    EIp adopted = OwnEIps.adopt(writer, sources.eips, upstream.get(), s, LbEIp.labels(s));
+                    EIp adopted = writer.adopt(upstream.get(), LbEIp.labels(s));
+                    writer.annotate(s, LbBinding.ADOPTED_EIP, adopted.getMetadata().getName());
+                    if (adopted != upstream.get()) {
+                        sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
+                    }
                     b = new LbBinding(adopted.getMetadata().getName(), true, b.networkType());
                     eip = Optional.of(adopted);
                 } else {

@@ -114,7 +114,8 @@ public class ProjectTeardown {
      * controller now and nothing else would remove it from an adopted child being deleted.
      */
     private void releaseUpstreamsFinalizer(HasMetadata o) {
-        if (o.getMetadata().getDeletionTimestamp() != null && o.hasFinalizer(com.kubedc.net.common.Labels.PROJECT_FINALIZER)) {
+        List<String> fin = o.getMetadata().getFinalizers();
+        if (o.getMetadata().getDeletionTimestamp() != null && fin != null && fin.contains(com.kubedc.net.common.Labels.PROJECT_FINALIZER)) {
             writer.removeFinalizer(o, com.kubedc.net.common.Labels.PROJECT_FINALIZER);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -117,7 +118,7 @@ public final class LocalNbCluster implements AutoCloseable {
             if (status(i).lines().anyMatch(l -> l.trim().equals("Status: cluster member"))) {
                 return;
             }
-            Ports.sleep(100);
+            sleep(100);
         }
         throw new IllegalStateException("member " + i + " did not join the cluster: " + status(i));
     }
@@ -153,11 +154,23 @@ public final class LocalNbCluster implements AutoCloseable {
         return LocalNb.run(cmd);
     }
 
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         for (Member m : members) {
             kill(m.index);
         }
-        Ports.deleteTree(dir);
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
     }
 }

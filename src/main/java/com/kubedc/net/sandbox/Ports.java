@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Loopback ports and the small process chores of the local servers. */
-public final class Ports {
+final class Ports {
     private Ports() {
     }
 
@@ -65,8 +65,7 @@ public final class Ports {
         }
     }
 
-    /** Deletes {@code dir} and everything in it; a leftover is ignored. */
-    public static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

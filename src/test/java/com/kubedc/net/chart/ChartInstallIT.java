@@ -81,8 +81,19 @@ class ChartInstallIT {
         if (server != null) {
             server.close();
         }
-        com.kubedc.net.sandbox.Ports.deleteTree(app);
-        com.kubedc.net.sandbox.Ports.deleteTree(work);
+        delete(app);
+        delete(work);
+    }
+
+    static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder
+        }
     }
 
     static Release install(Path chart, String release, String namespace, Map<String, ?> values) {

@@ -367,7 +367,7 @@ class MigrationTest {
             return labels ? "adopt" : finalizers ? "finalizer" : "OTHER " + b;
         }
         if ("patch".equals(e.verb()) && b != null && b.isObject() && b.size() == 1 && b.path("metadata").size() == 1
-                && b.path("metadata").path("annotations").size() == 1 && b.path("metadata").path("annotations").has(com.kubedc.net.common.Labels.ADOPTED_EIP)) {
+                && b.path("metadata").path("annotations").size() == 1 && b.path("metadata").path("annotations").has(LbBinding.ADOPTED_EIP)) {
             return "adopt-annotation";
         }
         if ("patch".equals(e.verb()) && b != null && b.isObject()) {
