@@ -2,8 +2,9 @@
 # Convergence benchmark (not a test): for each N, a fresh sandbox converges N cloud Projects, then
 # K EIps and K FIps per Project; prints times to Ready, controller writes per object, the ratio to
 # the raw-write floor (the recorded writes replayed by a plain HTTP loop on a fresh server of the
-# same kind), heap and RSS of the JVM that runs the controller and the emulators (the API server
-# and etcd are other processes). Runs on the real API server; MOCK=1 runs on the mock for comparison.
+# same kind), live heap and RSS of the operator's own JVM (the packaged operator, run as its own
+# process with the JVM options in KUBE_DC_OPERATOR_JAVA_OPTS; the emulators and the API server are
+# other processes). Runs on the real API server; MOCK=1 runs on the mock for comparison.
 #   ./bench.sh              # N = 100 500 1000, K = 2
 #   K=0 ./bench.sh 100 200  # Projects only
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
@@ -12,8 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
 mvn -B -ntp -q package -DskipTests
-# run a copy, so that a build during the benchmark does not change the jar under it
-rm -rf target/bench-app && cp -r target/quarkus-app target/bench-app
+# run copies, so that a build during the benchmark does not change the jars under it
+mkdir -p target && rm -rf target/bench-app target/bench-sandbox
+cp -r operator/target/quarkus-app target/bench-app
+mkdir target/bench-sandbox && cp -r sandbox/target/kube-dc-net-sandbox.jar sandbox/target/lib target/bench-sandbox/
+run() { java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
+  -Dquarkus.http.port=0 -Dquarkus.log.level=WARN "$@" -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>/dev/null; }
 k="${K:-2}"
 mock=$([ "${MOCK:-0}" = 1 ] && echo true || echo false)
 if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
@@ -24,8 +29,7 @@ if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   echo "kube-dc-net $what benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real)"
   first=1
   for n in "${sizes[@]}"; do
-    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
-          -Dkube-dc.sandbox.$prop="$n" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
+    out=$(run -Dkube-dc.sandbox.$prop="$n")
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
     echo "$out" | grep '^API writes' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
   done
@@ -37,9 +41,7 @@ echo "kube-dc-net convergence benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) c
 first=1
 rm -f target/bench-breakdown.txt
 for n in "${sizes[@]}"; do
-  out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
-        -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k" -Dquarkus.log.level=WARN \
-        -jar target/bench-app/quarkus-run.jar 2>/dev/null)
+  out=$(run -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k")
   if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
   echo "$out" | grep '^writes per' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
 done

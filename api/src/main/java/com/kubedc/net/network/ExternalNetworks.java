@@ -1,7 +1,7 @@
 package com.kubedc.net.network;
 
 import com.kubedc.net.api.v1.NetworkType;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,7 +28,7 @@ public record ExternalNetworks(List<ExternalNetwork> all) {
         if (labels == null || s.getSpec() == null) {
             return Optional.empty();
         }
-        Optional<NetworkType> type = NetworkType.parse(labels.get(Labels.EXTERNAL_NETWORK_TYPE));
+        Optional<NetworkType> type = NetworkType.parse(labels.get(Keys.EXTERNAL_NETWORK_TYPE));
         Optional<Cidr> cidr = Cidr.parseNetwork(s.getSpec().cidrBlock());
         if (type.isEmpty() || cidr.isEmpty()) {
             return Optional.empty();
@@ -37,7 +37,7 @@ public record ExternalNetworks(List<ExternalNetwork> all) {
         if (gw == null || gw.isBlank()) {
             gw = cidr.get().firstHost();
         }
-        boolean isDefault = "true".equals(labels.get(Labels.DEFAULT_EXTERNAL));
+        boolean isDefault = "true".equals(labels.get(Keys.DEFAULT_EXTERNAL));
         return Optional.of(new ExternalNetwork(s.getMetadata().getName(), type.get(), cidr.get(), gw, isDefault));
     }
 

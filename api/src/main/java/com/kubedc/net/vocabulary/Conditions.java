@@ -1,4 +1,4 @@
-package com.kubedc.net.common;
+package com.kubedc.net.vocabulary;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.kubedc.net.common;
+package com.kubedc.net.vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +72,7 @@ public final class Json {
         return desired.equals(actual);
     }
 
-    static boolean isEmpty(JsonNode n) {
+    public static boolean isEmpty(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode()
                 || (n.isContainerNode() && n.isEmpty())
                 || (n.isTextual() && n.asText().isEmpty());

@@ -1,4 +1,4 @@
-package com.kubedc.net.common;
+package com.kubedc.net.vocabulary;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,7 +70,7 @@ public final class Names {
         return readable + "-" + hash;
     }
 
-    static String hash8(String s) {
+    public static String hash8(String s) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 4);

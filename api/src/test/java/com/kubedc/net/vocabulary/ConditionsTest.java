@@ -1,4 +1,4 @@
-package com.kubedc.net.common;
+package com.kubedc.net.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,8 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Json;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -26,7 +29,7 @@ public final class Adoption {
     }
 
     /** The label keys that say who owns a child. */
-    static final List<String> OWNER_KEYS = List.of(Labels.OWNER_KIND, Labels.OWNER_NAMESPACE, Labels.OWNER_NAME);
+    static final List<String> OWNER_KEYS = List.of(Keys.OWNER_KIND, Keys.OWNER_NAMESPACE, Keys.OWNER_NAME);
 
     private Adoption() {
     }

@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Names;
+
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

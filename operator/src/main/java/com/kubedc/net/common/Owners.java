@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +18,10 @@ public final class Owners {
     /** The labels every child of {@code owner} carries. */
     public static Map<String, String> labels(HasMetadata owner) {
         Map<String, String> l = new LinkedHashMap<>();
-        l.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
-        l.put(Labels.OWNER_KIND, owner.getKind());
-        l.put(Labels.OWNER_NAMESPACE, owner.getMetadata().getNamespace());
-        l.put(Labels.OWNER_NAME, owner.getMetadata().getName());
+        l.put(Keys.MANAGED_BY, Keys.MANAGED_BY_VALUE);
+        l.put(Keys.OWNER_KIND, owner.getKind());
+        l.put(Keys.OWNER_NAMESPACE, owner.getMetadata().getNamespace());
+        l.put(Keys.OWNER_NAME, owner.getMetadata().getName());
         return l;
     }
 
@@ -27,14 +29,14 @@ public final class Owners {
     public static boolean ownedBy(HasMetadata child, HasMetadata owner) {
         Map<String, String> l = child.getMetadata().getLabels();
         return l != null
-                && Objects.equals(l.get(Labels.OWNER_KIND), owner.getKind())
-                && Objects.equals(l.get(Labels.OWNER_NAMESPACE), owner.getMetadata().getNamespace())
-                && Objects.equals(l.get(Labels.OWNER_NAME), owner.getMetadata().getName());
+                && Objects.equals(l.get(Keys.OWNER_KIND), owner.getKind())
+                && Objects.equals(l.get(Keys.OWNER_NAMESPACE), owner.getMetadata().getNamespace())
+                && Objects.equals(l.get(Keys.OWNER_NAME), owner.getMetadata().getName());
     }
 
     /** True when {@code child} names some owner of kind {@code kind}. */
     public static boolean hasOwnerOfKind(HasMetadata child, String kind) {
         Map<String, String> l = child.getMetadata().getLabels();
-        return l != null && kind.equals(l.get(Labels.OWNER_KIND));
+        return l != null && kind.equals(l.get(Keys.OWNER_KIND));
     }
 }

@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -80,12 +82,12 @@ public final class ProjectNamespaces<P extends HasMetadata> {
     }
 
     public static boolean isProject(Namespace n) {
-        return n.getMetadata().getLabels() != null && n.getMetadata().getLabels().containsKey(Labels.PROJECT);
+        return n.getMetadata().getLabels() != null && n.getMetadata().getLabels().containsKey(Keys.PROJECT);
     }
 
     /** The message of a {@link #NOT_A_PROJECT_NAMESPACE} refusal. */
     public static String refusal(String what, String namespace) {
-        return "namespace " + namespace + " is not a project namespace (no " + Labels.PROJECT + " label): " + what
+        return "namespace " + namespace + " is not a project namespace (no " + Keys.PROJECT + " label): " + what
                 + " gets no address here; create it in a Project's namespace";
     }
 }

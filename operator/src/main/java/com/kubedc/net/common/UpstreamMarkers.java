@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.Objects;
@@ -23,14 +25,14 @@ public final class UpstreamMarkers {
     /** True when upstream's label or annotation on {@code o} names EIp {@code ns/eip}. */
     public static boolean ovnEipOfEIp(HasMetadata o, String namespace, String eip) {
         String ref = eipRef(namespace, eip);
-        return ref.equals(get(o.getMetadata().getLabels(), Labels.EIP)) || ref.equals(get(o.getMetadata().getAnnotations(), Labels.EIP_CREATED_BY));
+        return ref.equals(get(o.getMetadata().getLabels(), Keys.EIP)) || ref.equals(get(o.getMetadata().getAnnotations(), Keys.EIP_CREATED_BY));
     }
 
     /** The EIp ({@code ns/name}) upstream's markers on an OvnEip name, or null. */
     public static String eipOfOvnEip(HasMetadata o) {
-        String ref = get(o.getMetadata().getAnnotations(), Labels.EIP_CREATED_BY);
+        String ref = get(o.getMetadata().getAnnotations(), Keys.EIP_CREATED_BY);
         if (ref == null) {
-            ref = get(o.getMetadata().getLabels(), Labels.EIP);
+            ref = get(o.getMetadata().getLabels(), Keys.EIP);
         }
         int dot = ref == null ? -1 : ref.indexOf('.'); // a namespace name has no dot
         return dot <= 0 ? null : ref.substring(0, dot) + "/" + ref.substring(dot + 1);

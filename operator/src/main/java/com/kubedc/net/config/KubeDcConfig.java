@@ -81,9 +81,6 @@ public interface KubeDcConfig {
     /** Leader election (production profile). */
     LeaderElectionConfig leaderElection();
 
-    /** The embedded sandbox ({@code ./sandbox.sh}); off in production. */
-    SandboxConfig sandbox();
-
     /** Settings of leader election. */
     interface LeaderElectionConfig {
         /** Name of the coordination.k8s.io Lease. */
@@ -124,44 +121,6 @@ public interface KubeDcConfig {
         /** How often a route refused for its {@code tls-secret} (missing, incomplete) looks at the Secret again (Secrets are not watched). */
         @WithDefault("30s")
         java.time.Duration secretRecheck();
-    }
-
-    /** Settings of the embedded sandbox. */
-    interface SandboxConfig {
-        /** Start an API server, the Kube-OVN emulator and the examples before the controller. */
-        @WithDefault("false")
-        boolean enabled();
-
-        /** Loopback port of the sandbox's API server (a free one when taken). */
-        @WithDefault("6443")
-        int port();
-
-        /**
-         * Use fabric8's in-process mock API server even where the real one's binaries are found
-         * (the benchmarks still tap the mock's requests). Without the binaries the mock is the fallback.
-         */
-        @WithDefault("false")
-        boolean mock();
-
-        /** Folder of manifests applied at start. */
-        @WithDefault("examples")
-        String examples();
-
-        /** Benchmark mode: converge this many Projects instead of the examples, print figures, exit (0: off). */
-        @WithDefault("0")
-        int benchmark();
-
-        /** Benchmark mode: once the Projects are Ready, this many EIps and as many FIps (each bound to one of them) per Project. */
-        @WithDefault("0")
-        int benchmarkAddresses();
-
-        /** Benchmark mode: program this many LoadBalancer Services over 10 Projects, print figures, exit (0: off). */
-        @WithDefault("0")
-        int benchmarkServices();
-
-        /** Benchmark mode: publish this many gateway routes (one in 20 https, the rest http) over 10 Projects, print figures, exit (0: off). */
-        @WithDefault("0")
-        int benchmarkRoutes();
     }
 
     /** Settings of the per-project VpcDns. */

@@ -1,8 +1,8 @@
 package com.kubedc.net.eip;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -25,11 +25,11 @@ public final class EIpDesired {
         o.setMetadata(new ObjectMeta());
         o.getMetadata().setName(ovnEipName(eip));
         var labels = Owners.labels(eip);
-        if (Labels.validValue(ref)) { // upstream's label; past 63 characters the API server refuses it (the annotation keeps the reference)
-            labels.put(Labels.EIP, ref);
+        if (Keys.validValue(ref)) { // upstream's label; past 63 characters the API server refuses it (the annotation keeps the reference)
+            labels.put(Keys.EIP, ref);
         }
         o.getMetadata().setLabels(labels);
-        o.getMetadata().setAnnotations(Map.of(Labels.EIP_CREATED_BY, ref));
+        o.getMetadata().setAnnotations(Map.of(Keys.EIP_CREATED_BY, ref));
         o.setSpec(new OvnEip.Spec(externalSubnet, null, null, KubeOvn.EIP_TYPE_NAT));
         return o;
     }

@@ -1,14 +1,16 @@
 package com.kubedc.net.eip;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Json;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Json;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.Refusals;
@@ -51,7 +53,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
-@ControllerConfiguration(name = "eip", finalizerName = Labels.EIP_FINALIZER,
+@ControllerConfiguration(name = "eip", finalizerName = Keys.EIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);
@@ -127,7 +129,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                 return refused.get();
             }
             List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
-                    && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)).toList();
+                    && s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE)).toList();
             ExternalNetworks networks = ExternalNetworks.from(external);
             usage.track(external);
             var choice = NetworkChoice.choose(type.get(), networks, free(external), attached(eip.getMetadata().getNamespace()));
@@ -228,7 +230,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
                         .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
                                 .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
                         .flatMap(Optional::stream)
-                        .filter(svc -> com.kubedc.net.loadbalancer.LbBinding.eipKey(svc) != null && com.kubedc.net.loadbalancer.LbBinding.of(svc, "").auto());
+                        .filter(svc -> com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc) != null && com.kubedc.net.vocabulary.ServiceBinding.of(svc, "").auto());
         var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
                 .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();

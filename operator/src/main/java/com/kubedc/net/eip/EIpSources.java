@@ -1,7 +1,9 @@
 package com.kubedc.net.eip;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
@@ -28,7 +30,7 @@ final class EIpSources {
 
     /** An EIp still without an address: none was free, or its OvnEip waits for one. */
     static boolean wantsAddress(EIp e) {
-        String reason = e.getStatus() == null ? null : com.kubedc.net.common.Conditions.reason(e.getStatus().getConditions(), "Ready");
+        String reason = e.getStatus() == null ? null : com.kubedc.net.vocabulary.Conditions.reason(e.getStatus().getConditions(), "Ready");
         return reason != null && WANT_ADDRESS.contains(reason); // Set.of refuses contains(null)
     }
     static final String CHILD_REF_INDEX = "childRef";
@@ -63,8 +65,8 @@ final class EIpSources {
                 .withSecondaryToPrimaryMapper(o -> {
                     Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(CHILD_REF_INDEX, o.getMetadata().getName())));
                     Map<String, String> l = o.getMetadata().getLabels();
-                    if (l != null && "EIp".equals(l.get(Labels.OWNER_KIND))) {
-                        ids.add(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+                    if (l != null && "EIp".equals(l.get(Keys.OWNER_KIND))) {
+                        ids.add(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
                     }
                     String upstream = UpstreamMarkers.eipOfOvnEip(o);
                     if (upstream != null) {
@@ -87,7 +89,7 @@ final class EIpSources {
         subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, EIp.class)
                 .withName("Subnet")
                 .withSecondaryToPrimaryMapper(s -> s.getMetadata().getLabels() == null
-                        || !s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE) ? Set.of()
+                        || !s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE) ? Set.of()
                         : primaries.list(EIpSources::wantsAddress).map(ResourceID::fromResource).collect(Collectors.toSet()))
                 .build(), ctx);
         fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(com.kubedc.net.api.v1.FIp.class, EIp.class)
@@ -104,14 +106,14 @@ final class EIpSources {
                     // the EIp it names now, and those that still list it as an owner (it changed type or binding)
                     Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(SERVICE_OWNER_INDEX,
                             svc.getMetadata().getNamespace() + "/" + svc.getMetadata().getName())));
-                    String k = com.kubedc.net.loadbalancer.LbBinding.eipRef(svc);
+                    String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
                     if (k != null) {
                         ids.add(new ResourceID(k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
                     }
                     return ids;
                 }).build(), ctx);
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
-            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc);
+            String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)
@@ -128,7 +130,7 @@ final class EIpSources {
     /** The EIp an FIp uses, {@code ns/name}: {@code spec.eip}, else its own {@code fip-<name>}. */
     static String fipEip(com.kubedc.net.api.v1.FIp f) {
         String named = f.getSpec() == null ? null : f.getSpec().getEip();
-        String adopted = f.getMetadata().getAnnotations() == null ? null : f.getMetadata().getAnnotations().get(Labels.ADOPTED_EIP);
+        String adopted = f.getMetadata().getAnnotations() == null ? null : f.getMetadata().getAnnotations().get(Keys.ADOPTED_EIP);
         String own = adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + f.getMetadata().getName();
         String eip = named != null && !named.isBlank() ? named : own;
         return f.getMetadata().getNamespace() + "/" + eip;

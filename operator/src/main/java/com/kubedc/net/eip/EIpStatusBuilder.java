@@ -3,7 +3,7 @@ package com.kubedc.net.eip;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import java.time.Clock;
 import java.util.Comparator;

@@ -1,9 +1,11 @@
 package com.kubedc.net.fip;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -17,7 +19,7 @@ public final class FIpDesired {
 
     /** {@code fip-<name>}, or upstream's {@code fip-<name>-xxxxx} once adopted (annotation {@code kube-dc.com/adopted-eip}). */
     public static String autoEIpName(FIp fip) {
-        String adopted = fip.getMetadata().getAnnotations() == null ? null : fip.getMetadata().getAnnotations().get(com.kubedc.net.common.Labels.ADOPTED_EIP);
+        String adopted = fip.getMetadata().getAnnotations() == null ? null : fip.getMetadata().getAnnotations().get(com.kubedc.net.vocabulary.Keys.ADOPTED_EIP);
         return adopted != null && !adopted.isBlank() ? adopted.trim() : "fip-" + fip.getMetadata().getName();
     }
 

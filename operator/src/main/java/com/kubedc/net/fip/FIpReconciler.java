@@ -1,13 +1,15 @@
 package com.kubedc.net.fip;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.Refusals;
@@ -46,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "kubevirt.io", resources = {"virtualmachineinstances"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
-@ControllerConfiguration(name = "fip", finalizerName = "fip.kube-dc.com/finalizer",
+@ControllerConfiguration(name = "fip", finalizerName = Keys.FIP_FINALIZER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FIpReconciler.class);
@@ -135,7 +137,7 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
                     .map(x -> sources.eips.get(ResourceID.fromResource(x)).orElse(x)).toList());
             if (upstream.isPresent()) { // migrated: upstream's own EIp of the FIp, its address kept; named on the FIp from now on
                 EIp adopted = writer.adopt(upstream.get(), Owners.labels(fip));
-                writer.annotate(fip, com.kubedc.net.common.Labels.ADOPTED_EIP, adopted.getMetadata().getName());
+                writer.annotate(fip, com.kubedc.net.vocabulary.Keys.ADOPTED_EIP, adopted.getMetadata().getName());
                 if (adopted != upstream.get()) {
                     sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
                 }

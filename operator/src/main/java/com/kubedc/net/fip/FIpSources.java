@@ -1,9 +1,11 @@
 package com.kubedc.net.fip;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubevirt.VirtualMachineInstance;
@@ -44,8 +46,8 @@ final class FIpSources {
         ovnFips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnFip.class, FIp.class).withName("OvnFip")
                 .withSecondaryToPrimaryMapper(o -> {
                     Map<String, String> l = o.getMetadata().getLabels();
-                    return l == null || !"FIp".equals(l.get(Labels.OWNER_KIND)) ? Set.of()
-                            : Set.of(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+                    return l == null || !"FIp".equals(l.get(Keys.OWNER_KIND)) ? Set.of()
+                            : Set.of(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
                 }).build(), ctx);
         vmis = new InformerEventSource<>(InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class).withName("VMI")
                 .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(VM_INDEX, key(v.getMetadata().getNamespace(), v.getMetadata().getName()))))
@@ -54,11 +56,11 @@ final class FIpSources {
         services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, FIp.class)
                 .withName("Service")
                 .withSecondaryToPrimaryMapper(svc -> {
-                    String k = com.kubedc.net.loadbalancer.LbBinding.eipRef(svc);
+                    String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
                     return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
                 }).build(), ctx);
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
-            String k = com.kubedc.net.loadbalancer.LbBinding.eipKey(svc);
+            String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>

@@ -3,7 +3,7 @@ package com.kubedc.net.fip;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import java.time.Clock;
 
 /** FIp status from what was resolved; the required keys are always present. Pure apart from the clock. */

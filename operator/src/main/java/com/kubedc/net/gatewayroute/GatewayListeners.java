@@ -1,6 +1,6 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import java.util.ArrayList;
 import java.util.List;

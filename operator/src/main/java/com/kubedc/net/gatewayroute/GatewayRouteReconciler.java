@@ -1,11 +1,15 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.RouteIntent;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.WriteCounter;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
-import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -101,7 +105,7 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (ctx.isPrimaryResourceDeleted()) {
             return UpdateControl.noUpdate(); // gone: its route went before our finalizer did
         }
-        boolean held = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER);
+        boolean held = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER);
         boolean deleting = s.getMetadata().getDeletionTimestamp() != null;
         RouteIntent intent = RouteIntent.of(s);
         if (deleting || intent == RouteIntent.NONE || !namespaces.contains(s.getMetadata().getNamespace())) {
@@ -114,14 +118,14 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         }
         if (!enabled) {
             // nothing is made, so nothing needs our finalizer
-            writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+            writer.removeFinalizer(s, Keys.ROUTE_FINALIZER);
             report.report(s, RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
                     "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)"), ctx);
             return UpdateControl.noUpdate();
         }
         if (!held) {
             // first the finalizer, so nothing is made that a deletion could leave behind; its update brings us back
-            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, RouteServiceFilter.FINALIZER);
+            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, Keys.ROUTE_FINALIZER);
             return UpdateControl.noUpdate();
         }
         Set<String> heldHosts = RouteChildren.hostnames(sources.children(s));
@@ -148,14 +152,14 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (deleting && lbFirst(s)) {
             return;
         }
-        writer.removeFinalizer(s, RouteServiceFilter.FINALIZER);
+        writer.removeFinalizer(s, Keys.ROUTE_FINALIZER);
         if (!deleting) {
             report.report(s, null, ctx);
         }
     }
 
     private static boolean lbFirst(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 
     private RouteOutcome expose(Service s, RouteIntent intent) {
@@ -167,9 +171,9 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
             }
             r = p.request();
         }
-        var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, RouteParser.annotation(s, RouteAnnotations.ROUTE_PORT));
+        var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, RouteParser.annotation(s, Keys.ROUTE_PORT));
         if (port.isEmpty()) {
-            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + RouteParser.annotation(s, RouteAnnotations.ROUTE_PORT)
+            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, Keys.ROUTE_PORT + " \"" + RouteParser.annotation(s, Keys.ROUTE_PORT)
                     + "\" is not a port of Service " + s.getMetadata().getName());
         }
         if (!"LoadBalancer".equals(s.getSpec().getType())) {

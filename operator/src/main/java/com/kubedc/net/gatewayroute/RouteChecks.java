@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -21,12 +23,12 @@ final class RouteChecks {
         }
         if (r.tlsSecret().contains("/")) {
             // never read as a path: a Secret of another namespace is not the Service's to use
-            return problem(RouteReasons.TLS_SECRET_NOT_FOUND, RouteAnnotations.TLS_SECRET + " \"" + r.tlsSecret()
+            return problem(RouteReasons.TLS_SECRET_NOT_FOUND, Keys.TLS_SECRET + " \"" + r.tlsSecret()
                     + "\" names a Secret of the Service's own namespace, never namespace/name");
         }
         Secret secret = client.secrets().inNamespace(s.getMetadata().getNamespace()).withName(r.tlsSecret()).get();
         if (secret == null) {
-            return problem(RouteReasons.WAITING_FOR_TLS_SECRET, "waiting for Secret " + r.tlsSecret() + " (" + RouteAnnotations.TLS_SECRET
+            return problem(RouteReasons.WAITING_FOR_TLS_SECRET, "waiting for Secret " + r.tlsSecret() + " (" + Keys.TLS_SECRET
                     + "): it does not exist in namespace " + s.getMetadata().getNamespace() + " (yet)");
         }
         List<String> missing = List.of("tls.crt", "tls.key").stream().filter(k -> blank(secret.getData(), k) && blank(secret.getStringData(), k)).toList();

@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.common.Writer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -45,8 +47,8 @@ final class RouteChildren {
             now = writer.ensure(desired, now.get());
         }
         if (now.isPresent() && !RouteDesired.ownedBy(now.get(), s)) {
-            if (RouteDesired.MANAGED_BY_VALUE.equals(label(now.get(), RouteDesired.MANAGED_BY))
-                    && s.getMetadata().getName().equals(label(now.get(), RouteDesired.SOURCE_SERVICE))) {
+            if (Keys.MANAGED_BY_VALUE.equals(label(now.get(), Keys.MANAGED_BY))
+                    && s.getMetadata().getName().equals(label(now.get(), Keys.SOURCE_SERVICE))) {
                 writer.delete(now.get());
             }
             return Optional.empty();

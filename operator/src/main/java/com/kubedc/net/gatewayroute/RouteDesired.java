@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,10 +33,6 @@ import java.util.Map;
 public final class RouteDesired {
     public static final String ENVOY_GROUP = "gateway.envoyproxy.io";
     public static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    public static final String MANAGED_BY_VALUE = "kube-dc-net";
-    /** Label naming the Service an object belongs to (its ownerReference says the same, with the uid). */
-    public static final String SOURCE_SERVICE = "kube-dc.com/source-service";
 
     private RouteDesired() {
     }
@@ -155,7 +153,7 @@ public final class RouteDesired {
         ObjectMeta m = new ObjectMeta();
         m.setName(name);
         m.setNamespace(s.getMetadata().getNamespace());
-        m.setLabels(Map.of(MANAGED_BY, MANAGED_BY_VALUE, SOURCE_SERVICE, s.getMetadata().getName()));
+        m.setLabels(Map.of(Keys.MANAGED_BY, Keys.MANAGED_BY_VALUE, Keys.SOURCE_SERVICE, s.getMetadata().getName()));
         m.setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(s.getMetadata().getName())
                 .withUid(s.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
         return m;

@@ -1,6 +1,8 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.RouteIntent;
+
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Optional;
 

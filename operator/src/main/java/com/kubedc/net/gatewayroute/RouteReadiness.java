@@ -1,7 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
 import com.kubedc.net.thirdparty.certmanager.Certificate;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.List;

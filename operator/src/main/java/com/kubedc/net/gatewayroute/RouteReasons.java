@@ -1,9 +1,11 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 /** The condition a route reports on its Service's {@code status.conditions}, and its reasons. */
 public final class RouteReasons {
     /** Condition type; True once the route is usable (the hostname status annotation is then written). */
-    public static final String ROUTE_READY = "kube-dc.com/RouteReady";
+    public static final String ROUTE_READY = Keys.ROUTE_READY;
 
     public static final String ROUTE_USABLE = "RouteUsable";
     public static final String BACKEND_READY = "BackendReady";

@@ -1,6 +1,8 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Keys;
+
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Writer;
 import io.fabric8.kubernetes.api.model.Service;
@@ -43,7 +45,7 @@ final class RouteReport {
         }
         String hostname = o == null ? null : o.hostname();
         if (!RouteStatus.publishes(s, hostname)) {
-            writer.annotate(s, RouteAnnotations.ROUTE_HOSTNAME_STATUS, hostname);
+            writer.annotate(s, Keys.ROUTE_HOSTNAME_STATUS, hostname);
         }
     }
 }

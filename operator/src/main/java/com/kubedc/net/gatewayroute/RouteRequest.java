@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.List;
@@ -33,29 +35,29 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
     /** Reads {@code s}'s annotations; {@code baseDomain} and {@code defaultIssuer} ({@code Kind/name}) from configuration. */
     public static Parsed parse(Service s, Optional<String> baseDomain, Optional<String> defaultIssuer) {
         Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
-        String raw = a.get(RouteAnnotations.EXPOSE_ROUTE);
+        String raw = a.get(Keys.EXPOSE_ROUTE);
         Optional<RouteType> type = RouteType.parse(raw);
         if (type.isEmpty()) {
-            return Parsed.bad(RouteReasons.INVALID_ROUTE_TYPE, RouteAnnotations.EXPOSE_ROUTE + " \"" + raw
+            return Parsed.bad(RouteReasons.INVALID_ROUTE_TYPE, Keys.EXPOSE_ROUTE + " \"" + raw
                     + "\" is not one of http, https, tls-passthrough, grpc");
         }
-        Optional<ServicePort> port = port(s, a.get(RouteAnnotations.ROUTE_PORT));
+        Optional<ServicePort> port = port(s, a.get(Keys.ROUTE_PORT));
         if (port.isEmpty()) {
-            return Parsed.bad(RouteReasons.INVALID_ROUTE_PORT, RouteAnnotations.ROUTE_PORT + " \"" + a.get(RouteAnnotations.ROUTE_PORT)
+            return Parsed.bad(RouteReasons.INVALID_ROUTE_PORT, Keys.ROUTE_PORT + " \"" + a.get(Keys.ROUTE_PORT)
                     + "\" is not a port of Service " + s.getMetadata().getName());
         }
-        String tlsSecret = blankToNull(a.get(RouteAnnotations.TLS_SECRET));
-        String chosen = blankToNull(a.get(RouteAnnotations.ROUTE_HOSTNAME));
+        String tlsSecret = blankToNull(a.get(Keys.TLS_SECRET));
+        String chosen = blankToNull(a.get(Keys.ROUTE_HOSTNAME));
         if (tlsSecret != null && !type.get().terminatesTls()) {
-            return Parsed.bad(RouteReasons.TLS_SECRET_NOT_APPLICABLE, RouteAnnotations.TLS_SECRET + " only applies to https and grpc routes");
+            return Parsed.bad(RouteReasons.TLS_SECRET_NOT_APPLICABLE, Keys.TLS_SECRET + " only applies to https and grpc routes");
         }
         if (tlsSecret != null && chosen == null) {
-            return Parsed.bad(RouteReasons.TLS_SECRET_NEEDS_HOSTNAME, RouteAnnotations.TLS_SECRET + " needs "
-                    + RouteAnnotations.ROUTE_HOSTNAME + ": the hostname must match the certificate");
+            return Parsed.bad(RouteReasons.TLS_SECRET_NEEDS_HOSTNAME, Keys.TLS_SECRET + " needs "
+                    + Keys.ROUTE_HOSTNAME + ": the hostname must match the certificate");
         }
         String base = baseDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(null);
         if (chosen == null && base == null) {
-            return Parsed.bad(RouteReasons.NO_BASE_DOMAIN, "no " + RouteAnnotations.ROUTE_HOSTNAME + " and kube-dc.base-domain is not set");
+            return Parsed.bad(RouteReasons.NO_BASE_DOMAIN, "no " + Keys.ROUTE_HOSTNAME + " and kube-dc.base-domain is not set");
         }
         String ns = s.getMetadata().getNamespace();
         String name = s.getMetadata().getName();
@@ -63,7 +65,7 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
         Optional<String> bad = Hostnames.problem(host);
         if (bad.isPresent()) {
             return Parsed.bad(RouteReasons.INVALID_HOSTNAME, bad.get() + (chosen == null ? " (generated from <service>-<namespace>; set "
-                    + RouteAnnotations.ROUTE_HOSTNAME + ")" : ""));
+                    + Keys.ROUTE_HOSTNAME + ")" : ""));
         }
         if (chosen != null && base != null) {
             Optional<String> other = Hostnames.reservedForAnother(host, ns, base);
@@ -79,7 +81,7 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
             case TLS_PASSTHROUGH -> base != null && host.endsWith("." + base) ? null : tlsListener(name, ns);
         };
         String issuer = tlsSecret != null || !type.get().terminatesTls() ? null
-                : Optional.ofNullable(blankToNull(a.get(RouteAnnotations.TLS_ISSUER))).map(i -> "Issuer/" + i)
+                : Optional.ofNullable(blankToNull(a.get(Keys.TLS_ISSUER))).map(i -> "Issuer/" + i)
                         .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).map(d -> d.contains("/") ? d : "Issuer/" + d)
                                 .orElse(DEFAULT_ISSUER));
         return new Parsed(new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);

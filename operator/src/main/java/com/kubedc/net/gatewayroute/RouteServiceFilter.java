@@ -1,6 +1,10 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.RouteIntent;
+
+import com.kubedc.net.vocabulary.Keys;
+
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
 
@@ -10,7 +14,6 @@ import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
  * Every other Service never reaches it and never gets its finalizer.
  */
 public class RouteServiceFilter implements GenericFilter<Service> {
-    public static final String FINALIZER = "gatewayroute.kube-dc.com/finalizer";
 
     @Override
     public boolean accept(Service s) {
@@ -24,7 +27,7 @@ public class RouteServiceFilter implements GenericFilter<Service> {
      */
     static boolean concerned(Service s) {
         return RouteIntent.of(s) != RouteIntent.NONE
-                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(FINALIZER)
+                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER)
                 || s.getStatus() != null && Conditions.find(s.getStatus().getConditions(), RouteReasons.ROUTE_READY).isPresent();
     }
 }

@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -28,7 +30,7 @@ import java.util.stream.Stream;
 /** What a gateway-route reconcile reads, and how each change maps back to Services. */
 final class RouteSources {
     static final String HOSTNAME_INDEX = "routeHostname";
-    static final String MANAGED = RouteDesired.MANAGED_BY + "=" + RouteDesired.MANAGED_BY_VALUE;
+    static final String MANAGED = Keys.MANAGED_BY + "=" + Keys.MANAGED_BY_VALUE;
 
     final IndexerResourceCache<Service> services;
     final InformerEventSource<Backend, Service> backends;
@@ -96,7 +98,7 @@ final class RouteSources {
 
     private static Set<ResourceID> source(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        String svc = l == null ? null : l.get(RouteDesired.SOURCE_SERVICE);
+        String svc = l == null ? null : l.get(Keys.SOURCE_SERVICE);
         return svc == null ? Set.of() : Set.of(new ResourceID(svc, o.getMetadata().getNamespace()));
     }
 }

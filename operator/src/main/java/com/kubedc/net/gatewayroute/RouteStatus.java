@@ -1,7 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Keys;
+
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
@@ -44,7 +46,7 @@ final class RouteStatus {
     /** The hostname {@code s} publishes now, if any. */
     static String publishedHostname(Service s) {
         Map<String, String> a = s.getMetadata().getAnnotations();
-        return a == null ? null : a.get(RouteAnnotations.ROUTE_HOSTNAME_STATUS);
+        return a == null ? null : a.get(Keys.ROUTE_HOSTNAME_STATUS);
     }
 
     /** The Service's external address, as the load-balancer controller reports it. */

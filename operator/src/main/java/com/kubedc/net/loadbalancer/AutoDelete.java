@@ -1,6 +1,10 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Keys;
+
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -20,7 +24,6 @@ import java.util.Map;
  * Pure.
  */
 public final class AutoDelete {
-    public static final String ANNOTATION = "service.nlb.kube-dc.com/autodelete";
     /** Condition type, present only on Services that ask for autodelete: True while no endpoint is ready. */
     public static final String CONDITION = "kube-dc.com/AutoDelete";
     public static final String NO_READY_ENDPOINTS = "NoReadyEndpoints";
@@ -73,12 +76,12 @@ public final class AutoDelete {
 
     static boolean asked(Service s) {
         Map<String, String> a = s.getMetadata().getAnnotations();
-        return a != null && "true".equalsIgnoreCase(a.getOrDefault(ANNOTATION, "").trim());
+        return a != null && "true".equalsIgnoreCase(a.getOrDefault(Keys.AUTODELETE, "").trim());
     }
 
     /** Ready endpoints of any address family (the rows only take IPv4 ones; a dual-stack Service with IPv6 pods is still served). */
     static boolean anyReady(List<EndpointSlice> slices) {
-        return slices.stream().anyMatch(sl -> !LbDesired.readyAddresses(sl).isEmpty());
+        return slices.stream().anyMatch(sl -> !ServiceAddresses.readyAddresses(sl).isEmpty());
     }
 
     /** When the condition turned True (no ready endpoint); null if it is not True or unreadable. */

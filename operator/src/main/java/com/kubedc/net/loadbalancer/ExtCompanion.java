@@ -1,5 +1,7 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointPort;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
@@ -18,10 +20,7 @@ import java.util.Map;
  * §7.5), so in-cluster clients can reach a Service by its external IP under a DNS name. Pure.
  */
 public final class ExtCompanion {
-    public static final String MANAGED_BY = "kube-dc.com/managed-by";
     public static final String MANAGED_BY_VALUE = "service-lb-controller";
-    public static final String SOURCE = "kube-dc.com/source-service";
-    public static final String ENDPOINT_TYPE = "kube-dc.com/endpoint-type";
 
     private ExtCompanion() {
     }
@@ -31,7 +30,7 @@ public final class ExtCompanion {
     }
 
     static Map<String, String> labels(Service source) {
-        return Map.of(MANAGED_BY, MANAGED_BY_VALUE, SOURCE, source.getMetadata().getName(), ENDPOINT_TYPE, "external");
+        return Map.of(Keys.UPSTREAM_MANAGED_BY, MANAGED_BY_VALUE, Keys.SOURCE_SERVICE, source.getMetadata().getName(), Keys.ENDPOINT_TYPE, "external");
     }
 
     public static Service service(Service source) {

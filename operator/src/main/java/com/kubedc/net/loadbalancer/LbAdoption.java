@@ -1,5 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.common.Adoption;
@@ -25,10 +29,10 @@ final class LbAdoption {
      */
     static Optional<EIp> upstreamAutoEIp(Service s, List<EIp> namespaceEIps) {
         String svc = s.getMetadata().getName();
-        List<String> ingress = ServiceLbReconciler.ips(s.getStatus());
+        List<String> ingress = ServiceAddresses.ips(s.getStatus());
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> UpstreamMarkers.autoEIpOf(e, s, EIpOwner.SERVICE_LB, LbBinding.autoEIpName(svc)) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
+                .filter(e -> UpstreamMarkers.autoEIpOf(e, s, EIpOwner.SERVICE_LB, ServiceBinding.autoEIpName(svc)) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
                 .min(Comparator.comparing((EIp e) -> !ingress.contains(address(e))).thenComparing(e -> e.getMetadata().getName()));
     }
 

@@ -1,5 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.ovn.LbRow;
+
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
@@ -19,8 +23,6 @@ import java.util.TreeSet;
  * KubeVirt VMs alike) are resolved. Pure.
  */
 public final class LbDesired {
-    /** Label of an EndpointSlice naming its Service. */
-    public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
     private LbDesired() {
     }
@@ -46,7 +48,7 @@ public final class LbDesired {
                 if (target == null || !"IPv4".equals(slice.getAddressType())) {
                     continue;
                 }
-                for (String ip : readyAddresses(slice)) {
+                for (String ip : ServiceAddresses.readyAddresses(slice)) {
                     backends.add(ip + ":" + target);
                 }
             }
@@ -58,27 +60,6 @@ public final class LbDesired {
                 LbRow.OWNER, ns + "/" + name,
                 LbRow.OWNER_UID, String.valueOf(s.getMetadata().getUid()),
                 LbRow.MANAGED_BY, LbRow.MANAGED_BY_VALUE))));
-        return out;
-    }
-
-    /** Ready IPv4 endpoint addresses of the Service's slices (the 30010 reroute sources). */
-    public static List<String> backendAddresses(List<EndpointSlice> slices) {
-        TreeSet<String> out = new TreeSet<>();
-        slices.stream().filter(sl -> "IPv4".equals(sl.getAddressType())).forEach(sl -> out.addAll(readyAddresses(sl)));
-        return List.copyOf(out);
-    }
-
-    static List<String> readyAddresses(EndpointSlice slice) {
-        List<String> out = new ArrayList<>();
-        if (slice.getEndpoints() == null) {
-            return out;
-        }
-        for (Endpoint e : slice.getEndpoints()) {
-            boolean ready = e.getConditions() == null || e.getConditions().getReady() == null || e.getConditions().getReady();
-            if (ready && e.getAddresses() != null) {
-                out.addAll(e.getAddresses());
-            }
-        }
         return out;
     }
 

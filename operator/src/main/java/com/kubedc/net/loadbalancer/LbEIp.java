@@ -1,8 +1,10 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -21,7 +23,7 @@ public final class LbEIp {
     public static EIp auto(Service s, String networkType) {
         EIp e = new EIp();
         e.setMetadata(new ObjectMeta());
-        e.getMetadata().setName(LbBinding.autoEIpName(s.getMetadata().getName()));
+        e.getMetadata().setName(ServiceBinding.autoEIpName(s.getMetadata().getName()));
         e.getMetadata().setNamespace(s.getMetadata().getNamespace());
         e.getMetadata().setLabels(labels(s));
         e.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind(KIND)
@@ -35,18 +37,18 @@ public final class LbEIp {
 
     static Map<String, String> labels(Service s) {
         Map<String, String> l = new LinkedHashMap<>();
-        l.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
-        l.put(Labels.OWNER_KIND, KIND);
-        l.put(Labels.OWNER_NAMESPACE, s.getMetadata().getNamespace());
-        l.put(Labels.OWNER_NAME, s.getMetadata().getName());
+        l.put(Keys.MANAGED_BY, Keys.MANAGED_BY_VALUE);
+        l.put(Keys.OWNER_KIND, KIND);
+        l.put(Keys.OWNER_NAMESPACE, s.getMetadata().getNamespace());
+        l.put(Keys.OWNER_NAME, s.getMetadata().getName());
         return l;
     }
 
     /** True when {@code e} is the auto EIp of {@code s}. */
     public static boolean ownedBy(EIp e, Service s) {
         Map<String, String> l = e.getMetadata().getLabels();
-        return l != null && KIND.equals(l.get(Labels.OWNER_KIND))
-                && Objects.equals(l.get(Labels.OWNER_NAMESPACE), s.getMetadata().getNamespace())
-                && Objects.equals(l.get(Labels.OWNER_NAME), s.getMetadata().getName());
+        return l != null && KIND.equals(l.get(Keys.OWNER_KIND))
+                && Objects.equals(l.get(Keys.OWNER_NAMESPACE), s.getMetadata().getNamespace())
+                && Objects.equals(l.get(Keys.OWNER_NAME), s.getMetadata().getName());
     }
 }

@@ -1,9 +1,11 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.Keys;
+
 /** Condition types and reasons on a LoadBalancer Service's {@code status.conditions}. */
 public final class LbReasons {
     /** Condition type of the aggregate; reasons below. */
-    public static final String LOAD_BALANCER_READY = "kube-dc.com/LoadBalancerReady";
+    public static final String LOAD_BALANCER_READY = Keys.LOAD_BALANCER_READY;
     public static final String PROGRAMMED = "Programmed";
     public static final String EIP_NOT_FOUND = "EIpNotFound";
     public static final String EIP_NOT_READY = "EIpNotReady";

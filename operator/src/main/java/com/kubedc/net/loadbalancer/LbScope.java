@@ -1,5 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.common.ProjectNamespaces;
 import io.fabric8.kubernetes.api.model.Service;
 
@@ -14,7 +18,7 @@ public final class LbScope {
 
     /** True when {@code s} is (still) ours to program; {@code projectNamespace}: its namespace is labelled by the Project reconciler. */
     public static boolean programs(Service s, boolean projectNamespace) {
-        return projectNamespace && LbBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
+        return projectNamespace && ServiceBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
     }
 
     /**
@@ -23,10 +27,10 @@ public final class LbScope {
      * An unknown namespace (our cache lags behind a new one) is a wait, not a refusal.
      */
     public static boolean refusedHere(Service s, ProjectNamespaces.Membership membership) {
-        return membership == ProjectNamespaces.Membership.OTHER && LbBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
+        return membership == ProjectNamespaces.Membership.OTHER && ServiceBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
     }
 
     public static boolean holdsFinalizer(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 }

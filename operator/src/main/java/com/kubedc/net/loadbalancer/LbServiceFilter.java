@@ -1,5 +1,7 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
 
@@ -16,6 +18,6 @@ public class LbServiceFilter implements GenericFilter<Service> {
     }
 
     static boolean concerned(Service s) {
-        return LbBinding.managed(s) || LbScope.holdsFinalizer(s);
+        return ServiceBinding.managed(s) || LbScope.holdsFinalizer(s);
     }
 }

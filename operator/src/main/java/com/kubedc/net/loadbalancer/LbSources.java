@@ -1,5 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceBinding;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.common.ProjectNamespaces;
@@ -34,7 +38,7 @@ final class LbSources {
     LbSources(EventSourceContext<Service> ctx, NbLoadBalancers nbLbs) {
         services = ctx.getPrimaryCache();
         services.addIndexer(EIP_INDEX, s -> {
-            String k = LbBinding.eipKey(s);
+            String k = ServiceBinding.eipKey(s);
             return k == null ? List.of() : List.of(k);
         });
         eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, Service.class).withName("EIp")
@@ -46,15 +50,15 @@ final class LbSources {
                 .build(), ctx);
         slices = new InformerEventSource<>(InformerEventSourceConfiguration.from(EndpointSlice.class, Service.class).withName("EndpointSlice")
                 .withSecondaryToPrimaryMapper(sl -> {
-                    String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL);
+                    String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(Keys.SERVICE_NAME);
                     return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
                 }).build(), ctx);
         namespaces = new ProjectNamespaces<>(ctx, LbServiceFilter::concerned);
         extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
-                .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
         extEndpoints = new InformerEventSource<>(InformerEventSourceConfiguration.from(Endpoints.class, Service.class).withName("ExtEndpoints")
-                .withLabelSelector(ExtCompanion.MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
                 .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
         nb = new NbEventSource(nbLbs, services);
     }
@@ -70,7 +74,7 @@ final class LbSources {
 
     List<EndpointSlice> slicesOf(Service s) {
         return slices.list(s.getMetadata().getNamespace(), sl -> sl.getMetadata().getLabels() != null
-                && s.getMetadata().getName().equals(sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL))).toList();
+                && s.getMetadata().getName().equals(sl.getMetadata().getLabels().get(Keys.SERVICE_NAME))).toList();
     }
 
     /** Services bound to EIp {@code ns/name}. */
@@ -80,7 +84,7 @@ final class LbSources {
 
     private static Set<ResourceID> source(io.fabric8.kubernetes.api.model.HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        return l == null || l.get(ExtCompanion.SOURCE) == null ? Set.of() : Set.of(new ResourceID(l.get(ExtCompanion.SOURCE), o.getMetadata().getNamespace()));
+        return l == null || l.get(Keys.SOURCE_SERVICE) == null ? Set.of() : Set.of(new ResourceID(l.get(Keys.SOURCE_SERVICE), o.getMetadata().getNamespace()));
     }
 
     static Set<ResourceID> ids(List<Service> list) {

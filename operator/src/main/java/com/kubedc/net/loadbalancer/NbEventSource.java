@@ -1,5 +1,11 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.ovn.LbRow;
+
+import com.kubedc.net.vocabulary.ServiceBinding;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.ovn.NbPlan;
 import com.kubedc.net.ovn.NbState;
@@ -59,7 +65,7 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
         }
         Set<ResourceID> ids = new HashSet<>();
         if (c.all()) {
-            services.list(s -> LbBinding.managed(s) || ours(s)).forEach(s -> ids.add(ResourceID.fromResource(s)));
+            services.list(s -> ServiceBinding.managed(s) || ours(s)).forEach(s -> ids.add(ResourceID.fromResource(s)));
         }
         boolean orphans = c.all();
         for (String owner : c.owners()) {
@@ -72,7 +78,7 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
         }
         for (String datapath : c.datapaths()) {
             String ns = datapath.endsWith("-default") ? datapath.substring(0, datapath.length() - "-default".length()) : datapath;
-            services.list(ns, LbBinding::managed).forEach(s -> ids.add(ResourceID.fromResource(s)));
+            services.list(ns, ServiceBinding::managed).forEach(s -> ids.add(ResourceID.fromResource(s)));
         }
         ids.forEach(id -> getEventHandler().handleEvent(new Event(id)));
         if (orphans) {
@@ -94,9 +100,9 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
         }
         Set<String> gone = new HashSet<>();
         nb.state().ours().forEach(lb -> {
-            String owner = lb.row().externalIds().get(com.kubedc.net.loadbalancer.LbRow.OWNER);
+            String owner = lb.row().externalIds().get(com.kubedc.net.ovn.LbRow.OWNER);
             ResourceID id = owner == null ? null : id(owner);
-            if (id != null && services.get(id).filter(s -> LbBinding.managed(s) || ours(s)).isEmpty()) {
+            if (id != null && services.get(id).filter(s -> ServiceBinding.managed(s) || ours(s)).isEmpty()) {
                 gone.add(owner);
             }
         });
@@ -113,7 +119,7 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
     }
 
     static boolean ours(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(LbBinding.FINALIZER);
+        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 
     static ResourceID id(String owner) {

@@ -1,11 +1,19 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.ovn.LbRow;
+
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.ServiceBinding;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.NetworkType;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.ReadyTimer;
@@ -103,7 +111,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             if (held) {
                 // deleted, or no longer ours (type, class, namespace): undo, let go, then clear our status
                 release(s);
-                writer.removeFinalizer(s, LbBinding.FINALIZER);
+                writer.removeFinalizer(s, Keys.LOADBALANCER_FINALIZER);
                 next = LbStatus.next(s, null, null, clock);
             }
             if (LbScope.refusedHere(s, membership)) {
@@ -122,7 +130,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         }
         if (!held) {
             // first the finalizer, so nothing is programmed that a deletion could leave behind; its update brings us back
-            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, LbBinding.FINALIZER);
+            PrimaryUpdateAndCacheUtils.addFinalizerWithSSA(ctx, s, Keys.LOADBALANCER_FINALIZER);
             return UpdateControl.noUpdate();
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
@@ -130,7 +138,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         if (d instanceof AutoDelete.Delete del) {
             // the event first: it is the user's only trace of why the Service went
             events.warning(s, AutoDelete.AUTO_DELETING, "no ready endpoint since " + del.since() + " (longer than " + autodeleteGrace
-                    + "): deleting the Service as " + AutoDelete.ANNOTATION + " asks (an EIp it is bound to by name stays)");
+                    + "): deleting the Service as " + Keys.AUTODELETE + " asks (an EIp it is bound to by name stays)");
             if (writer.delete(s)) {
                 autodeleted.increment();
             }
@@ -151,8 +159,8 @@ public class ServiceLbReconciler implements Reconciler<Service> {
 
     private LbOutcome program(Service s) {
         String ns = s.getMetadata().getNamespace();
-        LbBinding b = LbBinding.of(s, defaultType);
-        Optional<EIp> own = sources.eips.get(new ResourceID(LbBinding.ownEIpName(s), ns))
+        ServiceBinding b = ServiceBinding.of(s, defaultType);
+        Optional<EIp> own = sources.eips.get(new ResourceID(ServiceBinding.ownEIpName(s), ns))
                 .filter(e -> LbEIp.ownedBy(e, s));
         if (!b.auto() && own.isPresent()) {
             writer.delete(own.get()); // the binding moved to another EIp: the Service's own one goes
@@ -160,7 +168,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         Optional<EIp> eip = sources.eips.get(new ResourceID(b.eip(), ns));
         if (b.auto()) {
             if (NetworkType.parse(b.networkType()).isEmpty()) {
-                return LbOutcome.not(LbReasons.INVALID_NETWORK_TYPE, LbBinding.NETWORK_TYPE + " \"" + b.networkType() + "\" is not one of public, cloud");
+                return LbOutcome.not(LbReasons.INVALID_NETWORK_TYPE, Keys.EXTERNAL_NETWORK_TYPE + " \"" + b.networkType() + "\" is not one of public, cloud");
             }
             if (eip.isEmpty()) {
                 // list() reads the informer's store only: get() also sees what this controller just wrote
@@ -168,11 +176,11 @@ public class ServiceLbReconciler implements Reconciler<Service> {
                         .map(e -> sources.eips.get(ResourceID.fromResource(e)).orElse(e)).toList());
                 if (upstream.isPresent()) { // migrated: upstream's own EIp of the Service, its address kept; named on the Service from now on
                     EIp adopted = writer.adopt(upstream.get(), LbEIp.labels(s));
-                    writer.annotate(s, LbBinding.ADOPTED_EIP, adopted.getMetadata().getName());
+                    writer.annotate(s, Keys.ADOPTED_EIP, adopted.getMetadata().getName());
                     if (adopted != upstream.get()) {
                         sources.eips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, upstream.get());
                     }
-                    b = new LbBinding(adopted.getMetadata().getName(), true, b.networkType());
+                    b = new ServiceBinding(adopted.getMetadata().getName(), true, b.networkType());
                     eip = Optional.of(adopted);
                 } else {
                     eip = Optional.ofNullable(writer.create(LbEIp.auto(s, b.networkType())));
@@ -182,7 +190,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             if (eip.isPresent() && !LbEIp.ownedBy(eip.get(), s)) {
                 return LbOutcome.not(LbReasons.NAME_CONFLICT, "EIp " + b.eip() + " exists and is not this Service's");
             }
-        } else if (eip.isEmpty() && LbBinding.DEFAULT_GW.equals(b.eip())) {
+        } else if (eip.isEmpty() && ServiceBinding.DEFAULT_GW.equals(b.eip())) {
             // the Project makes it, after the namespace this Service is in: a normal start-up order, not the user's mistake
             return LbOutcome.not(LbReasons.WAITING_FOR_EIP, "waiting for the project to create EIp " + b.eip());
         } else if (eip.isEmpty()) {
@@ -268,7 +276,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             nb.transact(NbPlan.remove(nb.state(), List.of(owner(s))));
         }
         removeCompanion(s);
-        sources.eips.get(new ResourceID(LbBinding.ownEIpName(s), s.getMetadata().getNamespace()))
+        sources.eips.get(new ResourceID(ServiceBinding.ownEIpName(s), s.getMetadata().getNamespace()))
                 .filter(e -> LbEIp.ownedBy(e, s)).ifPresent(writer::delete);
     }
 
@@ -298,15 +306,9 @@ public class ServiceLbReconciler implements Reconciler<Service> {
 
     /** Same ingress addresses and conditions (the API server may add fields such as ipMode: not a difference). */
     static boolean same(ServiceStatus a, ServiceStatus b) {
-        return Objects.equals(ips(a), ips(b))
+        return Objects.equals(ServiceAddresses.ips(a), ServiceAddresses.ips(b))
                 && Json.tree(a == null || a.getConditions() == null ? List.of() : a.getConditions())
                         .equals(Json.tree(b == null || b.getConditions() == null ? List.of() : b.getConditions()));
-    }
-
-    /** The ingress addresses a Service shows. */
-    public static List<String> ips(ServiceStatus s) {
-        return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null ? List.of()
-                : s.getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
     }
 
     static String owner(Service s) {

@@ -2,8 +2,7 @@ package com.kubedc.net.ovn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.kubedc.net.common.Json;
-import com.kubedc.net.loadbalancer.LbRow;
+import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.ovn.ovsdb.Ops;
 import java.util.ArrayList;
 import java.util.Collection;

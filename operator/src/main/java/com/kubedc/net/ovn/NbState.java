@@ -2,7 +2,6 @@ package com.kubedc.net.ovn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kubedc.net.loadbalancer.LbRow;
 import com.kubedc.net.ovn.ovsdb.MonitorListener;
 import com.kubedc.net.ovn.ovsdb.Ops;
 import com.kubedc.net.ovn.ovsdb.RowUpdate;

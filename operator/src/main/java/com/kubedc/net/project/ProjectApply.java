@@ -2,7 +2,7 @@ package com.kubedc.net.project;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;

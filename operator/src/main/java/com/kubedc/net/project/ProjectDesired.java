@@ -3,8 +3,8 @@ package com.kubedc.net.project;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.network.ExternalNetwork;
 import com.kubedc.net.network.ExternalNetworks;
@@ -30,8 +30,8 @@ public final class ProjectDesired {
     public static Namespace namespace(Project p, Plan plan) {
         Namespace ns = new Namespace();
         ns.setMetadata(meta(p, plan.namespace(), null));
-        ns.getMetadata().getLabels().put(Labels.PROJECT, "");
-        ns.getMetadata().setAnnotations(Map.of(Labels.PROJECT, Names.projectRef(p.getMetadata().getNamespace(), p.getMetadata().getName())));
+        ns.getMetadata().getLabels().put(Keys.PROJECT, "");
+        ns.getMetadata().setAnnotations(Map.of(Keys.PROJECT, Names.projectRef(p.getMetadata().getNamespace(), p.getMetadata().getName())));
         return ns;
     }
 

@@ -1,13 +1,15 @@
 package com.kubedc.net.project;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Refusals;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ReadyTimer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -15,9 +17,7 @@ import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import com.kubedc.net.loadbalancer.LbBinding;
-import com.kubedc.net.loadbalancer.LbDesired;
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = Project.GROUP, resources = {"eips", "fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
-@ControllerConfiguration(name = "project", finalizerName = Labels.PROJECT_FINALIZER, generationAwareEventProcessing = false,
+@ControllerConfiguration(name = "project", finalizerName = Keys.PROJECT_FINALIZER, generationAwareEventProcessing = false,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> {
     private final ProjectSettings settings;
@@ -135,14 +135,14 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
                         out.add(new ProjectInputs.SourceRoute(PolicyRoutes.FIP_SECONDARY_REROUTE, f.getStatus().getResolvedTargetIP(), net));
                     }
                 });
-        sources.services.list(ns, s -> LbBinding.managed(s) && !ServiceLbReconciler.ips(s.getStatus()).isEmpty()).forEach(svc -> {
-            String net = network.apply(LbBinding.of(svc, "").eip());
+        sources.services.list(ns, s -> ServiceBinding.managed(s) && !ServiceAddresses.ips(s.getStatus()).isEmpty()).forEach(svc -> {
+            String net = network.apply(ServiceBinding.of(svc, "").eip());
             if (net == null) {
                 return;
             }
             var slices = sources.slices.list(ns, sl -> sl.getMetadata().getLabels() != null
-                    && svc.getMetadata().getName().equals(sl.getMetadata().getLabels().get(LbDesired.SERVICE_NAME_LABEL))).toList();
-            LbDesired.backendAddresses(slices).forEach(ip -> out.add(new ProjectInputs.SourceRoute(PolicyRoutes.LB_SECONDARY_REROUTE, ip, net)));
+                    && svc.getMetadata().getName().equals(sl.getMetadata().getLabels().get(Keys.SERVICE_NAME))).toList();
+            ServiceAddresses.backendAddresses(slices).forEach(ip -> out.add(new ProjectInputs.SourceRoute(PolicyRoutes.LB_SECONDARY_REROUTE, ip, net)));
         });
         return out;
     }

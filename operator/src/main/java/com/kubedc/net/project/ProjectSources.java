@@ -3,7 +3,7 @@ package com.kubedc.net.project;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -79,9 +79,9 @@ public final class ProjectSources {
 
     static List<String> eipNamespace(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        if (l != null && l.containsKey(Labels.OWNER_KIND)) {
-            return "EIp".equals(l.get(Labels.OWNER_KIND)) && l.get(Labels.OWNER_NAMESPACE) != null
-                    ? List.of(l.get(Labels.OWNER_NAMESPACE)) : List.of();
+        if (l != null && l.containsKey(Keys.OWNER_KIND)) {
+            return "EIp".equals(l.get(Keys.OWNER_KIND)) && l.get(Keys.OWNER_NAMESPACE) != null
+                    ? List.of(l.get(Keys.OWNER_NAMESPACE)) : List.of();
         }
         // upstream's, not adopted yet: its network stays attached meanwhile (no detach-then-attach flap on migration)
         String upstream = com.kubedc.net.common.UpstreamMarkers.eipOfOvnEip(o);
@@ -101,10 +101,10 @@ public final class ProjectSources {
     /** Index key of a child by its owner labels: {@code Kind/namespace/name}. */
     static List<String> ownerKey(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        if (l == null || l.get(Labels.OWNER_KIND) == null) {
+        if (l == null || l.get(Keys.OWNER_KIND) == null) {
             return List.of();
         }
-        return List.of(l.get(Labels.OWNER_KIND) + "/" + l.get(Labels.OWNER_NAMESPACE) + "/" + l.get(Labels.OWNER_NAME));
+        return List.of(l.get(Keys.OWNER_KIND) + "/" + l.get(Keys.OWNER_NAMESPACE) + "/" + l.get(Keys.OWNER_NAME));
     }
 
     static String ownerKey(Project p) {
@@ -113,10 +113,10 @@ public final class ProjectSources {
 
     static Set<ResourceID> byOwnerLabels(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        if (l == null || !"Project".equals(l.get(Labels.OWNER_KIND))) {
+        if (l == null || !"Project".equals(l.get(Keys.OWNER_KIND))) {
             return Set.of();
         }
-        return Set.of(new ResourceID(l.get(Labels.OWNER_NAME), l.get(Labels.OWNER_NAMESPACE)));
+        return Set.of(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
     }
 
     /** The Project whose namespace {@code o} lives in, found through the namespace annotation. */
@@ -143,7 +143,7 @@ public final class ProjectSources {
 
     static Optional<ResourceID> byProjectAnnotation(Namespace ns) {
         Map<String, String> ann = ns.getMetadata().getAnnotations();
-        String ref = ann == null ? null : ann.get(Labels.PROJECT);
+        String ref = ann == null ? null : ann.get(Keys.PROJECT);
         if (ref == null || ref.indexOf('/') <= 0) {
             return Optional.empty();
         }
@@ -170,12 +170,12 @@ public final class ProjectSources {
 
     static boolean isOurs(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        return l != null && "Project".equals(l.get(Labels.OWNER_KIND));
+        return l != null && "Project".equals(l.get(Keys.OWNER_KIND));
     }
 
     static boolean isExternal(Subnet s) {
         Map<String, String> l = s.getMetadata().getLabels();
-        return l != null && l.containsKey(Labels.EXTERNAL_NETWORK_TYPE);
+        return l != null && l.containsKey(Keys.EXTERNAL_NETWORK_TYPE);
     }
 
     static Set<ResourceID> union(Set<ResourceID> a, Set<ResourceID> b) {

@@ -2,9 +2,9 @@ package com.kubedc.net.project;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Json;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
+import com.kubedc.net.vocabulary.Names;
 import java.time.Clock;
 import java.util.List;
 

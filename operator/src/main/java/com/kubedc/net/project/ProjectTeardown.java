@@ -1,16 +1,18 @@
 package com.kubedc.net.project;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Json;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Json;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
-import com.kubedc.net.loadbalancer.LbBinding;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -63,7 +65,7 @@ public class ProjectTeardown {
         if (ownsNamespace) {
             first.addAll(s.fips.list(ns, f -> true).toList());
             first.addAll(s.services.list(ns, svc -> svc.getMetadata().getFinalizers() != null
-                    && svc.getMetadata().getFinalizers().contains(LbBinding.FINALIZER)).toList());
+                    && svc.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER)).toList());
         }
         steps.add(new Step("LoadBalancersAndFIps", first));
         // upstream's objects not adopted yet (the Project went before a reconcile could) count as ours when the namespace is
@@ -115,8 +117,8 @@ public class ProjectTeardown {
      */
     private void releaseUpstreamsFinalizer(HasMetadata o) {
         List<String> fin = o.getMetadata().getFinalizers();
-        if (o.getMetadata().getDeletionTimestamp() != null && fin != null && fin.contains(com.kubedc.net.common.Labels.PROJECT_FINALIZER)) {
-            writer.removeFinalizer(o, com.kubedc.net.common.Labels.PROJECT_FINALIZER);
+        if (o.getMetadata().getDeletionTimestamp() != null && fin != null && fin.contains(com.kubedc.net.vocabulary.Keys.PROJECT_FINALIZER)) {
+            writer.removeFinalizer(o, com.kubedc.net.vocabulary.Keys.PROJECT_FINALIZER);
         }
     }
 

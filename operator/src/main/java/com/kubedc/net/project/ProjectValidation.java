@@ -2,8 +2,8 @@ package com.kubedc.net.project;
 
 import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.network.Cidr;
 import com.kubedc.net.network.ExternalNetwork;
@@ -77,7 +77,7 @@ public final class ProjectValidation {
             egress = in.networks().egressFor(type.get());
             if (egress.isEmpty()) {
                 return bad(Reasons.NO_EXTERNAL_NETWORK, "no external network of type " + type.get()
-                        + " (a Subnet labelled " + Labels.EXTERNAL_NETWORK_TYPE + "=" + type.get() + ")");
+                        + " (a Subnet labelled " + Keys.EXTERNAL_NETWORK_TYPE + "=" + type.get() + ")");
             }
         }
         String gwLanIp = p.getSpec().getGwLanIp();
@@ -87,10 +87,10 @@ public final class ProjectValidation {
         }
         Map<String, String> ann = p.getMetadata().getAnnotations() == null ? Map.of() : p.getMetadata().getAnnotations();
         List<String> egressAllow = new ArrayList<>(settings.egressGlobalAllowlist());
-        List<String> egressAnn = Allowlist.split(ann.get(Labels.EGRESS_ALLOWLIST));
+        List<String> egressAnn = Allowlist.split(ann.get(Keys.EGRESS_ALLOWLIST));
         List<String> ingressAllow = new ArrayList<>(settings.ingressGlobalAllowlist());
-        List<String> ingressAnn = Allowlist.split(ann.get(Labels.INGRESS_ALLOWLIST));
-        for (var e : List.of(Map.entry(Labels.EGRESS_ALLOWLIST, egressAnn), Map.entry(Labels.INGRESS_ALLOWLIST, ingressAnn))) {
+        List<String> ingressAnn = Allowlist.split(ann.get(Keys.INGRESS_ALLOWLIST));
+        for (var e : List.of(Map.entry(Keys.EGRESS_ALLOWLIST, egressAnn), Map.entry(Keys.INGRESS_ALLOWLIST, ingressAnn))) {
             Optional<String> invalid = Allowlist.firstInvalid(e.getValue());
             if (invalid.isPresent()) {
                 return bad(Reasons.INVALID_ALLOWLIST, "annotation " + e.getKey() + " entry " + quote(invalid.get())
@@ -111,7 +111,7 @@ public final class ProjectValidation {
     /** The namespace carries this Project's annotation. */
     static boolean ownsNamespace(ProjectInputs in) {
         Map<String, String> ann = in.namespace().getMetadata().getAnnotations();
-        return ann != null && Names.projectRef(in.org(), in.name()).equals(ann.get(Labels.PROJECT));
+        return ann != null && Names.projectRef(in.org(), in.name()).equals(ann.get(Keys.PROJECT));
     }
 
     /**
@@ -137,8 +137,8 @@ public final class ProjectValidation {
     }
 
     static String describeOwner(Map<String, String> ann) {
-        String owner = ann == null ? null : ann.get(Labels.PROJECT);
-        return owner == null ? "no Project (annotation " + Labels.PROJECT + " missing)" : "Project " + owner;
+        String owner = ann == null ? null : ann.get(Keys.PROJECT);
+        return owner == null ? "no Project (annotation " + Keys.PROJECT + " missing)" : "Project " + owner;
     }
 
     static String quote(String s) {

@@ -1,5 +1,7 @@
 package com.kubedc.net.apiserver;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.AuditLog;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.RealApiServerResource;
@@ -70,7 +72,7 @@ class ChartRbacTest {
             return f.getStatus() != null && f.getStatus().isReady();
         });
         routes.awaitPublished(ns, "shop");
-        await().atMost(WAIT).until(() -> !com.kubedc.net.loadbalancer.ServiceLbReconciler.ips(
+        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(
                 cluster.client.services().inNamespace(ns).withName("web").get().getStatus()).isEmpty());
 
         cluster.client.resources(Project.class).inNamespace("rbac").withName("full").delete();

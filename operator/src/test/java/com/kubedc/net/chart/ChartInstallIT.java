@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.ApiServerBinaries;
-import com.kubedc.net.sandbox.AuditLog;
-import com.kubedc.net.sandbox.Crds;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.ApiServerBinaries;
+import com.kubedc.net.testkit.AuditLog;
+import com.kubedc.net.testkit.Crds;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Chart;
 import com.kubedc.net.support.Fixtures;
 import com.marcnuri.helm.Helm;

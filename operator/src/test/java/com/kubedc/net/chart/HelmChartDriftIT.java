@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class HelmChartDriftIT {
     static final Path GENERATED = Path.of("target/kubernetes");
-    static final Path COMMITTED = Path.of("helm/kube-dc-net/files/crds");
+    static final Path COMMITTED = com.kubedc.net.testkit.Repo.path("helm", "kube-dc-net", "files", "crds");
 
     static TreeSet<String> crds(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {

@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,8 +38,8 @@ class AdoptionTest {
     static OvnEip upstreamOvnEip(String ref) {
         OvnEip o = new OvnEip();
         o.setMetadata(new ObjectMetaBuilder().withName("eip-web").withResourceVersion("42")
-                .withLabels(new HashMap<>(Map.of(Labels.EIP, ref, "other/label", "x")))
-                .withAnnotations(Map.of(Labels.EIP_CREATED_BY, ref, "ovn.kubernetes.io/vpc_nat", "acme-prod-fip")).build());
+                .withLabels(new HashMap<>(Map.of(Keys.EIP, ref, "other/label", "x")))
+                .withAnnotations(Map.of(Keys.EIP_CREATED_BY, ref, "ovn.kubernetes.io/vpc_nat", "acme-prod-fip")).build());
         o.setSpec(new OvnEip.Spec("ext-cloud", "100.65.0.101", "00:00:00:aa:bb:cc", KubeOvn.EIP_TYPE_NAT));
         o.setStatus(new OvnEip.Status(KubeOvn.EIP_TYPE_NAT, null, "100.65.0.101", "00:00:00:aa:bb:cc", true, null));
         return o;
@@ -64,7 +66,7 @@ class AdoptionTest {
             case "upstream's markers for this EIp", "no markers, no owner labels" -> upstreamOvnEip("acme-prod.web");
             case "our owner labels for this EIp" -> labelled(OURS);
             case "our owner labels for another EIp" -> labelled(Owners.labels(eip("acme-prod", "db")));
-            case "our owner labels of another kind" -> labelled(Map.of(Labels.OWNER_KIND, "FIp", Labels.OWNER_NAMESPACE, "acme-prod", Labels.OWNER_NAME, "web"));
+            case "our owner labels of another kind" -> labelled(Map.of(Keys.OWNER_KIND, "FIp", Keys.OWNER_NAMESPACE, "acme-prod", Keys.OWNER_NAME, "web"));
             default -> labelled(Owners.labels(eip("acme-dev", "web")));
         };
         boolean marked = o != null && UpstreamMarkers.ovnEipOfEIp(o, "acme-prod", "web") && !observed.contains("no markers");
@@ -95,7 +97,7 @@ class AdoptionTest {
         assertFalse(UpstreamMarkers.ovnEipOfEIp(both, "acme-prod", "db"));
         assertFalse(UpstreamMarkers.ovnEipOfEIp(both, "acme", "prod.web"), "the namespace ends at the first dot");
         OvnEip annotationOnly = upstreamOvnEip("acme-prod.web");
-        annotationOnly.getMetadata().getLabels().remove(Labels.EIP);
+        annotationOnly.getMetadata().getLabels().remove(Keys.EIP);
         assertTrue(UpstreamMarkers.ovnEipOfEIp(annotationOnly, "acme-prod", "web"));
         assertEquals("acme-prod/web", UpstreamMarkers.eipOfOvnEip(annotationOnly));
         OvnEip labelOnly = upstreamOvnEip("acme-prod.my.eip");

@@ -1,5 +1,7 @@
 package com.kubedc.net.common;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.common.ProjectNamespaces.Gate;
@@ -19,7 +21,7 @@ class ProjectNamespacesTest {
 
     @Test
     void aNamespaceIsAProjectsByItsLabelAndUnknownWhileNotCached() {
-        assertEquals(Membership.PROJECT, Membership.of(Optional.of(ns(Map.of(Labels.PROJECT, "")))));
+        assertEquals(Membership.PROJECT, Membership.of(Optional.of(ns(Map.of(Keys.PROJECT, "")))));
         assertEquals(Membership.OTHER, Membership.of(Optional.of(ns(Map.of("kubernetes.io/metadata.name", "n")))));
         assertEquals(Membership.OTHER, Membership.of(Optional.of(new NamespaceBuilder().withNewMetadata().withName("n").endMetadata().build())));
         assertEquals(Membership.UNKNOWN, Membership.of(Optional.empty()));

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -68,7 +68,7 @@ class EIpAllocationTest {
         assertTrue(ovnName.startsWith("eip-alloc-one-web-") && ovnName.length() <= 63, ovnName);
         OvnEip o = cluster.client.resources(OvnEip.class).withName(ovnName).get();
         assertEquals("ext-cloud", o.getSpec().externalSubnet());
-        assertEquals("alloc-one.web", o.getMetadata().getLabels().get(Labels.EIP));
+        assertEquals("alloc-one.web", o.getMetadata().getLabels().get(Keys.EIP));
         assertEquals(o.getStatus().v4Ip(), e.getStatus().getIpAddress(), "the address is Kube-OVN's, never computed by us");
         assertEquals("Released", e.getStatus().getOwnershipType());
         // Kube-OVN (the emulator) updates the Subnet counters just after the address: wait for them

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ class EIpDesiredTest {
     @Test
     void aShortReferenceIsUpstreamsLabelAndAnnotation() {
         OvnEip o = EIpDesired.ovnEip(Fixtures.eip("acme-dev", "web"), "ext-cloud");
-        assertEquals("acme-dev.web", o.getMetadata().getLabels().get(Labels.EIP));
-        assertEquals("acme-dev.web", o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
+        assertEquals("acme-dev.web", o.getMetadata().getLabels().get(Keys.EIP));
+        assertEquals("acme-dev.web", o.getMetadata().getAnnotations().get(Keys.EIP_CREATED_BY));
     }
 
     @Test
@@ -23,18 +23,18 @@ class EIpDesiredTest {
         // the auto EIp of a Service with a 58-character name: slb-<name>, 62 characters, in gwb-bad
         String name = "slb-" + "x".repeat(58);
         OvnEip o = EIpDesired.ovnEip(Fixtures.eip("gwb-bad", name), "ext-cloud");
-        assertFalse(o.getMetadata().getLabels().containsKey(Labels.EIP));
-        assertEquals("gwb-bad." + name, o.getMetadata().getAnnotations().get(Labels.EIP_CREATED_BY));
-        o.getMetadata().getLabels().forEach((k, v) -> assertTrue(Labels.validValue(v), k + "=" + v));
+        assertFalse(o.getMetadata().getLabels().containsKey(Keys.EIP));
+        assertEquals("gwb-bad." + name, o.getMetadata().getAnnotations().get(Keys.EIP_CREATED_BY));
+        o.getMetadata().getLabels().forEach((k, v) -> assertTrue(Keys.validValue(v), k + "=" + v));
         assertTrue(o.getMetadata().getName().length() <= 63, o.getMetadata().getName());
     }
 
     @Test
     void labelValuesFollowTheApiServersRule() {
-        assertTrue(Labels.validValue(""));
-        assertTrue(Labels.validValue("a.b-c_d"));
-        assertFalse(Labels.validValue("x".repeat(64)));
-        assertFalse(Labels.validValue("-a"));
-        assertFalse(Labels.validValue("a/b"));
+        assertTrue(Keys.validValue(""));
+        assertTrue(Keys.validValue("a.b-c_d"));
+        assertFalse(Keys.validValue("x".repeat(64)));
+        assertFalse(Keys.validValue("-a"));
+        assertFalse(Keys.validValue("a/b"));
     }
 }

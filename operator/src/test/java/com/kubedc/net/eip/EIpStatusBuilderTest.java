@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Clock;

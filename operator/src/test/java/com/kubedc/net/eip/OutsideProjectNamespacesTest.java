@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.support.Fixtures;
@@ -129,7 +129,7 @@ class OutsideProjectNamespacesTest {
         // the namespace exists first, annotated for the Project (as a migrated one may be) but not labelled yet
         cluster.organization("late");
         cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName("late-gw")
-                .withAnnotations(java.util.Map.of(Labels.PROJECT, com.kubedc.net.common.Names.projectRef("late", "gw"))).endMetadata().build())
+                .withAnnotations(java.util.Map.of(Keys.PROJECT, com.kubedc.net.vocabulary.Names.projectRef("late", "gw"))).endMetadata().build())
                 .create();
         cluster.readyProject("late", "gw", "10.52.0.0/24");
         cluster.awaitQuiet();
@@ -148,9 +148,9 @@ class OutsideProjectNamespacesTest {
     void label(String ns, boolean project) {
         cluster.client.namespaces().withName(ns).edit(n -> {
             if (project) {
-                n.getMetadata().getLabels().put(Labels.PROJECT, "");
+                n.getMetadata().getLabels().put(Keys.PROJECT, "");
             } else {
-                n.getMetadata().getLabels().remove(Labels.PROJECT);
+                n.getMetadata().getLabels().remove(Keys.PROJECT);
             }
             return n;
         });
@@ -179,7 +179,7 @@ class OutsideProjectNamespacesTest {
 
     /** Cluster-scoped Kube-OVN objects our labels tie to namespace {@code ns}. */
     <T extends HasMetadata> List<String> ownedIn(Class<T> kind, String ns) {
-        return cluster.client.resources(kind).withLabel(Labels.OWNER_NAMESPACE, ns).list().getItems().stream()
+        return cluster.client.resources(kind).withLabel(Keys.OWNER_NAMESPACE, ns).list().getItems().stream()
                 .map(o -> o.getMetadata().getName()).toList();
     }
 

@@ -7,7 +7,7 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.TestCluster;
@@ -91,11 +91,11 @@ class RestartDuringConvergenceTest {
         assertEquals(31, addresses.size(), "20 EIps, 10 auto EIps and default-gw: " + addresses);
         assertEquals(31, new HashSet<>(addresses.values()).size(), "every EIp has its own address: " + addresses);
         List<OvnEip> ovnEips = cluster.client.resources(OvnEip.class).list().getItems().stream()
-                .filter(o -> o.getMetadata().getLabels() != null && String.valueOf(o.getMetadata().getLabels().get(Labels.EIP)).startsWith(NS + "."))
+                .filter(o -> o.getMetadata().getLabels() != null && String.valueOf(o.getMetadata().getLabels().get(Keys.EIP)).startsWith(NS + "."))
                 .toList();
         assertEquals(30, ovnEips.size(), "one OvnEip per allocated EIp, no duplicate");
         for (OvnEip o : ovnEips) {
-            String eip = o.getMetadata().getLabels().get(Labels.EIP).substring(NS.length() + 1);
+            String eip = o.getMetadata().getLabels().get(Keys.EIP).substring(NS.length() + 1);
             assertEquals(o.getStatus().v4Ip(), addresses.get(eip), "EIp " + eip + " reports its OvnEip's address");
         }
         assertEquals(10, cluster.client.resources(OvnFip.class).list().getItems().stream()

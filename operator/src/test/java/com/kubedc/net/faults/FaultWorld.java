@@ -2,9 +2,9 @@ package com.kubedc.net.faults;
 
 import static org.awaitility.Awaitility.await;
 
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.LocalNb;
-import com.kubedc.net.sandbox.Sandbox;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.LocalNb;
+import com.kubedc.net.testkit.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package com.kubedc.net.faults;
 
-import com.kubedc.net.sandbox.LocalNb;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.LocalNb;
+import com.kubedc.net.testkit.SeedGateway;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,10 +1,11 @@
 package com.kubedc.net.faults;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.gatewayroute.RouteAnnotations;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -97,8 +98,8 @@ class TeardownUnderChurnIT {
     static io.fabric8.kubernetes.api.model.Service service(Tenant t, int slot) {
         Map<String, String> annotations = new HashMap<>();
         if (slot % 2 == 1) {
-            annotations.put(RouteAnnotations.EXPOSE_ROUTE, "https");
-            annotations.put(RouteAnnotations.ROUTE_HOSTNAME, "s" + slot + "-" + t.ns() + ".example.com");
+            annotations.put(Keys.EXPOSE_ROUTE, "https");
+            annotations.put(Keys.ROUTE_HOSTNAME, "s" + slot + "-" + t.ns() + ".example.com");
         }
         return Services.loadBalancer(t.ns(), "s" + slot, annotations, "http:80>8080");
     }

@@ -1,12 +1,13 @@
 package com.kubedc.net.faults;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.gatewayroute.RouteAnnotations;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.gatewayroute.RouteReasons;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.Services;
@@ -64,8 +65,8 @@ record Tenant(KubernetesClient c, String org, String name, int a, int b) {
         c.resource(Fixtures.eip(ns(), "e1")).create();
         c.resource(Fixtures.fip(ns(), "f1", null, "10." + a + "." + b + ".10")).create();
         c.resource(Services.loadBalancer(ns(), "lb", new HashMap<>(), "http:80>8080")).create();
-        Service web = Services.loadBalancer(ns(), "web", new HashMap<>(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https",
-                RouteAnnotations.ROUTE_HOSTNAME, host())), "http:80>8080");
+        Service web = Services.loadBalancer(ns(), "web", new HashMap<>(Map.of(Keys.EXPOSE_ROUTE, "https",
+                Keys.ROUTE_HOSTNAME, host())), "http:80>8080");
         c.resource(web).create();
     }
 
@@ -80,7 +81,7 @@ record Tenant(KubernetesClient c, String org, String name, int a, int b) {
     /** Every child reports what it was asked for: addresses, the route usable and published. */
     boolean converged() {
         return projectReady() && !addresses().containsValue(null) && RouteReasons.ROUTE_USABLE.equals(routeReason())
-                && annotation("web", RouteAnnotations.ROUTE_HOSTNAME_STATUS) != null;
+                && annotation("web", Keys.ROUTE_HOSTNAME_STATUS) != null;
     }
 
     void awaitConverged() {
@@ -114,7 +115,7 @@ record Tenant(KubernetesClient c, String org, String name, int a, int b) {
         m.put("svc/lb", lb == null || lb.getStatus() == null || lb.getStatus().getLoadBalancer() == null
                 || lb.getStatus().getLoadBalancer().getIngress() == null || lb.getStatus().getLoadBalancer().getIngress().isEmpty()
                 ? null : lb.getStatus().getLoadBalancer().getIngress().get(0).getIp());
-        m.put("svc/web route", annotation("web", RouteAnnotations.ROUTE_HOSTNAME_STATUS));
+        m.put("svc/web route", annotation("web", Keys.ROUTE_HOSTNAME_STATUS));
         return m;
     }
 

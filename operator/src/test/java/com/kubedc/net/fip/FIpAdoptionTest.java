@@ -7,7 +7,7 @@ import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.util.List;
@@ -62,7 +62,7 @@ class FIpAdoptionTest {
     void anAdoptedEIpIsTheFIpsOwnFromThenOn() {
         FIp f = db();
         assertEquals("fip-db", FIpDesired.autoEIpName(f));
-        f.getMetadata().setAnnotations(Map.of(Labels.ADOPTED_EIP, "fip-db-q8w3e"));
+        f.getMetadata().setAnnotations(Map.of(Keys.ADOPTED_EIP, "fip-db-q8w3e"));
         assertEquals("fip-db-q8w3e", FIpDesired.autoEIpName(f));
         assertEquals("fip-db-q8w3e", FIpSources.eipName(f));
     }

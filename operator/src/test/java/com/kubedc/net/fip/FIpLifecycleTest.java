@@ -11,7 +11,7 @@ import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.VmTarget;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.kubedc.net.common.WriteCounter;
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.AuditLog;
 import com.kubedc.net.support.SharedApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;

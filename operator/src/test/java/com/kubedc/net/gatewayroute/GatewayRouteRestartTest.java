@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.support.FreshOperators;
@@ -41,15 +43,15 @@ class GatewayRouteRestartTest {
         TestCluster cluster = TestCluster.get();
         Routes routes = new Routes(cluster);
         String ns = cluster.readyProject("gwz", "zero", "10.46.0.0/24");
-        expose(cluster, ns, "plain", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"));
-        expose(cluster, ns, "secure", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "secure.example.com"));
-        expose(cluster, ns, "passthru", Map.of(RouteAnnotations.EXPOSE_ROUTE, "tls-passthrough", RouteAnnotations.ROUTE_HOSTNAME, "k.example.com"));
-        expose(cluster, ns, "api", Map.of(RouteAnnotations.EXPOSE_ROUTE, "grpc"));
+        expose(cluster, ns, "plain", Map.of(Keys.EXPOSE_ROUTE, "http"));
+        expose(cluster, ns, "secure", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.ROUTE_HOSTNAME, "secure.example.com"));
+        expose(cluster, ns, "passthru", Map.of(Keys.EXPOSE_ROUTE, "tls-passthrough", Keys.ROUTE_HOSTNAME, "k.example.com"));
+        expose(cluster, ns, "api", Map.of(Keys.EXPOSE_ROUTE, "grpc"));
         for (String s : List.of("plain", "secure", "passthru", "api")) {
             routes.awaitPublished(ns, s);
         }
         Thread.sleep(1100);
-        expose(cluster, ns, "second", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "secure.example.com"));
+        expose(cluster, ns, "second", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.ROUTE_HOSTNAME, "secure.example.com"));
         routes.awaitReason(ns, "second", RouteReasons.HOSTNAME_CONFLICT);
         cluster.awaitQuiet();
         Map<String, String> before = state(routes, ns);

@@ -1,13 +1,16 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.SeedGateway;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
@@ -58,7 +61,7 @@ class GatewayRouteRulesTest {
     static Map<String, String> https(String hostname) {
         Map<String, String> a = new HashMap<>(Routes.route("https"));
         if (hostname != null) {
-            a.put(RouteAnnotations.ROUTE_HOSTNAME, hostname);
+            a.put(Keys.ROUTE_HOSTNAME, hostname);
         }
         return a;
     }
@@ -222,13 +225,13 @@ class GatewayRouteRulesTest {
         cluster.client.resource(Routes.tlsSecret("gwb-neighbour", "their-cert", "tls.crt", "tls.key")).createOr(x -> x.update());
         List<Bad> table = List.of(
                 new Bad("ftp", Routes.route("ftp"), "LoadBalancer", RouteReasons.INVALID_ROUTE_TYPE),
-                new Bad("noport", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_PORT, "9999"), "LoadBalancer",
+                new Bad("noport", Map.of(Keys.EXPOSE_ROUTE, "http", Keys.ROUTE_PORT, "9999"), "LoadBalancer",
                         RouteReasons.INVALID_ROUTE_PORT),
-                new Bad("halfsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert",
-                        RouteAnnotations.ROUTE_HOSTNAME, "b.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_INVALID),
-                new Bad("theirsecret", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "gwb-neighbour/their-cert",
-                        RouteAnnotations.ROUTE_HOSTNAME, "d.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_NOT_FOUND),
-                new Bad("nohost", Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.TLS_SECRET, "half-cert"), "LoadBalancer",
+                new Bad("halfsecret", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.TLS_SECRET, "half-cert",
+                        Keys.ROUTE_HOSTNAME, "b.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_INVALID),
+                new Bad("theirsecret", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.TLS_SECRET, "gwb-neighbour/their-cert",
+                        Keys.ROUTE_HOSTNAME, "d.example.com"), "LoadBalancer", RouteReasons.TLS_SECRET_NOT_FOUND),
+                new Bad("nohost", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.TLS_SECRET, "half-cert"), "LoadBalancer",
                         RouteReasons.TLS_SECRET_NEEDS_HOSTNAME),
                 new Bad("x".repeat(58), Routes.route("http"), "LoadBalancer", RouteReasons.INVALID_HOSTNAME),
                 new Bad("internal", Routes.route("http"), "ClusterIP", RouteReasons.NOT_LOAD_BALANCER),
@@ -251,7 +254,7 @@ class GatewayRouteRulesTest {
         }
         // a refused route leaves the load balancer alone: even the 58-character name's auto EIp gets its address
         // (its OvnEip's labels must be valid: a real API server refuses a value over 63 characters)
-        assertFalse(ServiceLbReconciler.ips(routes.get(ns, "x".repeat(58)).getStatus()).isEmpty(), "the long-named Service is programmed");
+        assertFalse(ServiceAddresses.ips(routes.get(ns, "x".repeat(58)).getStatus()).isEmpty(), "the long-named Service is programmed");
         // fixing the Secret is picked up without any change to the Service
         cluster.client.resource(Routes.opaqueSecret(ns, "half-cert", "tls.crt", "tls.key")).update();
         await().atMost(Routes.WAIT).until(() -> RouteReasons.ROUTE_USABLE.equals(routes.reason(ns, "halfsecret")));

@@ -1,5 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
@@ -56,8 +59,8 @@ class GatewayRouteTest {
     }
 
     String address(String ns, String name) {
-        await().atMost(Routes.WAIT).until(() -> !ServiceLbReconciler.ips(routes.get(ns, name).getStatus()).isEmpty());
-        return ServiceLbReconciler.ips(routes.get(ns, name).getStatus()).get(0);
+        await().atMost(Routes.WAIT).until(() -> !ServiceAddresses.ips(routes.get(ns, name).getStatus()).isEmpty());
+        return ServiceAddresses.ips(routes.get(ns, name).getStatus()).get(0);
     }
 
     <T extends io.fabric8.kubernetes.api.model.HasMetadata> T obj(Class<T> kind, String ns, String name) {
@@ -122,8 +125,8 @@ class GatewayRouteTest {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         cluster.client.resource(Routes.tlsSecret(ns, "shop-cert", "tls.crt", "tls.key")).create();
         Map<String, String> a = new HashMap<>(Routes.route("https"));
-        a.put(RouteAnnotations.ROUTE_HOSTNAME, "Own.Example.com"); // hostnames are cluster-wide: unique within the suite
-        a.put(RouteAnnotations.TLS_SECRET, "shop-cert");
+        a.put(Keys.ROUTE_HOSTNAME, "Own.Example.com"); // hostnames are cluster-wide: unique within the suite
+        a.put(Keys.TLS_SECRET, "shop-cert");
         expose(ns, "own", a);
         assertEquals("own.example.com", routes.awaitPublished(ns, "own"));
         assertNull(obj(Certificate.class, ns, "own-tls"));
@@ -151,7 +154,7 @@ class GatewayRouteTest {
         assertEquals(443, obj(Backend.class, ns, "kapi-backend").getSpec().endpoints().get(0).ip().port());
 
         Map<String, String> a = new HashMap<>(Routes.route("tls-passthrough"));
-        a.put(RouteAnnotations.ROUTE_HOSTNAME, "api.customer.example");
+        a.put(Keys.ROUTE_HOSTNAME, "api.customer.example");
         expose(ns, "capi", a, "https:443>6443");
         assertEquals("api.customer.example", routes.awaitPublished(ns, "capi"));
         Listener l = routes.listener("tls-capi-" + ns).orElseThrow();
@@ -165,7 +168,7 @@ class GatewayRouteTest {
     void grpcGetsAGrpcRouteOnItsOwnTlsTerminatingListener() {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         Map<String, String> a = new HashMap<>(Routes.route("grpc"));
-        a.put(RouteAnnotations.ROUTE_PORT, "50051");
+        a.put(Keys.ROUTE_PORT, "50051");
         expose(ns, "api", a, "metrics:9090>9090", "grpc:50051>50051");
         String host = routes.awaitPublished(ns, "api");
         GRPCRoute g = obj(GRPCRoute.class, ns, "api-route");
@@ -180,7 +183,7 @@ class GatewayRouteTest {
     @Test
     void aGatewayBackendAloneIsJustTheBackend() {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
-        expose(ns, "raw", Map.of(RouteAnnotations.CREATE_GATEWAY_BACKEND, "true"), "grpc:50051>50051");
+        expose(ns, "raw", Map.of(Keys.CREATE_GATEWAY_BACKEND, "true"), "grpc:50051>50051");
         routes.awaitReason(ns, "raw", RouteReasons.BACKEND_READY);
         assertEquals(address(ns, "raw"), obj(Backend.class, ns, "raw-backend").getSpec().endpoints().get(0).ip().address());
         assertNull(obj(HTTPRoute.class, ns, "raw-route"));
@@ -194,21 +197,21 @@ class GatewayRouteTest {
         routes.awaitPublished(ns, "flip");
         assertTrue(routes.listenerNames().contains("https-flip-" + ns));
 
-        routes.setAnnotation(ns, "flip", RouteAnnotations.EXPOSE_ROUTE, "http");
+        routes.setAnnotation(ns, "flip", Keys.EXPOSE_ROUTE, "http");
         await().atMost(Routes.WAIT).until(() -> !routes.listenerNames().contains("https-flip-" + ns)
                 && obj(Certificate.class, ns, "flip-tls") == null && obj(ReferenceGrant.class, ns, "allow-gateway-cert-flip") == null
                 && "http".equals(obj(HTTPRoute.class, ns, "flip-route").getSpec().getParentRefs().get(0).getSectionName()));
         routes.awaitReason(ns, "flip", RouteReasons.ROUTE_USABLE);
 
-        routes.removeAnnotation(ns, "flip", RouteAnnotations.EXPOSE_ROUTE);
+        routes.removeAnnotation(ns, "flip", Keys.EXPOSE_ROUTE);
         try {
             await().atMost(Routes.WAIT).until(() -> obj(HTTPRoute.class, ns, "flip-route") == null && obj(Backend.class, ns, "flip-backend") == null
                     && routes.published(ns, "flip") == null && routes.reason(ns, "flip") == null
-                    && !routes.get(ns, "flip").getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER));
+                    && !routes.get(ns, "flip").getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("left: route " + (obj(HTTPRoute.class, ns, "flip-route") != null) + ", backend " + (obj(Backend.class, ns, "flip-backend") != null)
                     + ", service " + io.fabric8.kubernetes.client.utils.Serialization.asYaml(routes.get(ns, "flip")), e);
         }
-        assertFalse(ServiceLbReconciler.ips(routes.get(ns, "flip").getStatus()).isEmpty(), "the load balancer itself stays");
+        assertFalse(ServiceAddresses.ips(routes.get(ns, "flip").getStatus()).isEmpty(), "the load balancer itself stays");
     }
 }

@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,15 +47,15 @@ class GatewayRoutesDisabledTest {
         operators.start(routesOff(config));
         String ns = "gwoff";
         cluster.projectNamespace(ns);
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"), "http:80>80")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.EXPOSE_ROUTE, "http"), "http:80>80")).create();
         routes.awaitReason(ns, "web", RouteReasons.ROUTES_DISABLED);
         cluster.awaitQuiet();
         assertEquals(1, routes.warnings(ns, "web", RouteReasons.ROUTES_DISABLED).size());
         assertNull(cluster.client.resources(Backend.class).inNamespace(ns).withName("web-backend").get());
 
-        routes.removeAnnotation(ns, "web", RouteAnnotations.EXPOSE_ROUTE);
+        routes.removeAnnotation(ns, "web", Keys.EXPOSE_ROUTE);
         await().atMost(Routes.WAIT).until(() -> routes.reason(ns, "web") == null && (routes.get(ns, "web").getMetadata().getFinalizers() == null
-                || !routes.get(ns, "web").getMetadata().getFinalizers().contains(RouteServiceFilter.FINALIZER)));
+                || !routes.get(ns, "web").getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER)));
     }
 
     /** The application's configuration with gateway routes switched off. */

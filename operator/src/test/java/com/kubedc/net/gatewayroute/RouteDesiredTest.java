@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -29,7 +31,7 @@ class RouteDesiredTest {
 
     @Test
     void httpsGetsBackendCertificateGrantOwnListenerAndAnHttpRouteOnIt() {
-        Service s = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https"));
+        Service s = svc(Map.of(Keys.EXPOSE_ROUTE, "https"));
         RouteRequest r = request(s);
         var backend = RouteDesired.backend(s, r.port().getPort(), "100.65.0.7");
         assertEquals("web-backend", backend.getMetadata().getName());
@@ -71,22 +73,22 @@ class RouteDesiredTest {
 
     @Test
     void plainHttpAndBaseDomainPassthroughUseTheSharedListenersAndGrpcItsOwn() {
-        HTTPRoute http = (HTTPRoute) RouteDesired.route(svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "http")),
-                request(svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"))), GW);
+        HTTPRoute http = (HTTPRoute) RouteDesired.route(svc(Map.of(Keys.EXPOSE_ROUTE, "http")),
+                request(svc(Map.of(Keys.EXPOSE_ROUTE, "http"))), GW);
         assertEquals("http", http.getSpec().getParentRefs().get(0).getSectionName());
 
-        Service pass = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "tls-passthrough"));
+        Service pass = svc(Map.of(Keys.EXPOSE_ROUTE, "tls-passthrough"));
         TLSRoute tls = assertInstanceOf(TLSRoute.class, RouteDesired.route(pass, request(pass), GW));
         assertEquals("tls-passthrough-wildcard", tls.getSpec().getParentRefs().get(0).getSectionName());
 
-        Service custom = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "tls-passthrough", RouteAnnotations.ROUTE_HOSTNAME, "db.example.com"));
+        Service custom = svc(Map.of(Keys.EXPOSE_ROUTE, "tls-passthrough", Keys.ROUTE_HOSTNAME, "db.example.com"));
         Listener l = RouteDesired.listener(custom, request(custom));
         assertEquals("TLS", l.getProtocol());
         assertEquals("Passthrough", l.getTls().getMode());
         assertNull(l.getTls().getCertificateRefs() == null || l.getTls().getCertificateRefs().isEmpty() ? null : "certificate refs");
         assertEquals("TLSRoute", l.getAllowedRoutes().getKinds().get(0).getKind());
 
-        Service grpc = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "grpc"));
+        Service grpc = svc(Map.of(Keys.EXPOSE_ROUTE, "grpc"));
         GRPCRoute g = assertInstanceOf(GRPCRoute.class, RouteDesired.route(grpc, request(grpc), GW));
         assertEquals("https-web-acme-prod", g.getSpec().getParentRefs().get(0).getSectionName());
         assertEquals("GRPCRoute", RouteDesired.listener(grpc, request(grpc)).getAllowedRoutes().getKinds().get(0).getKind());
@@ -94,8 +96,8 @@ class RouteDesiredTest {
 
     @Test
     void anOwnCertificateIsReferencedAndNoCertificateIsMade() {
-        Service s = svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "shop.example.com",
-                RouteAnnotations.TLS_SECRET, "shop-cert"));
+        Service s = svc(Map.of(Keys.EXPOSE_ROUTE, "https", Keys.ROUTE_HOSTNAME, "shop.example.com",
+                Keys.TLS_SECRET, "shop-cert"));
         RouteRequest r = request(s);
         assertNull(r.issuer());
         assertEquals("shop-cert", RouteDesired.listener(s, r).getTls().getCertificateRefs().get(0).getName());

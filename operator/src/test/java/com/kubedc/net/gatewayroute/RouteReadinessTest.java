@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,7 @@ class RouteReadinessTest {
 
     @Test
     void httpsIsUsableOnlyWhenTheRouteIsAcceptedAndTheCertificateReady() {
-        Service s = RouteDesiredTest.svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https"));
+        Service s = RouteDesiredTest.svc(Map.of(Keys.EXPOSE_ROUTE, "https"));
         RouteRequest r = RouteDesiredTest.request(s);
         HTTPRoute route = (HTTPRoute) RouteDesired.route(s, r, GW);
         assertTrue(RouteReadiness.notUsable(r, null, null, GW).contains("not created"));
@@ -53,11 +55,11 @@ class RouteReadinessTest {
 
     @Test
     void plainHttpAndAnOwnSecretNeedNoCertificate() {
-        Service http = RouteDesiredTest.svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "http"));
+        Service http = RouteDesiredTest.svc(Map.of(Keys.EXPOSE_ROUTE, "http"));
         RouteRequest r = RouteDesiredTest.request(http);
         assertNull(RouteReadiness.notUsable(r, accepted((HTTPRoute) RouteDesired.route(http, r, GW), "eg", "True"), null, GW));
-        Service own = RouteDesiredTest.svc(Map.of(RouteAnnotations.EXPOSE_ROUTE, "https", RouteAnnotations.ROUTE_HOSTNAME, "shop.example.com",
-                RouteAnnotations.TLS_SECRET, "shop-cert"));
+        Service own = RouteDesiredTest.svc(Map.of(Keys.EXPOSE_ROUTE, "https", Keys.ROUTE_HOSTNAME, "shop.example.com",
+                Keys.TLS_SECRET, "shop-cert"));
         RouteRequest o = RouteDesiredTest.request(own);
         assertEquals(null, RouteReadiness.notUsable(o, accepted((HTTPRoute) RouteDesired.route(own, o, GW), "eg", "True"), null, GW));
     }

@@ -1,5 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,8 +33,8 @@ class TlsSecretWaitTest {
         Routes routes = new Routes(cluster);
         String ns = cluster.readyProject("gwtls", "late", "10.48.0.0/24");
         Map<String, String> a = new HashMap<>(Routes.route("https"));
-        a.put(RouteAnnotations.ROUTE_HOSTNAME, "late.example.com");
-        a.put(RouteAnnotations.TLS_SECRET, "late-cert");
+        a.put(Keys.ROUTE_HOSTNAME, "late.example.com");
+        a.put(Keys.TLS_SECRET, "late-cert");
         cluster.client.resource(Services.loadBalancer(ns, "late", a, "http:80>8080")).create();
         routes.awaitReason(ns, "late", RouteReasons.WAITING_FOR_TLS_SECRET);
         cluster.awaitQuiet();

@@ -1,11 +1,13 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
@@ -49,7 +51,7 @@ class AutoDeleteTest {
     }
 
     static Service asking(String value) {
-        return Services.loadBalancer("p-one", "web", Map.of(AutoDelete.ANNOTATION, value), "http:80>80");
+        return Services.loadBalancer("p-one", "web", Map.of(Keys.AUTODELETE, value), "http:80>80");
     }
 
     static EndpointSlice notReady() {

@@ -1,11 +1,15 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.kubedc.net.ovn.NbLoadBalancers;
-import com.kubedc.net.sandbox.LocalNbCluster;
+import com.kubedc.net.testkit.LocalNbCluster;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbClusterTestResource;
 import com.kubedc.net.support.Services;
@@ -43,7 +47,7 @@ class ClusteredNbFailoverTest {
 
     /** Service {@code name} on the project's default gateway address, port {@code port} (one port per Service). */
     void expose(String ns, String name, int port, String backend) {
-        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:" + port + ">8080")).create();
+        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:" + port + ">8080")).create();
         cluster.client.resource(Services.slice(ns, name, List.of(backend), "http=8080")).create();
     }
 
@@ -69,7 +73,7 @@ class ClusteredNbFailoverTest {
     }
 
     String expected(String ns, String name, int port, String backend) {
-        String ip = ServiceLbReconciler.ips(get(ns, name).getStatus()).get(0);
+        String ip = ServiceAddresses.ips(get(ns, name).getStatus()).get(0);
         return ip + ":" + port + "=" + backend + ":8080";
     }
 

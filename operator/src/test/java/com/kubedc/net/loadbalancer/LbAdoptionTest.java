@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -59,7 +59,7 @@ class LbAdoptionTest {
     void aNamesakesEIpOrOneAlreadyOwnedIsNotAdopted() {
         assertEquals(Optional.empty(), pick(eip("slb-api-x7k2p", "100.65.0.9", "older-svc", null)));
         EIp ours = eip("slb-api-x7k2p", "100.65.0.9", "svc-uid", null);
-        ours.getMetadata().getLabels().putAll(Map.of(Labels.OWNER_KIND, "FIp", Labels.OWNER_NAMESPACE, "acme-prod", Labels.OWNER_NAME, "vm"));
+        ours.getMetadata().getLabels().putAll(Map.of(Keys.OWNER_KIND, "FIp", Keys.OWNER_NAMESPACE, "acme-prod", Keys.OWNER_NAME, "vm"));
         assertEquals(Optional.empty(), pick(ours));
     }
 

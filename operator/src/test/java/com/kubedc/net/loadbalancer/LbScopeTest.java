@@ -1,8 +1,10 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.ProjectNamespaces.Membership;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
@@ -53,7 +55,7 @@ class LbScopeTest {
                 .withStatus("True").withReason("Fine").withMessage("").withLastTransitionTime("2025-01-01T00:00:00Z").build()));
         s.setStatus(theirs);
         ServiceStatus next = LbStatus.refused(s, theirs, "namespace platform is not a project namespace", CLOCK);
-        assertEquals(List.of("192.0.2.7"), ServiceLbReconciler.ips(next));
+        assertEquals(List.of("192.0.2.7"), ServiceAddresses.ips(next));
         assertEquals(List.of("example.com/Other", LbReasons.LOAD_BALANCER_READY), next.getConditions().stream().map(c -> c.getType()).toList());
         assertEquals(LbReasons.NOT_A_PROJECT_NAMESPACE, Conditions.reason(next.getConditions(), LbReasons.LOAD_BALANCER_READY));
         assertEquals(Conditions.FALSE, Conditions.find(next.getConditions(), LbReasons.LOAD_BALANCER_READY).get().getStatus());

@@ -1,5 +1,7 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Services;
@@ -72,7 +74,7 @@ class ServiceAutoDeleteTest {
         String ns = cluster.readyProject("adel", "gone", "10.52.0.0/24");
         cluster.client.resource(Fixtures.eip(ns, "keep")).create();
         double before = registry.counter(ServiceLbReconciler.AUTODELETED).count();
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(AutoDelete.ANNOTATION, "true", LbBinding.BIND_ON_EIP, "keep"),
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.AUTODELETE, "true", Keys.BIND_ON_EIP, "keep"),
                 "http:80>80")).create();
         Instant since = Instant.parse(awaitNoEndpoints(cluster, ns, "web").getLastTransitionTime());
 
@@ -92,7 +94,7 @@ class ServiceAutoDeleteTest {
     void aServiceWhoseEndpointsBecomeReadyWithinTheGraceIsKept() throws InterruptedException {
         TestCluster cluster = TestCluster.get();
         String ns = cluster.readyProject("adel", "kept", "10.52.1.0/24");
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(AutoDelete.ANNOTATION, "true", LbBinding.BIND_ON_DEFAULT_GW, "true"),
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.AUTODELETE, "true", Keys.BIND_ON_DEFAULT_GW, "true"),
                 "http:80>80")).create();
         Instant since = Instant.parse(awaitNoEndpoints(cluster, ns, "web").getLastTransitionTime());
         cluster.client.resource(Services.slice(ns, "web", List.of("10.52.1.5"), "http=80")).create();

@@ -1,11 +1,15 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Services;
@@ -42,11 +46,11 @@ class ServiceLbCrossNamespaceTest {
         });
         EIp before = eip(theirs, "shared");
 
-        cluster.client.resource(Services.loadBalancer(mine, "web", Map.of(LbBinding.BIND_ON_EIP, theirs + "/shared"), "http:80>80")).create();
+        cluster.client.resource(Services.loadBalancer(mine, "web", Map.of(Keys.BIND_ON_EIP, theirs + "/shared"), "http:80>80")).create();
         await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(mine, "web")));
         cluster.awaitQuiet();
 
-        assertEquals(List.of(), ServiceLbReconciler.ips(get(mine, "web").getStatus()), "no address of the other tenant");
+        assertEquals(List.of(), ServiceAddresses.ips(get(mine, "web").getStatus()), "no address of the other tenant");
         assertEquals(1, cluster.events(mine, "web").stream()
                 .filter(e -> "Warning".equals(e.getType()) && LbReasons.EIP_NOT_FOUND.equals(e.getReason())).count());
         EIp after = eip(theirs, "shared");

@@ -1,16 +1,20 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -51,10 +55,10 @@ class ServiceLbOperationsTest {
     }
 
     String exposed(String ns, String name) {
-        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
+        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
         cluster.client.resource(Services.slice(ns, name, List.of("10.20.0.5"), "http=8080")).create();
-        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, name).getStatus()).isEmpty());
-        String ip = ServiceLbReconciler.ips(get(ns, name).getStatus()).get(0);
+        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, name).getStatus()).isEmpty());
+        String ip = ServiceAddresses.ips(get(ns, name).getStatus()).get(0);
         await().atMost(WAIT).until(() -> vips(ns + "-" + name + "-tcp").equals(ip + ":80=10.20.0.5:8080"));
         return ip;
     }
@@ -106,10 +110,10 @@ class ServiceLbOperationsTest {
         String ip = exposed(ns, "kept");
         nb.stop();
         await().atMost(WAIT).until(() -> !nbLbs.ready());
-        cluster.client.resource(Services.loadBalancer(ns, "late", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "late", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
         await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_OVN.equals(reason(ns, "late")));
         nb.restart();
-        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "late").getStatus()).isEmpty());
+        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, "late").getStatus()).isEmpty());
         assertEquals(ip + ":2222=", vips(ns + "-late-tcp"));
         assertEquals(ip + ":80=10.20.0.5:8080", vips(ns + "-kept-tcp"), "the row made before the restart is unchanged");
     }
@@ -118,12 +122,12 @@ class ServiceLbOperationsTest {
     void anNbRestartedEmptyIsReprogrammedWholeWithinSeconds() {
         String ns = project("empty", "10.20.4.0/24");
         String ip = exposed(ns, "first");
-        cluster.client.resource(Services.loadBalancer(ns, "second", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "second", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
         await().atMost(WAIT).until(() -> vips(ns + "-second-tcp").equals(ip + ":2222="));
         nb.restartEmpty(); // its storage lost: no row of ours, no router of Kube-OVN's
         await().atMost(WAIT).until(() -> vips(ns + "-first-tcp").equals(ip + ":80=10.20.0.5:8080")
                 && vips(ns + "-second-tcp").equals(ip + ":2222=") && routerLbs(ns).contains(uuid(ns + "-first-tcp")));
-        assertEquals(ip, ServiceLbReconciler.ips(get(ns, "first").getStatus()).get(0), "the address did not move");
+        assertEquals(ip, ServiceAddresses.ips(get(ns, "first").getStatus()).get(0), "the address did not move");
     }
 
     @Test

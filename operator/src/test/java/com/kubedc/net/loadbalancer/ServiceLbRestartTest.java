@@ -1,15 +1,19 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.Operator;
@@ -47,14 +51,14 @@ class ServiceLbRestartTest {
         cluster.create(Fixtures.project("rst", "one", "10.30.0.0/24", "cloud"));
         cluster.awaitReady("rst", "one");
         String ns = "rst-one";
-        cluster.client.resource(Services.loadBalancer(ns, "a", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "a", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
         cluster.client.resource(Services.slice(ns, "a", List.of("10.30.0.5"), "http=80")).create();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !ServiceLbReconciler.ips(svc(cluster, ns, "a").getStatus()).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ServiceAddresses.ips(svc(cluster, ns, "a").getStatus()).isEmpty());
         Thread.sleep(1100);
-        cluster.client.resource(Services.loadBalancer(ns, "b", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "web:80>8080")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "b", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "web:80>8080")).create();
         cluster.client.resource(Services.loadBalancer(ns, "c", Map.of(), "dns:53>53/udp")).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> LbReasons.PORT_CONFLICT.equals(reason(cluster, ns, "b"))
-                && !ServiceLbReconciler.ips(svc(cluster, ns, "c").getStatus()).isEmpty());
+                && !ServiceAddresses.ips(svc(cluster, ns, "c").getStatus()).isEmpty());
         cluster.awaitQuiet();
         Map<String, String> before = state(cluster, ns);
         String rows = nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer");
@@ -66,7 +70,7 @@ class ServiceLbRestartTest {
         assertEquals(rows, nb.nbctl("--bare", "--columns=name,vips", "list", "Load_Balancer"));
         // the restarted controller is alive: freeing port 80 lets the refused Service in
         cluster.client.resource(svc(cluster, ns, "a")).delete();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !ServiceLbReconciler.ips(svc(cluster, ns, "b").getStatus()).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !ServiceAddresses.ips(svc(cluster, ns, "b").getStatus()).isEmpty());
         current.stop();
     }
 
@@ -83,7 +87,7 @@ class ServiceLbRestartTest {
     static Map<String, String> state(TestCluster c, String ns) {
         Map<String, String> out = new TreeMap<>();
         for (String n : List.of("a", "b", "c")) {
-            out.put(n, ServiceLbReconciler.ips(svc(c, ns, n).getStatus()) + " " + reason(c, ns, n));
+            out.put(n, ServiceAddresses.ips(svc(c, ns, n).getStatus()) + " " + reason(c, ns, n));
         }
         return out;
     }

@@ -1,13 +1,16 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.ServiceBinding;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.gatewayroute.RouteServiceFilter;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
@@ -60,9 +63,9 @@ class ServiceLbScopeTest {
         Service otherClass = cluster.client.resource(metallb).create();
         // created after them, in a project: once this one is programmed, the controllers have seen all three
         String ns = cluster.readyProject("scope", "one", "10.50.0.0/24");
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
-        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "web").getStatus()).isEmpty());
-        assertTrue(finalizers(get(ns, "web")).contains(LbBinding.FINALIZER), "the project's Service is ours");
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, "web").getStatus()).isEmpty());
+        assertTrue(finalizers(get(ns, "web")).contains(Keys.LOADBALANCER_FINALIZER), "the project's Service is ours");
         await().atMost(WAIT).until(() -> LbReasons.NOT_A_PROJECT_NAMESPACE.equals(reason(get("platform-x", "ingress"))));
         cluster.awaitQuiet();
 
@@ -71,7 +74,7 @@ class ServiceLbScopeTest {
         var condition = Conditions.find(now.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY).orElseThrow();
         assertEquals(Conditions.FALSE, condition.getStatus());
         assertTrue(condition.getMessage().contains("namespace platform-x"), condition.getMessage());
-        assertEquals(List.of(), ServiceLbReconciler.ips(now.getStatus()));
+        assertEquals(List.of(), ServiceAddresses.ips(now.getStatus()));
         assertEquals(List.of("Warning " + LbReasons.NOT_A_PROJECT_NAMESPACE), typedReasons(cluster.events("platform-x", "ingress")));
         assertEquals(List.of(), cluster.client.resources(com.kubedc.net.api.v1.EIp.class).inNamespace("platform-x").list().getItems());
         assertEquals("", NbTestResource.server().nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=platform-x-ingress-tcp").trim());
@@ -95,13 +98,13 @@ class ServiceLbScopeTest {
     void aServiceOnTheDefaultGatewayBeforeTheProjectMadeItWaitsWithoutAWarning() {
         String ns = "scope-nogw";
         cluster.projectNamespace(ns); // labelled, its default-gw not made yet (no Project here: it never is)
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
         await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_EIP.equals(reason(get(ns, "web"))));
         cluster.awaitQuiet();
         assertEquals(List.of(), typedReasons(cluster.events(ns, "web")).stream().filter(r -> r.startsWith("Warning")).toList());
 
         // as the Project would: an EIp default-gw appears and the Service takes it (then waits for the router no Project makes here)
-        cluster.client.resource(com.kubedc.net.support.Fixtures.eip(ns, LbBinding.DEFAULT_GW)).create();
+        cluster.client.resource(com.kubedc.net.support.Fixtures.eip(ns, ServiceBinding.DEFAULT_GW)).create();
         await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_OVN.equals(reason(get(ns, "web"))));
         assertEquals(List.of(), typedReasons(cluster.events(ns, "web")).stream().filter(r -> r.startsWith("Warning")).toList());
     }
@@ -113,8 +116,8 @@ class ServiceLbScopeTest {
         metallb.getSpec().setLoadBalancerClass("metallb");
         metallb.getMetadata().setFinalizers(List.of("metallb.io/example"));
         Service created = cluster.client.resource(metallb).create();
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
-        await().atMost(WAIT).until(() -> !ServiceLbReconciler.ips(get(ns, "web").getStatus()).isEmpty());
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80")).create();
+        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, "web").getStatus()).isEmpty());
         cluster.awaitQuiet();
 
         Service now = get(ns, "vip");
@@ -131,15 +134,15 @@ class ServiceLbScopeTest {
     void whenItsNamespaceStopsBeingAProjectsTheServiceIsReleasedAndLetGo() {
         String ns = "scope-labelled";
         cluster.projectNamespace(ns);
-        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_EIP, "missing"), "http:80>80")).create();
+        cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(Keys.BIND_ON_EIP, "missing"), "http:80>80")).create();
         await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(get(ns, "web"))));
-        assertTrue(finalizers(get(ns, "web")).contains(LbBinding.FINALIZER));
+        assertTrue(finalizers(get(ns, "web")).contains(Keys.LOADBALANCER_FINALIZER));
 
         cluster.client.namespaces().withName(ns).edit(n -> {
-            n.getMetadata().getLabels().remove(Labels.PROJECT);
+            n.getMetadata().getLabels().remove(Keys.PROJECT);
             return n;
         });
-        await().atMost(WAIT).until(() -> !finalizers(get(ns, "web")).contains(LbBinding.FINALIZER)
+        await().atMost(WAIT).until(() -> !finalizers(get(ns, "web")).contains(Keys.LOADBALANCER_FINALIZER)
                 && LbReasons.NOT_A_PROJECT_NAMESPACE.equals(reason(get(ns, "web"))));
         cluster.awaitQuiet();
         assertEquals(List.of(), finalizers(get(ns, "web")));
@@ -147,11 +150,11 @@ class ServiceLbScopeTest {
 
         // labelled again: taken on again
         cluster.client.namespaces().withName(ns).edit(n -> {
-            n.getMetadata().getLabels().put(Labels.PROJECT, "");
+            n.getMetadata().getLabels().put(Keys.PROJECT, "");
             return n;
         });
         await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(get(ns, "web")))
-                && finalizers(get(ns, "web")).contains(LbBinding.FINALIZER));
+                && finalizers(get(ns, "web")).contains(Keys.LOADBALANCER_FINALIZER));
     }
 
     @Test
@@ -160,7 +163,7 @@ class ServiceLbScopeTest {
         Service outside = cluster.client.resource(Services.loadBalancer("platform-y", "docs", Routes.route("http"), "http:80>80")).create();
         String ns = cluster.readyProject("scope", "three", "10.50.2.0/24");
         cluster.client.resource(Services.loadBalancer(ns, "docs", Routes.route("http"), "http:80>80")).create();
-        await().atMost(WAIT).until(() -> finalizers(get(ns, "docs")).contains(RouteServiceFilter.FINALIZER));
+        await().atMost(WAIT).until(() -> finalizers(get(ns, "docs")).contains(Keys.ROUTE_FINALIZER));
         cluster.awaitQuiet();
         assertEquals(List.of(), finalizers(get("platform-y", "docs")));
         // the load-balancer controller tells it why it has no address; the route controller writes nothing

@@ -1,9 +1,10 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.gatewayroute.RouteServiceFilter;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
@@ -49,11 +50,11 @@ class ServiceLbStartupTest {
         cluster.organization("platform-z");
 
         Service old = Services.loadBalancer("platform-z", "ingress", Routes.route("http"), "http:80>80");
-        old.getMetadata().setFinalizers(List.of(LbBinding.FINALIZER, FOREIGN, RouteServiceFilter.FINALIZER));
+        old.getMetadata().setFinalizers(List.of(Keys.LOADBALANCER_FINALIZER, FOREIGN, Keys.ROUTE_FINALIZER));
         cluster.client.resource(old).create();
         Service reclassed = Services.loadBalancer(project, "moved", Map.of(), "http:80>80");
         reclassed.getSpec().setLoadBalancerClass("metallb");
-        reclassed.getMetadata().setFinalizers(List.of(FOREIGN, LbBinding.FINALIZER));
+        reclassed.getMetadata().setFinalizers(List.of(FOREIGN, Keys.LOADBALANCER_FINALIZER));
         cluster.client.resource(reclassed).create();
         Service metallb = Services.loadBalancer(project, "vip", Map.of(), "http:80>80");
         metallb.getSpec().setLoadBalancerClass("metallb");

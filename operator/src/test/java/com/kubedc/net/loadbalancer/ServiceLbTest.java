@@ -1,5 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,11 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
@@ -77,7 +81,7 @@ class ServiceLbTest {
     }
 
     static List<String> ips(Service s) {
-        return s == null ? List.of() : ServiceLbReconciler.ips(s.getStatus());
+        return s == null ? List.of() : ServiceAddresses.ips(s.getStatus());
     }
 
     String reason(String ns, String name) {
@@ -103,7 +107,7 @@ class ServiceLbTest {
     @Test
     void nginxOnTheDefaultGatewayAddressGetsOneTcpLoadBalancerOnTheRouterAndSwitch() {
         String ns = project("web", "10.10.0.0/24");
-        create(Services.loadBalancer(ns, "nginx", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80", "https:443>443"));
+        create(Services.loadBalancer(ns, "nginx", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80", "https:443>443"));
         slice(Services.slice(ns, "nginx", List.of("10.10.0.5", "10.10.0.6"), "http=80", "https=443"));
         String gw = eip(ns, "default-gw").getStatus().getIpAddress();
         assertEquals(gw, awaitIngress(ns, "nginx"));
@@ -132,7 +136,7 @@ class ServiceLbTest {
     @Test
     void endpointsScalingUpAndDownChangeTheBackendsAndANamedTargetPortIsResolved() {
         String ns = project("vm", "10.10.1.0/24");
-        create(Services.loadBalancer(ns, "ssh", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>ssh"));
+        create(Services.loadBalancer(ns, "ssh", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>ssh"));
         String gw = awaitIngress(ns, "ssh");
         String lb = ns + "-ssh-tcp";
         await().atMost(WAIT).until(() -> Map.of(gw + ":2222", "").equals(vips(lb)));
@@ -177,11 +181,11 @@ class ServiceLbTest {
         shared.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ns).withName("shared").build());
         shared.setSpec(new com.kubedc.net.api.v1.EIpSpec());
         cluster.client.resource(shared).create();
-        create(Services.loadBalancer(ns, "a", Map.of(LbBinding.BIND_ON_EIP, "shared"), "http:80>80"));
+        create(Services.loadBalancer(ns, "a", Map.of(Keys.BIND_ON_EIP, "shared"), "http:80>80"));
         String ip = awaitIngress(ns, "a");
-        create(Services.loadBalancer(ns, "b", Map.of(LbBinding.BIND_ON_EIP, "shared"), "ssh:22>22"));
+        create(Services.loadBalancer(ns, "b", Map.of(Keys.BIND_ON_EIP, "shared"), "ssh:22>22"));
         assertEquals(ip, awaitIngress(ns, "b"));
-        create(Services.loadBalancer(ns, "c", Map.of(LbBinding.BIND_ON_EIP, "shared"), "web:80>8080"));
+        create(Services.loadBalancer(ns, "c", Map.of(Keys.BIND_ON_EIP, "shared"), "web:80>8080"));
         await().atMost(WAIT).until(() -> LbReasons.PORT_CONFLICT.equals(reason(ns, "c")));
         assertEquals(List.of(), ips(get(ns, "c")));
         assertFalse(lbNames().contains(ns + "-c-tcp"));
@@ -237,7 +241,7 @@ class ServiceLbTest {
     void aPublicEIpInACloudProjectAttachesThePublicNetworkAndReroutesEveryBackend() {
         String ns = project("pub", "10.10.5.0/24");
         namedEIp(ns, "public-ip", "public");
-        create(Services.loadBalancer(ns, "shop", Map.of(LbBinding.BIND_ON_EIP, "public-ip"), "https:443>8443"));
+        create(Services.loadBalancer(ns, "shop", Map.of(Keys.BIND_ON_EIP, "public-ip"), "https:443>8443"));
         slice(Services.slice(ns, "shop", List.of("10.10.5.7", "10.10.5.8"), "https=8443"));
         String ip = awaitIngress(ns, "shop");
         assertTrue(ip.startsWith("168.119.17."), ip);
@@ -269,14 +273,14 @@ class ServiceLbTest {
             return f.getStatus() != null && f.getStatus().isReady();
         });
         Thread.sleep(1100); // creation timestamps have second resolution: the Service is strictly younger
-        create(Services.loadBalancer(ns, "late", Map.of(LbBinding.BIND_ON_EIP, "nat"), "http:80>80"));
+        create(Services.loadBalancer(ns, "late", Map.of(Keys.BIND_ON_EIP, "nat"), "http:80>80"));
         await().atMost(WAIT).until(() -> LbReasons.EIP_CONFLICT.equals(reason(ns, "late")));
         assertEquals(List.of(), ips(get(ns, "late")));
         var f = cluster.client.resources(com.kubedc.net.api.v1.FIp.class).inNamespace(ns).withName("vm").get();
         assertTrue(f.getStatus().isReady(), "the FIp keeps its EIp");
 
         namedEIp(ns, "lb", "cloud");
-        create(Services.loadBalancer(ns, "first", Map.of(LbBinding.BIND_ON_EIP, "lb"), "http:80>80"));
+        create(Services.loadBalancer(ns, "first", Map.of(Keys.BIND_ON_EIP, "lb"), "http:80>80"));
         awaitIngress(ns, "first");
         Thread.sleep(1100);
         var second = new com.kubedc.net.api.v1.FIp();
@@ -295,7 +299,7 @@ class ServiceLbTest {
     @Test
     void deletingTheProjectRemovesItsLoadBalancersFirst() {
         String ns = project("gone", "10.10.7.0/24");
-        create(Services.loadBalancer(ns, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true"), "http:80>80"));
+        create(Services.loadBalancer(ns, "web", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>80"));
         create(Services.loadBalancer(ns, "own", Map.of(), "http:80>80"));
         awaitIngress(ns, "web");
         awaitIngress(ns, "own");
@@ -317,7 +321,7 @@ class ServiceLbTest {
 
         // the binding moves to the gateway address: the Service's own EIp goes, the VIP follows
         cluster.client.services().inNamespace(ns).withName("svc").edit(x -> {
-            x.getMetadata().getAnnotations().put(LbBinding.BIND_ON_DEFAULT_GW, "true");
+            x.getMetadata().getAnnotations().put(Keys.BIND_ON_DEFAULT_GW, "true");
             return x;
         });
         String gw = eip(ns, "default-gw").getStatus().getIpAddress();
@@ -335,7 +339,7 @@ class ServiceLbTest {
         });
         await().atMost(WAIT).until(() -> !lbNames().contains(ns + "-svc-tcp"));
         await().atMost(WAIT).until(() -> get(ns, "svc").getMetadata().getFinalizers() == null
-                || !get(ns, "svc").getMetadata().getFinalizers().contains(LbBinding.FINALIZER));
+                || !get(ns, "svc").getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER));
         assertEquals(List.of(), ips(get(ns, "svc")));
         assertNull(get(ns, "svc-ext"));
         await().atMost(WAIT).until(() -> eip(ns, "default-gw").getStatus().getOwners().stream()
@@ -345,7 +349,7 @@ class ServiceLbTest {
     @Test
     void theSeedExamplesAppliedAsTheSandboxDoesExposeNginxTheVmSshAndEveryGatewayRoute() {
         // as the sandbox does, in file order; the test server has no discovery for our CRDs, so Projects go typed
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
+        try (var files = java.nio.file.Files.list(com.kubedc.net.testkit.Repo.path("examples"))) {
             for (var f : files.sorted().toList()) {
                 for (var o : cluster.client.load(java.nio.file.Files.newInputStream(f)).items()) {
                     var typed = "Project".equals(o.getKind())

@@ -1,5 +1,7 @@
 package com.kubedc.net.migration;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,15 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.gatewayroute.RouteAnnotations;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.testkit.SeedGateway;
 import com.kubedc.net.thirdparty.envoy.Backend;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import com.kubedc.net.loadbalancer.LbBinding;
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
-import com.kubedc.net.sandbox.AuditLog;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.vocabulary.ServiceBinding;
+import com.kubedc.net.testkit.AuditLog;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.TestCluster;
@@ -233,7 +233,7 @@ class MigrationTest {
         OvnSnatRule r = c.resources(OvnSnatRule.class).withName(NS).get();
         out.put("OvnSnatRule " + NS + " ovnEip / status v4Eip", r.getSpec().ovnEip() + " / " + r.getStatus().v4Eip());
         for (String svc : List.of("web", "api")) {
-            out.put("Service " + svc + " status.loadBalancer.ingress", ServiceLbReconciler.ips(c.services().inNamespace(NS).withName(svc).get().getStatus()).toString());
+            out.put("Service " + svc + " status.loadBalancer.ingress", ServiceAddresses.ips(c.services().inNamespace(NS).withName(svc).get().getStatus()).toString());
         }
         for (String row : List.of(LB_ROW, API_ROW)) {
             out.put("NB Load_Balancer " + row + " vips", nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + row).trim());
@@ -244,7 +244,7 @@ class MigrationTest {
         HTTPRoute hr = c.resources(HTTPRoute.class).inNamespace(NS).withName("web-route").get();
         out.put("HTTPRoute web-route hostnames / section", hr.getSpec().getHostnames() + " / " + hr.getSpec().getParentRefs().get(0).getSectionName());
         out.put("Service web route-hostname-status", c.services().inNamespace(NS).withName("web").get().getMetadata().getAnnotations()
-                .get(RouteAnnotations.ROUTE_HOSTNAME_STATUS));
+                .get(Keys.ROUTE_HOSTNAME_STATUS));
         Vpc v = c.resources(Vpc.class).withName(NS).get();
         out.put("Vpc " + NS + " extraExternalSubnets", String.valueOf(v.getSpec().extraExternalSubnets()));
         out.put("Vpc " + NS + " policyRoutes", String.valueOf(v.getSpec().policyRoutes().size()) + " routes");
@@ -296,7 +296,7 @@ class MigrationTest {
         objects.add(c.resources(EIp.class).inNamespace(NS).withName("default-gw").get());
         objects.add(c.resources(NetworkAttachmentDefinition.class).inNamespace(NS).withName("default").get());
         return objects.stream().allMatch(o -> o != null && o.getMetadata().getLabels() != null
-                && o.getMetadata().getLabels().containsKey(Labels.OWNER_NAME));
+                && o.getMetadata().getLabels().containsKey(Keys.OWNER_NAME));
     }
 
     /** Everything reports ready again under our controller (its conditions written). */
@@ -367,7 +367,7 @@ class MigrationTest {
             return labels ? "adopt" : finalizers ? "finalizer" : "OTHER " + b;
         }
         if ("patch".equals(e.verb()) && b != null && b.isObject() && b.size() == 1 && b.path("metadata").size() == 1
-                && b.path("metadata").path("annotations").size() == 1 && b.path("metadata").path("annotations").has(LbBinding.ADOPTED_EIP)) {
+                && b.path("metadata").path("annotations").size() == 1 && b.path("metadata").path("annotations").has(Keys.ADOPTED_EIP)) {
             return "adopt-annotation";
         }
         if ("patch".equals(e.verb()) && b != null && b.isObject()) {

@@ -14,16 +14,15 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.common.Labels;
-import com.kubedc.net.gatewayroute.RouteAnnotations;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.gatewayroute.RouteDesired;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.SeedGateway;
 import com.kubedc.net.thirdparty.envoy.Backend;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import com.kubedc.net.loadbalancer.ExtCompanion;
-import com.kubedc.net.loadbalancer.LbBinding;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.vocabulary.ServiceBinding;
+import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.support.TestCluster;
@@ -65,7 +64,7 @@ final class UpstreamProject {
         cluster.organization(ORG);
         Project p = Fixtures.project(ORG, PROJECT, CIDR, "cloud");
         p.getMetadata().setUid(null);
-        p.getMetadata().setFinalizers(List.of(Labels.PROJECT_FINALIZER));
+        p.getMetadata().setFinalizers(List.of(Keys.PROJECT_FINALIZER));
         p = c.resource(p).create();
         ProjectStatus ps = new ProjectStatus();
         ps.setReady(true);
@@ -73,8 +72,8 @@ final class UpstreamProject {
         p.setStatus(ps);
         c.resource(p).updateStatus();
 
-        c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).withLabels(Map.of(Labels.PROJECT, ""))
-                .withAnnotations(Map.of(Labels.PROJECT, ORG + "/" + PROJECT)).endMetadata().build()).create();
+        c.resource(new NamespaceBuilder().withNewMetadata().withName(NS).withLabels(Map.of(Keys.PROJECT, ""))
+                .withAnnotations(Map.of(Keys.PROJECT, ORG + "/" + PROJECT)).endMetadata().build()).create();
         // OvnEips first (Kube-OVN gives them addresses), marked as upstream's EIp controller marks them
         c.resource(upstreamOvnEip(GW_OVN_EIP, "ext-cloud", KubeOvn.EIP_TYPE_LRP, "default-gw")).create();
         c.resource(upstreamOvnEip(PUBLIC_OVN_EIP, "ext-public", KubeOvn.EIP_TYPE_NAT, "public-ip")).create();
@@ -91,7 +90,7 @@ final class UpstreamProject {
         subnet.setSpec(new Subnet.Spec(NS, "IPv4", List.of(NS), CIDR, "10.77.0.1", null, "default." + NS + ".ovn", null, null, null, null));
         c.resource(subnet).create();
         NetworkAttachmentDefinition nad = new NetworkAttachmentDefinition();
-        nad.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("default").withFinalizers(Labels.PROJECT_FINALIZER).build());
+        nad.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("default").withFinalizers(Keys.PROJECT_FINALIZER).build());
         nad.setSpec(new NetworkAttachmentDefinition.Spec("{\"cniVersion\":\"0.3.0\",\"type\":\"kube-ovn\","
                 + "\"server_socket\":\"/run/openvswitch/kube-ovn-daemon.sock\",\"provider\":\"default." + NS + ".ovn\"}"));
         c.resource(nad).create();
@@ -149,8 +148,8 @@ final class UpstreamProject {
         c.resource(db).updateStatus();
 
         // exposed on the shared Gateway too: upstream wrote the hostname it published
-        Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true",
-                RouteAnnotations.EXPOSE_ROUTE, "http", RouteAnnotations.ROUTE_HOSTNAME_STATUS, HOSTNAME), "http:80>8080")).create();
+        Service web = c.resource(Services.loadBalancer(NS, "web", Map.of(Keys.BIND_ON_DEFAULT_GW, "true",
+                Keys.EXPOSE_ROUTE, "http", Keys.ROUTE_HOSTNAME_STATUS, HOSTNAME), "http:80>8080")).create();
         c.resource(Services.slice(NS, "web", List.of("10.77.0.10"), "http=8080")).create();
         web.setStatus(new ServiceStatusBuilder().withNewLoadBalancer().withIngress(new LoadBalancerIngressBuilder().withIp(gwIp).build())
                 .endLoadBalancer().build());
@@ -208,8 +207,8 @@ final class UpstreamProject {
     static void extCompanion(TestCluster cluster, Service svc, String port, int number, String ip) {
         var c = cluster.client;
         String name = svc.getMetadata().getName() + "-ext";
-        Map<String, String> labels = Map.of(ExtCompanion.MANAGED_BY, ExtCompanion.MANAGED_BY_VALUE, ExtCompanion.SOURCE, svc.getMetadata().getName(),
-                ExtCompanion.ENDPOINT_TYPE, "external");
+        Map<String, String> labels = Map.of(Keys.UPSTREAM_MANAGED_BY, ExtCompanion.MANAGED_BY_VALUE, Keys.SOURCE_SERVICE, svc.getMetadata().getName(),
+                Keys.ENDPOINT_TYPE, "external");
         Service ext = c.resource(new ServiceBuilder().withNewMetadata().withNamespace(NS).withName(name).withLabels(labels)
                 .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(svc.getMetadata().getName())
                         .withUid(svc.getMetadata().getUid()).withController(true).build()).endMetadata()
@@ -225,8 +224,8 @@ final class UpstreamProject {
     /** What upstream's EIp controller leaves on an OvnEip: label and annotation {@code <ns>.<eip>}. */
     static OvnEip upstreamOvnEip(String name, String subnet, String type, String eip) {
         OvnEip o = new OvnEip();
-        o.setMetadata(new ObjectMetaBuilder().withName(name).withLabels(Map.of(Labels.EIP, NS + "." + eip))
-                .withAnnotations(Map.of(Labels.EIP_CREATED_BY, NS + "." + eip)).build());
+        o.setMetadata(new ObjectMetaBuilder().withName(name).withLabels(Map.of(Keys.EIP, NS + "." + eip))
+                .withAnnotations(Map.of(Keys.EIP_CREATED_BY, NS + "." + eip)).build());
         o.setSpec(new OvnEip.Spec(subnet, null, null, type));
         return o;
     }
@@ -245,7 +244,7 @@ final class UpstreamProject {
         String publicGw = cluster.client.resources(Subnet.class).withName("ext-public").get().getSpec().gateway();
         routes.add(new Vpc.PolicyRoute(30000, "ip4.src == 10.77.0.5", "reroute", publicGw));
         for (Subnet s : cluster.client.resources(Subnet.class).list().getItems()) {
-            if (s.getMetadata().getLabels() != null && s.getMetadata().getLabels().containsKey(Labels.EXTERNAL_NETWORK_TYPE)) {
+            if (s.getMetadata().getLabels() != null && s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE)) {
                 routes.add(new Vpc.PolicyRoute(29000, "ip4.dst == " + s.getSpec().cidrBlock() + " && ip4.dst != " + s.getSpec().gateway()
                         + " && ct.new", "drop", null));
             }
@@ -260,7 +259,7 @@ final class UpstreamProject {
 
     static EIp eip(String name, String childRef, String type) {
         EIp e = new EIp();
-        e.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withFinalizers(Labels.EIP_FINALIZER).build());
+        e.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).withFinalizers(Keys.EIP_FINALIZER).build());
         EIpSpec spec = new EIpSpec();
         spec.setChildRef(childRef);
         spec.setExternalNetworkType(type);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
@@ -99,15 +99,15 @@ class ProjectBadInputTest {
     @Test
     void namespaceOwnedByAnotherProject() throws Exception {
         cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bad-taken")
-                .withAnnotations(Map.of(Labels.PROJECT, "bad-x/taken")).endMetadata().build()).create();
+                .withAnnotations(Map.of(Keys.PROJECT, "bad-x/taken")).endMetadata().build()).create();
         assertRejected(Fixtures.project("bad", "taken", "10.8.0.0/24", "cloud"), Reasons.NAMESPACE_CONFLICT);
-        assertEquals("bad-x/taken", cluster.client.namespaces().withName("bad-taken").get().getMetadata().getAnnotations().get(Labels.PROJECT));
+        assertEquals("bad-x/taken", cluster.client.namespaces().withName("bad-taken").get().getMetadata().getAnnotations().get(Keys.PROJECT));
     }
 
     @Test
     void invalidAllowlistAnnotation() throws Exception {
         assertRejected(Fixtures.withAnnotation(Fixtures.project("bad", "allow", "10.7.0.0/24", "cloud"),
-                Labels.EGRESS_ALLOWLIST, "8.8.8.8,eight"), Reasons.INVALID_ALLOWLIST);
+                Keys.EGRESS_ALLOWLIST, "8.8.8.8,eight"), Reasons.INVALID_ALLOWLIST);
     }
 
     @Test
@@ -131,9 +131,9 @@ class ProjectBadInputTest {
     void setExternalLabel(String subnet, String type) {
         cluster.client.resources(Subnet.class).withName(subnet).edit(s -> {
             if (type == null) {
-                s.getMetadata().getLabels().remove(Labels.EXTERNAL_NETWORK_TYPE);
+                s.getMetadata().getLabels().remove(Keys.EXTERNAL_NETWORK_TYPE);
             } else {
-                s.getMetadata().getLabels().put(Labels.EXTERNAL_NETWORK_TYPE, type);
+                s.getMetadata().getLabels().put(Keys.EXTERNAL_NETWORK_TYPE, type);
             }
             return s;
         });

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
@@ -27,8 +27,8 @@ class ProjectDesiredTest {
     void namespaceIsOrgDashProjectWithLabelAndOwnerAnnotation() {
         var ns = ProjectDesired.namespace(cloud, plan(cloud));
         assertEquals("acme-dev", ns.getMetadata().getName());
-        assertEquals("", ns.getMetadata().getLabels().get(Labels.PROJECT));
-        assertEquals("acme/dev", ns.getMetadata().getAnnotations().get(Labels.PROJECT));
+        assertEquals("", ns.getMetadata().getLabels().get(Keys.PROJECT));
+        assertEquals("acme/dev", ns.getMetadata().getAnnotations().get(Keys.PROJECT));
     }
 
     @Test
@@ -114,9 +114,9 @@ class ProjectDesiredTest {
     @Test
     void everyChildCarriesOwnerLabels() {
         var vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of());
-        assertEquals("kube-dc-net", vpc.getMetadata().getLabels().get(Labels.MANAGED_BY));
-        assertEquals("Project", vpc.getMetadata().getLabels().get(Labels.OWNER_KIND));
-        assertEquals("acme", vpc.getMetadata().getLabels().get(Labels.OWNER_NAMESPACE));
-        assertEquals("dev", vpc.getMetadata().getLabels().get(Labels.OWNER_NAME));
+        assertEquals("kube-dc-net", vpc.getMetadata().getLabels().get(Keys.MANAGED_BY));
+        assertEquals("Project", vpc.getMetadata().getLabels().get(Keys.OWNER_KIND));
+        assertEquals("acme", vpc.getMetadata().getLabels().get(Keys.OWNER_NAMESPACE));
+        assertEquals("dev", vpc.getMetadata().getLabels().get(Keys.OWNER_NAME));
     }
 }

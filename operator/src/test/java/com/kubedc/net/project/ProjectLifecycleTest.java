@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
@@ -52,11 +52,11 @@ class ProjectLifecycleTest {
         Project p = awaitReady("acme", "dev");
         assertEquals("acme-dev", p.getStatus().getNamespace());
         assertTrue(Conditions.isTrue(p.getStatus().getConditions(), Conditions.READY));
-        assertTrue(p.getMetadata().getFinalizers().contains(Labels.PROJECT_FINALIZER));
+        assertTrue(p.getMetadata().getFinalizers().contains(Keys.PROJECT_FINALIZER));
 
         var ns = cluster.client.namespaces().withName("acme-dev").get();
-        assertEquals("", ns.getMetadata().getLabels().get(Labels.PROJECT));
-        assertEquals("acme/dev", ns.getMetadata().getAnnotations().get(Labels.PROJECT));
+        assertEquals("", ns.getMetadata().getLabels().get(Keys.PROJECT));
+        assertEquals("acme/dev", ns.getMetadata().getAnnotations().get(Keys.PROJECT));
         Vpc vpc = get(Vpc.class, "acme-dev");
         assertEquals(List.of("acme-dev"), vpc.getSpec().namespaces());
         assertEquals("100.65.0.1", vpc.getSpec().staticRoutes().get(0).nextHopIP());
@@ -107,7 +107,7 @@ class ProjectLifecycleTest {
         cluster.create(Fixtures.project("beta", "app", "10.1.0.0/24", "cloud"));
         awaitReady("beta", "app");
         cluster.client.resources(Project.class).inNamespace("beta").withName("app").edit(p -> {
-            p.getMetadata().getAnnotations().put(Labels.EGRESS_ALLOWLIST, "8.8.8.8,1.1.1.0/24");
+            p.getMetadata().getAnnotations().put(Keys.EGRESS_ALLOWLIST, "8.8.8.8,1.1.1.0/24");
             return p;
         });
         await().atMost(WAIT).until(() -> {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.support.Fixtures;
@@ -31,7 +31,7 @@ class ProjectValidationTest {
     }
 
     static Namespace namespace(String name, String owner) {
-        return new NamespaceBuilder().withNewMetadata().withName(name).withAnnotations(owner == null ? Map.of() : Map.of(Labels.PROJECT, owner))
+        return new NamespaceBuilder().withNewMetadata().withName(name).withAnnotations(owner == null ? Map.of() : Map.of(Keys.PROJECT, owner))
                 .endMetadata().build();
     }
 
@@ -51,7 +51,7 @@ class ProjectValidationTest {
                 Arguments.of("gateway network disappeared", cloud, List.of(Fixtures.extPublic()), namespace("acme-dev", "acme/dev"),
                         List.of(gatewayEip(cloud, "acme-dev-ext-cloud", "ext-cloud")), SETTINGS, Reasons.EXTERNAL_NETWORK_GONE),
                 Arguments.of("bad egress allowlist entry", Fixtures.withAnnotation(Fixtures.project("acme", "dev", "10.0.0.0/24", "cloud"),
-                        Labels.EGRESS_ALLOWLIST, "1.2.3.4,not-an-ip"), BOTH, null, List.of(), SETTINGS, Reasons.INVALID_ALLOWLIST),
+                        Keys.EGRESS_ALLOWLIST, "1.2.3.4,not-an-ip"), BOTH, null, List.of(), SETTINGS, Reasons.INVALID_ALLOWLIST),
                 Arguments.of("gwLanIp outside cidr", withGwLanIp(Fixtures.project("acme", "dev", "10.0.0.0/24", "cloud"), "10.0.1.1"), BOTH, null,
                         List.of(), SETTINGS, Reasons.INVALID_GW_LAN_IP));
     }
@@ -154,7 +154,7 @@ class ProjectValidationTest {
 
     @Test
     void egressAllowlistJoinsConfigAnnotationAndEveryEIpAddressOfTheNamespace() {
-        Project p = Fixtures.withAnnotation(Fixtures.project("acme", "dev", "10.0.0.0/24", "cloud"), Labels.EGRESS_ALLOWLIST, "8.8.8.8, 1.1.1.0/24");
+        Project p = Fixtures.withAnnotation(Fixtures.project("acme", "dev", "10.0.0.0/24", "cloud"), Keys.EGRESS_ALLOWLIST, "8.8.8.8, 1.1.1.0/24");
         var settings = new ProjectSettings(true, false, List.of("9.9.9.9"), List.of(), false, true, 1);
         var in = new ProjectInputs(p, ExternalNetworks.from(BOTH), null, null, null, null, List.of(), null, null, null,
                 List.of(Fixtures.eipWithAddress("acme-dev", "default-gw", "100.65.0.101")), List.of(), List.of());

@@ -1,10 +1,11 @@
 package com.kubedc.net.scenario;
 
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.TestCluster;
@@ -92,7 +93,7 @@ class ExamplesAtOnceTest {
 
     List<String> ips(String ns, String name) {
         Service s = cluster.client.services().inNamespace(ns).withName(name).get();
-        return s == null ? List.of() : ServiceLbReconciler.ips(s.getStatus());
+        return s == null ? List.of() : ServiceAddresses.ips(s.getStatus());
     }
 
     static boolean ours(Event e) {
@@ -102,7 +103,7 @@ class ExamplesAtOnceTest {
     /** The examples with organization {@code demo} renamed (and the one fixed hostname made unique to it). */
     static List<HasMetadata> examples() throws IOException {
         List<HasMetadata> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Files.list(com.kubedc.net.testkit.Repo.path("examples"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 String yaml = Files.readString(f).replace("demo", ORG).replace("portal.example.com", "portal." + ORG + ".example.com");
                 for (HasMetadata o : TestCluster.get().client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {

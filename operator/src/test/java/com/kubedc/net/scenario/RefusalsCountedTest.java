@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Conditions;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.gatewayroute.RouteReasons;
 import com.kubedc.net.project.Reasons;

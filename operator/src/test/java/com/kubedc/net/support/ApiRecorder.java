@@ -1,6 +1,6 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.testkit.AuditLog;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * not sent by the emulators, the tests or the server's own components, told apart by user agent).
  */
 public final class ApiRecorder {
-    public static final String EMULATOR_USER_AGENT = com.kubedc.net.sandbox.KubeOvnEmulator.USER_AGENT;
+    public static final String EMULATOR_USER_AGENT = com.kubedc.net.testkit.KubeOvnEmulator.USER_AGENT;
     public static final String TEST_USER_AGENT = "kube-dc-net-test";
     private final AuditLog log;
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@value #RELEASE} in namespace {@value #NAMESPACE} unless told otherwise.
  */
 public final class Chart {
-    public static final Path DIR = Path.of("helm", "kube-dc-net");
+    public static final Path DIR = com.kubedc.net.testkit.Repo.path("helm", "kube-dc-net");
     public static final String RELEASE = "kube-dc-net";
     public static final String NAMESPACE = "kube-dc";
     /** The Kubernetes version `helm template` assumes (the test API server's). */

@@ -1,6 +1,6 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.ApiServer;
+import com.kubedc.net.testkit.ApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -7,7 +7,7 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSpec;
-import com.kubedc.net.sandbox.SeedNetworks;
+import com.kubedc.net.testkit.SeedNetworks;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

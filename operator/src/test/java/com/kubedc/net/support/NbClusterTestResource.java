@@ -1,6 +1,6 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.LocalNbCluster;
+import com.kubedc.net.testkit.LocalNbCluster;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

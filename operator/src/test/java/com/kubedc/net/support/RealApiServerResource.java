@@ -1,6 +1,6 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.ApiServer;
+import com.kubedc.net.testkit.ApiServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -1,11 +1,12 @@
 package com.kubedc.net.support;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import static org.awaitility.Awaitility.await;
 
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.gatewayroute.RouteAnnotations;
+import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.gatewayroute.RouteReasons;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.SeedGateway;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -38,7 +39,7 @@ public final class Routes {
 
     public String published(String ns, String name) {
         Service s = get(ns, name);
-        return s == null || s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(RouteAnnotations.ROUTE_HOSTNAME_STATUS);
+        return s == null || s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS);
     }
 
     public void awaitReason(String ns, String name, String reason) {
@@ -103,6 +104,6 @@ public final class Routes {
     }
 
     public static Map<String, String> route(String type) {
-        return Map.of(RouteAnnotations.EXPOSE_ROUTE, type);
+        return Map.of(Keys.EXPOSE_ROUTE, type);
     }
 }

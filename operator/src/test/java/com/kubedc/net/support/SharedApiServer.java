@@ -1,8 +1,8 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.ApiServerBinaries;
-import com.kubedc.net.sandbox.Crds;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.ApiServerBinaries;
+import com.kubedc.net.testkit.Crds;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;

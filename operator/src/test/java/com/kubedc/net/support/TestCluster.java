@@ -1,15 +1,17 @@
 package com.kubedc.net.support;
 
+import com.kubedc.net.vocabulary.Keys;
+
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.sandbox.GatewayEmulator;
-import com.kubedc.net.sandbox.KubeOvnEmulator;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.GatewayEmulator;
+import com.kubedc.net.testkit.KubeOvnEmulator;
+import com.kubedc.net.testkit.SeedGateway;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.AuditLog;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import java.time.Duration;
@@ -100,7 +102,7 @@ public final class TestCluster implements AutoCloseable {
     public void projectNamespace(String ns) {
         if (client.namespaces().withName(ns).get() == null) {
             client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-                    .withLabels(java.util.Map.of(com.kubedc.net.common.Labels.PROJECT, "")).endMetadata().build()).create();
+                    .withLabels(java.util.Map.of(com.kubedc.net.vocabulary.Keys.PROJECT, "")).endMetadata().build()).create();
         }
     }
 

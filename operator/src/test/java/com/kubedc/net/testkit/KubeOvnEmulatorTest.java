@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package com.kubedc.net.app;
+package com.kubedc.net.sandbox;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
@@ -6,14 +6,13 @@ import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSpec;
-import com.kubedc.net.sandbox.Sandbox;
-import com.kubedc.net.sandbox.SeedNetworks;
+import com.kubedc.net.testkit.Sandbox;
+import com.kubedc.net.testkit.SeedNetworks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ final class Benchmark {
     private Benchmark() {
     }
 
-    static String run(Sandbox sandbox, int n, int k) throws Exception {
+    static String run(Sandbox sandbox, OperatorProcess operator, int n, int k) throws Exception {
         WriteTap tap = WriteTap.on(sandbox);
         tap.start();
         KubernetesClient c = sandbox.client();
@@ -65,14 +64,13 @@ final class Benchmark {
         all.addAll(addressWrites);
         double seconds = (converged - t0) / 1e9 + (addressesReady - t1) / 1e9;
         double floor = replay(sandbox, all, n, k);
-        System.gc();
-        long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        long heapMb = operator.heapAfterGcMb();
         int objects = 2 * n * k;
         return String.format("| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s%n"
                 + "writes per EIp or FIp by request: %s",
                 n, k, (created - t0) / 1e9, (converged - t0) / 1e9, k == 0 ? "–" : String.format("%.1f", (addressesReady - t1) / 1e9),
                 projectWrites.size() / (double) n, k == 0 ? "–" : String.format("%.2f", addressWrites.size() / (double) objects),
-                floor, seconds / floor, heapMb, rssMb(), breakdown(projectWrites, n), k == 0 ? "–" : breakdown(addressWrites, objects));
+                floor, seconds / floor, heapMb, operator.rssMb(), breakdown(projectWrites, n), k == 0 ? "–" : breakdown(addressWrites, objects));
     }
 
     static final String HEADER = "| N | K | create loop (s) | Projects Ready (s) | EIps+FIps Ready (s) | writes/Project | writes/(EIp or FIp) "
@@ -124,7 +122,7 @@ final class Benchmark {
             return w.body();
         }
         try {
-            var tree = com.kubedc.net.common.Json.object().objectNode();
+            var tree = com.kubedc.net.vocabulary.Json.object().objectNode();
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.body());
             if (node.isArray()) {
                 var kept = tree.arrayNode();
@@ -222,19 +220,6 @@ final class Benchmark {
 
     static byte[] body(RecordedRequest r) {
         return r.getBody() == null ? new byte[0] : r.getBody().getBytes().clone();
-    }
-
-    static long rssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
-                }
-            }
-        } catch (Exception e) {
-            // not Linux: report what the JVM knows
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20;
     }
 
 }

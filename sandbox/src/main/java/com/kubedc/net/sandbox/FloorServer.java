@@ -1,10 +1,10 @@
-package com.kubedc.net.app;
+package com.kubedc.net.sandbox;
 
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.ApiServerBinaries;
-import com.kubedc.net.sandbox.Crds;
-import com.kubedc.net.sandbox.Sandbox;
-import com.kubedc.net.sandbox.SandboxServer;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.ApiServerBinaries;
+import com.kubedc.net.testkit.Crds;
+import com.kubedc.net.testkit.Sandbox;
+import com.kubedc.net.testkit.SandboxServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,9 +1,10 @@
-package com.kubedc.net.app;
+package com.kubedc.net.sandbox;
+
+import com.kubedc.net.vocabulary.Keys;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.gatewayroute.RouteAnnotations;
-import com.kubedc.net.sandbox.Sandbox;
-import com.kubedc.net.sandbox.SeedGateway;
+import com.kubedc.net.testkit.Sandbox;
+import com.kubedc.net.testkit.SeedGateway;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,7 +28,7 @@ final class RouteBenchmark {
     private RouteBenchmark() {
     }
 
-    static String run(Sandbox sandbox, int n) throws Exception {
+    static String run(Sandbox sandbox, OperatorProcess operator, int n) throws Exception {
         KubernetesClient c = sandbox.client();
         c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
         for (HasMetadata p : Benchmark.projects(ServiceBenchmark.PROJECTS)) {
@@ -59,11 +60,10 @@ final class RouteBenchmark {
             Benchmark.projectNamespaces(fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
             services.forEach(s -> fresh.resource(s).create());
         });
-        System.gc();
-        long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        long heapMb = operator.heapAfterGcMb();
         return String.format("| %d | %d | %.1f | %.1f | %.2f | %d | %.2f | %.1f | %d | %d |%n%nAPI writes per route by request: %s", n,
                 https(n), (created - t0) / 1e9, seconds, all.size() / (double) n, gatewayUpdates, floor, seconds / floor, heapMb,
-                Benchmark.rssMb(), Benchmark.breakdown(all, n));
+                operator.rssMb(), Benchmark.breakdown(all, n));
     }
 
     static long https(int n) {
@@ -75,7 +75,7 @@ final class RouteBenchmark {
         for (int i = 0; i < n; i++) {
             Service s = ServiceBenchmark.service("bench-p" + (i % ServiceBenchmark.PROJECTS), "r" + i, 1000 + i);
             Map<String, String> a = new HashMap<>(s.getMetadata().getAnnotations());
-            a.put(RouteAnnotations.EXPOSE_ROUTE, i % 20 == 0 ? "https" : "http");
+            a.put(Keys.EXPOSE_ROUTE, i % 20 == 0 ? "https" : "http");
             s.getMetadata().setAnnotations(a);
             out.add(s);
         }
@@ -84,6 +84,6 @@ final class RouteBenchmark {
 
     static long published(KubernetesClient c) {
         return c.services().inAnyNamespace().list().getItems().stream().filter(s -> s.getMetadata().getAnnotations() != null
-                && s.getMetadata().getAnnotations().get(RouteAnnotations.ROUTE_HOSTNAME_STATUS) != null).count();
+                && s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS) != null).count();
     }
 }

@@ -1,9 +1,17 @@
 package com.kubedc.net.sandbox;
 
+import com.kubedc.net.vocabulary.RouteIntent;
+
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.ServiceBinding;
+
+import com.kubedc.net.vocabulary.Keys;
+
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.common.Conditions;
-import com.kubedc.net.common.Names;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
@@ -50,11 +58,11 @@ public final class SandboxSummary {
     public static String services(List<io.fabric8.kubernetes.api.model.Service> services) {
         String fmt = "%-30s %-16s %-22s %s%n";
         StringBuilder out = new StringBuilder(String.format(fmt, "SERVICE", "EXTERNAL IP", "PORTS", "REASON"));
-        services.stream().filter(com.kubedc.net.loadbalancer.LbBinding::managed)
+        services.stream().filter(com.kubedc.net.vocabulary.ServiceBinding::managed)
                 .sorted(Comparator.comparing((io.fabric8.kubernetes.api.model.Service s) -> s.getMetadata().getNamespace())
                         .thenComparing(s -> s.getMetadata().getName()))
                 .forEach(s -> {
-                    List<String> ips = com.kubedc.net.loadbalancer.ServiceLbReconciler.ips(s.getStatus());
+                    List<String> ips = ServiceAddresses.ips(s.getStatus());
                     String ports = s.getSpec().getPorts().stream().map(p -> p.getPort() + "/" + (p.getProtocol() == null ? "TCP" : p.getProtocol())).collect(Collectors.joining(","));
                     String reason = s.getStatus() == null ? "Pending"
                             : String.valueOf(Conditions.reason(s.getStatus().getConditions(), com.kubedc.net.loadbalancer.LbReasons.LOAD_BALANCER_READY));
@@ -68,16 +76,16 @@ public final class SandboxSummary {
     public static String routes(List<io.fabric8.kubernetes.api.model.Service> services) {
         String fmt = "%-30s %-16s %-44s %s%n";
         StringBuilder out = new StringBuilder(String.format(fmt, "SERVICE", "ROUTE", "HOSTNAME", "REASON"));
-        services.stream().filter(s -> com.kubedc.net.gatewayroute.RouteIntent.of(s) != com.kubedc.net.gatewayroute.RouteIntent.NONE)
+        services.stream().filter(s -> com.kubedc.net.vocabulary.RouteIntent.of(s) != com.kubedc.net.vocabulary.RouteIntent.NONE)
                 .sorted(Comparator.comparing((io.fabric8.kubernetes.api.model.Service s) -> s.getMetadata().getNamespace())
                         .thenComparing(s -> s.getMetadata().getName()))
                 .forEach(s -> {
                     Map<String, String> a = s.getMetadata().getAnnotations();
-                    String host = a.get(com.kubedc.net.gatewayroute.RouteAnnotations.ROUTE_HOSTNAME_STATUS);
+                    String host = a.get(Keys.ROUTE_HOSTNAME_STATUS);
                     String reason = s.getStatus() == null ? "Pending"
                             : String.valueOf(Conditions.reason(s.getStatus().getConditions(), com.kubedc.net.gatewayroute.RouteReasons.ROUTE_READY));
                     out.append(String.format(fmt, s.getMetadata().getNamespace() + "/" + s.getMetadata().getName(),
-                            a.getOrDefault(com.kubedc.net.gatewayroute.RouteAnnotations.EXPOSE_ROUTE, "backend only"),
+                            a.getOrDefault(Keys.EXPOSE_ROUTE, "backend only"),
                             host == null ? "-" : host, host == null ? reason : ""));
                 });
         return out.toString();

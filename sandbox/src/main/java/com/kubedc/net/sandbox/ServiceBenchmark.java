@@ -1,12 +1,13 @@
-package com.kubedc.net.app;
+package com.kubedc.net.sandbox;
+
+import com.kubedc.net.vocabulary.ServiceAddresses;
+
+import com.kubedc.net.vocabulary.Keys;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.loadbalancer.LbBinding;
-import com.kubedc.net.loadbalancer.LbDesired;
-import com.kubedc.net.loadbalancer.ServiceLbReconciler;
-import com.kubedc.net.ovn.NbLoadBalancers;
-import com.kubedc.net.sandbox.LocalNb;
-import com.kubedc.net.sandbox.Sandbox;
+import com.kubedc.net.vocabulary.ServiceBinding;
+import com.kubedc.net.testkit.LocalNb;
+import com.kubedc.net.testkit.Sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -35,7 +36,7 @@ final class ServiceBenchmark {
     static final String HEADER = "| Services | create loop (s) | all programmed (s) | OVSDB transactions/Service | API writes/Service "
             + "| ovn-nbctl batch floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|";
 
-    static String run(Sandbox sandbox, NbLoadBalancers nb, int n) throws Exception {
+    static String run(Sandbox sandbox, OperatorProcess operator, int n) throws Exception {
         KubernetesClient c = sandbox.client();
         c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
         for (HasMetadata p : Benchmark.projects(PROJECTS)) {
@@ -47,13 +48,13 @@ final class ServiceBenchmark {
         Thread.sleep(2000);
         WriteTap tap = WriteTap.on(sandbox);
         tap.start();
-        long tx0 = nb.transactions();
+        long tx0 = (long) operator.metric("kubedc_ovn_nb_transactions");
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String ns = "bench-p" + (i % PROJECTS);
             c.resource(service(ns, "s" + i, 1000 + i)).create();
             c.resource(new EndpointSliceBuilder().withNewMetadata().withNamespace(ns).withName("s" + i + "-x")
-                    .withLabels(Map.of(LbDesired.SERVICE_NAME_LABEL, "s" + i)).endMetadata().withAddressType("IPv4")
+                    .withLabels(Map.of(Keys.SERVICE_NAME, "s" + i)).endMetadata().withAddressType("IPv4")
                     .withEndpoints(endpoint(Benchmark.prefix(i % PROJECTS) + ".5"), endpoint(Benchmark.prefix(i % PROJECTS) + ".6"))
                     .withPorts(new EndpointPortBuilder().withName("p").withPort(8080).withProtocol("TCP").build()).build()).create();
         }
@@ -64,13 +65,12 @@ final class ServiceBenchmark {
         long done = System.nanoTime();
         Thread.sleep(2000);
         List<Benchmark.Write> writes = tap.stop();
-        long tx = nb.transactions() - tx0;
+        long tx = (long) operator.metric("kubedc_ovn_nb_transactions") - tx0;
         double seconds = (done - t0) / 1e9;
         double floor = floor(n);
-        System.gc();
-        long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        long heapMb = operator.heapAfterGcMb();
         return String.format("| %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %d |%n%nAPI writes per Service by request: %s", n,
-                (created - t0) / 1e9, seconds, tx / (double) n, writes.size() / (double) n, floor, seconds / floor, heapMb, Benchmark.rssMb(),
+                (created - t0) / 1e9, seconds, tx / (double) n, writes.size() / (double) n, floor, seconds / floor, heapMb, operator.rssMb(),
                 Benchmark.breakdown(writes, n));
     }
 
@@ -80,15 +80,15 @@ final class ServiceBenchmark {
 
     static io.fabric8.kubernetes.api.model.Service service(String ns, String name, int port) {
         return new ServiceBuilder().withNewMetadata().withNamespace(ns).withName(name)
-                .withAnnotations(Map.of(LbBinding.BIND_ON_DEFAULT_GW, "true")).endMetadata()
+                .withAnnotations(Map.of(Keys.BIND_ON_DEFAULT_GW, "true")).endMetadata()
                 .withNewSpec().withType("LoadBalancer").withSelector(Map.of("app", name))
                 .withPorts(new ServicePortBuilder().withName("p").withPort(port).withProtocol("TCP").withTargetPort(new IntOrString(8080)).build())
                 .endSpec().build();
     }
 
     static long programmed(KubernetesClient c) {
-        return c.services().inAnyNamespace().list().getItems().stream().filter(LbBinding::managed)
-                .filter(s -> !ServiceLbReconciler.ips(s.getStatus()).isEmpty()).count();
+        return c.services().inAnyNamespace().list().getItems().stream().filter(ServiceBinding::managed)
+                .filter(s -> !ServiceAddresses.ips(s.getStatus()).isEmpty()).count();
     }
 
     /** The same rows in one ovn-nbctl transaction: lb-add + lr-lb-add + ls-lb-add per Service. */

@@ -1,11 +1,11 @@
-package com.kubedc.net.app;
+package com.kubedc.net.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kubedc.net.sandbox.ApiServer;
-import com.kubedc.net.sandbox.AuditLog;
-import com.kubedc.net.sandbox.GatewayEmulator;
-import com.kubedc.net.sandbox.KubeOvnEmulator;
-import com.kubedc.net.sandbox.Sandbox;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.AuditLog;
+import com.kubedc.net.testkit.GatewayEmulator;
+import com.kubedc.net.testkit.KubeOvnEmulator;
+import com.kubedc.net.testkit.Sandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

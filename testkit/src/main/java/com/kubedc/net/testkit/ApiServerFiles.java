@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;

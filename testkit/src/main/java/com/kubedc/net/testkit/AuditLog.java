@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

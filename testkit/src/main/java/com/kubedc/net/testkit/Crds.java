@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * the third-party kinds we read or write from testkit/crds/ (minimal schemas, real names).
  */
 public final class Crds {
-    public static final Path CHART = Path.of("helm", "kube-dc-net", "files", "crds");
-    public static final Path THIRD_PARTY = Path.of("testkit", "crds");
+    public static final Path CHART = Repo.path("helm", "kube-dc-net", "files", "crds");
+    public static final Path THIRD_PARTY = Repo.path("testkit", "crds");
 
     private Crds() {
     }

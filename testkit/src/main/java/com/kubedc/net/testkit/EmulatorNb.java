@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

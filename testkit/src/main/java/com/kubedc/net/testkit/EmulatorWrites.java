@@ -1,7 +1,7 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

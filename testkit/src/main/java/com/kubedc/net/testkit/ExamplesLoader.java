@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,6 +1,6 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
@@ -178,7 +178,7 @@ public final class KubeOvnEmulator implements AutoCloseable {
     /** The default external network: the Subnet labelled default-external. */
     Optional<Subnet> defaultExternal() {
         return list(Subnet.class).stream()
-                .filter(s -> s.getMetadata().getLabels() != null && "true".equals(s.getMetadata().getLabels().get(Labels.DEFAULT_EXTERNAL)))
+                .filter(s -> s.getMetadata().getLabels() != null && "true".equals(s.getMetadata().getLabels().get(Keys.DEFAULT_EXTERNAL)))
                 .findFirst();
     }
 

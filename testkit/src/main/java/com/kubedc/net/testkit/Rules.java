@@ -1,4 +1,4 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
 import com.kubedc.net.network.Ip;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;

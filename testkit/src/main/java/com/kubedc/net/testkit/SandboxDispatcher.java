@@ -1,6 +1,6 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
-import com.kubedc.net.common.Json;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;

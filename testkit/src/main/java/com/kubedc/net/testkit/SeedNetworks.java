@@ -1,6 +1,6 @@
-package com.kubedc.net.sandbox;
+package com.kubedc.net.testkit;
 
-import com.kubedc.net.common.Labels;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.HashMap;
@@ -28,9 +28,9 @@ public final class SeedNetworks {
 
     public static Subnet external(String name, String type, String cidr, String gw, boolean isDefault, List<String> exclude) {
         Map<String, String> labels = new HashMap<>();
-        labels.put(Labels.EXTERNAL_NETWORK_TYPE, type);
+        labels.put(Keys.EXTERNAL_NETWORK_TYPE, type);
         if (isDefault) {
-            labels.put(Labels.DEFAULT_EXTERNAL, "true");
+            labels.put(Keys.DEFAULT_EXTERNAL, "true");
         }
         Subnet s = new Subnet();
         s.setMetadata(new ObjectMetaBuilder().withName(name).withLabels(labels).build());

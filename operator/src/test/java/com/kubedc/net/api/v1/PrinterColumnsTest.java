@@ -4,7 +4,7 @@ import com.kubedc.net.api.PrinterColumnOrder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.sandbox.Crds;
+import com.kubedc.net.testkit.Crds;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;

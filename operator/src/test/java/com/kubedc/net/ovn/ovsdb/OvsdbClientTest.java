@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.kubedc.net.sandbox.LocalNb;
+import com.kubedc.net.testkit.LocalNb;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.kubedc.net.gatewayroute;
+package com.kubedc.net.vocabulary;
 
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Map;
@@ -12,9 +12,9 @@ public enum RouteIntent {
         if (a == null) {
             return NONE;
         }
-        if (a.get(RouteAnnotations.EXPOSE_ROUTE) != null) {
+        if (a.get(Keys.EXPOSE_ROUTE) != null) {
             return ROUTE;
         }
-        return "true".equalsIgnoreCase(String.valueOf(a.get(RouteAnnotations.CREATE_GATEWAY_BACKEND)).trim()) ? BACKEND : NONE;
+        return "true".equalsIgnoreCase(String.valueOf(a.get(Keys.CREATE_GATEWAY_BACKEND)).trim()) ? BACKEND : NONE;
     }
 }

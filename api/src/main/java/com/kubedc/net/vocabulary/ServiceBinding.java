@@ -1,4 +1,4 @@
-package com.kubedc.net.loadbalancer;
+package com.kubedc.net.vocabulary;
 
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Map;
@@ -8,14 +8,14 @@ import java.util.Map;
  * its namespace, or its own {@code slb-<svc>}. Pure: the EIp and Project reconcilers use it too,
  * so that all three agree on who uses an address.
  */
-public record LbBinding(String eip, boolean auto, String networkType) {
+public record ServiceBinding(String eip, boolean auto, String networkType) {
     public static final String BIND_ON_DEFAULT_GW = "service.nlb.kube-dc.com/bind-on-default-gw-eip";
     public static final String BIND_ON_EIP = "service.nlb.kube-dc.com/bind-on-eip";
     public static final String NETWORK_TYPE = "network.kube-dc.com/external-network-type";
     public static final String DEFAULT_GW = "default-gw";
     public static final String FINALIZER = "loadbalancer.kube-dc.com/finalizer";
     /** Written once on migration: the name of upstream's auto EIp ({@code slb-<svc>-xxxxx}) adopted as this Service's own. */
-    public static final String ADOPTED_EIP = com.kubedc.net.common.Labels.ADOPTED_EIP;
+    public static final String ADOPTED_EIP = com.kubedc.net.vocabulary.Keys.ADOPTED_EIP;
 
     /** A Service we program: type LoadBalancer without a {@code loadBalancerClass} of someone else. */
     public static boolean managed(Service s) {
@@ -29,22 +29,22 @@ public record LbBinding(String eip, boolean auto, String networkType) {
     }
 
     /** The binding of {@code s}; {@code defaultType} is the configured type of auto EIps. */
-    public static LbBinding of(Service s, String defaultType) {
+    public static ServiceBinding of(Service s, String defaultType) {
         Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
-        if ("true".equalsIgnoreCase(a.getOrDefault(BIND_ON_DEFAULT_GW, "").trim())) {
-            return new LbBinding(DEFAULT_GW, false, null);
+        if ("true".equalsIgnoreCase(a.getOrDefault(Keys.BIND_ON_DEFAULT_GW, "").trim())) {
+            return new ServiceBinding(DEFAULT_GW, false, null);
         }
-        String named = a.getOrDefault(BIND_ON_EIP, "").trim();
+        String named = a.getOrDefault(Keys.BIND_ON_EIP, "").trim();
         if (!named.isEmpty()) {
-            return new LbBinding(named, false, null);
+            return new ServiceBinding(named, false, null);
         }
-        String type = a.getOrDefault(NETWORK_TYPE, "").trim();
-        return new LbBinding(ownEIpName(s), true, type.isEmpty() ? defaultType : type);
+        String type = a.getOrDefault(Keys.EXTERNAL_NETWORK_TYPE, "").trim();
+        return new ServiceBinding(ownEIpName(s), true, type.isEmpty() ? defaultType : type);
     }
 
     /** The name of the Service's own EIp: {@code slb-<svc>}, or upstream's adopted one. */
     public static String ownEIpName(Service s) {
-        String adopted = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(ADOPTED_EIP);
+        String adopted = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(Keys.ADOPTED_EIP);
         return adopted != null && !adopted.isBlank() ? adopted.trim() : autoEIpName(s.getMetadata().getName());
     }
 

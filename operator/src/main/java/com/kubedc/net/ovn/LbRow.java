@@ -1,4 +1,4 @@
-package com.kubedc.net.loadbalancer;
+package com.kubedc.net.ovn;
 
 import java.util.Map;
 

@@ -1,0 +1,158 @@
+package com.kubedc.net.sandbox;
+
+import com.kubedc.net.testkit.LocalNb;
+import com.kubedc.net.testkit.Repo;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged operator ({@code operator/target/quarkus-app}, what the images ship) run as its own
+ * JVM against the sandbox: its settings as {@code -D} options, its output on ours. Measured from
+ * outside: RSS and threads from /proc, the live heap through {@code jcmd}, counters from its metrics.
+ */
+final class OperatorProcess implements AutoCloseable {
+    /** The packaged operator; {@code -Dkube-dc.sandbox.operator-jar} runs another copy (the benchmark runs a copy, so that a build meanwhile does not change it). */
+    static final Path JAR = Path.of(Settings.get("kube-dc.sandbox.operator-jar", Repo.path("operator", "target", "quarkus-app", "quarkus-run.jar").toString()));
+
+    private final Process process;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private OperatorProcess(Process process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts the operator with {@code settings} and the JVM options in {@code KUBE_DC_OPERATOR_JAVA_OPTS}; quiet: its output discarded. */
+    static OperatorProcess start(Map<String, String> settings, boolean quiet) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: build it with mvn package -DskipTests");
+        }
+        int port = Integer.parseInt(settings.getOrDefault("quarkus.http.port", "8080"));
+        if (port == 0) {
+            port = LocalNb.freePort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String opts = System.getenv("KUBE_DC_OPERATOR_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        settings.forEach((k, v) -> {
+            if (!k.equals("quarkus.http.port")) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (quiet) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        } else {
+            pb.inheritIO();
+        }
+        return new OperatorProcess(pb.start(), port);
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; false when the process ends or the time runs out first. */
+    boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    /** The sum of a Prometheus metric's samples ({@code name} or {@code name{...}}) on the operator's endpoint. */
+    double metric(String name) throws IOException, InterruptedException {
+        double sum = 0;
+        for (String line : get("/q/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** Resident set size of the operator's JVM. */
+    long rssMb() throws IOException {
+        return procStatus("VmRSS:") >> 10;
+    }
+
+    long threads() throws IOException {
+        return procStatus("Threads:");
+    }
+
+    /** The live heap: a full GC in the operator ({@code jcmd GC.run}), then the heap in use ({@code jcmd GC.heap_info}). */
+    long heapAfterGcMb() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) >> 10 : -1;
+    }
+
+    private long procStatus(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid()), command)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGTERM, then SIGKILL after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
