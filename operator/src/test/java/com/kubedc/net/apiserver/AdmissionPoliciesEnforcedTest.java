@@ -22,11 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The chart's ValidatingAdmissionPolicies, installed from its templates, enforced by the API server.
  * Their bindings are narrowed to this test's namespaces (the server is shared by the whole suite).
  */
+@Tag("server")
 class AdmissionPoliciesEnforcedTest {
     static final String ORG = "vap-org";
     static final String PROJECT_NS = "vap-org-web";

@@ -26,12 +26,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The controller authenticated as the chart's ServiceAccount with exactly the chart's RBAC: a
  * Project, an EIp, an FIp, a LoadBalancer Service and a gateway route converge and are torn down
  * without one request refused (the audit log records every request of that user, reads included).
  */
+@Tag("server")
 @QuarkusTest
 @TestProfile(ChartRbacTest.ChartServiceAccount.class)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)

@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * What only a real cluster does: the garbage collector follows our ownerReferences, and a project
  * namespace deleted under objects that carry our finalizers finishes deleting (nothing stuck).
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GarbageCollectionTest {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The API server enforces our CRDs (installed from the Helm chart): bad objects are refused at
  * admission with the CRD's own message, and immutable fields cannot change. No controller runs here.
  */
+@Tag("server")
 class ServerValidationTest {
     static final String NS = "validation";
     static KubernetesClient client;

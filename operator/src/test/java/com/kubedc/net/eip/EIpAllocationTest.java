@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** EIps that allocate from the pools, on the mock with the emulator. */
+@Tag("server")
 @QuarkusTest
 class EIpAllocationTest {
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -25,12 +25,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * New addresses only in project namespaces: an EIp or FIp elsewhere is told why (a condition and
  * one Warning event, counted once) and nothing is created for it; what an object already holds is
  * kept; a namespace that becomes a project's takes its objects on.
  */
+@Tag("server")
 @QuarkusTest
 class OutsideProjectNamespacesTest {
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -25,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The controller restarted five times while 20 EIps and 10 FIps (with auto EIps) converge, then
  * twice more once they have: each EIp ends with exactly one OvnEip and its own address, each FIp
  * with one OvnFip, and the converged state survives restarts without a write or a moved address.
  */
+@Tag("server")
 @QuarkusTest
 @TestProfile(RestartDuringConvergenceTest.Own.class)
 class RestartDuringConvergenceTest {

@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** FIps on the mock with the emulator: by IP, by VM, by named EIp, conflicts, secondary-network reroutes. */
+@Tag("server")
 @QuarkusTest
 class FIpLifecycleTest {
     static final Duration WAIT = Duration.ofSeconds(20);

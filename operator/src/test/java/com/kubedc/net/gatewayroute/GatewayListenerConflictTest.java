@@ -32,12 +32,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Writers that conflict on the platform's shared Gateway, on the real API server: a concurrent edit
  * makes our update fail with 409, the writer reads again, and neither edit is lost. Each test uses
  * a Gateway of its own (the suite's {@code eg} is left alone).
  */
+@Tag("server")
 class GatewayListenerConflictTest {
     static final String NS = "gw-conflict";
     static final String AGENT = "kube-dc-net-test-listeners";

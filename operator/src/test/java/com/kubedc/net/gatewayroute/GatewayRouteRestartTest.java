@@ -19,12 +19,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Converged routes of every kind, one of them refused for its hostname: a reconcile of each
  * writes nothing, and neither do three controller restarts; the restarted controller still hands
  * the hostname on when its owner goes.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteRestartTest {

@@ -37,8 +37,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Who owns a hostname, the 64-listener budget, concurrent listener edits: the rules between tenants on the shared Gateway. */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteRulesTest {

@@ -22,8 +22,10 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** With {@code kube-dc.gateway.enabled=false} (a cluster without the Gateway API kinds) a Service asking for a route is told so, and let go of. */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRoutesDisabledTest {

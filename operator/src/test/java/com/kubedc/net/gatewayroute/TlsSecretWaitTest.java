@@ -18,12 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A Service naming a {@code tls-secret} that is not there yet (applied with it, after it) waits
  * without a Warning and nothing is made; the Secret appearing publishes the route, no change to
  * the Service needed.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class TlsSecretWaitTest {

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The OVN NB as production runs it: a 3-member Raft cluster, {@code kube-dc.ovn-db-ips} listing
  * all three. The leader is killed while load balancers are programmed: the client finds the new
  * leader, and afterwards every Service has exactly one row with its VIPs, none lost, none twice.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbClusterTestResource.class, restrictToAnnotatedClass = true)
 class ClusteredNbFailoverTest {

@@ -28,12 +28,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code service.nlb.kube-dc.com/autodelete} on the real API server with a 4 s grace period: a
  * Service left without a ready endpoint is deleted once the grace is over (a Warning first, its EIp
  * kept); one whose endpoints become ready within the grace stays.
  */
+@Tag("server")
 @QuarkusTest
 @TestProfile(ServiceAutoDeleteTest.ShortGrace.class)
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@code bind-on-eip} names an EIp of the Service's own namespace: {@code <ns>/<eip>} of another tenant is never bound. */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbCrossNamespaceTest {

@@ -25,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Five controller restarts over programmed Services, one of them refused for a port: no API
  * write, no OVSDB transaction, no address or port moves (the port table is rebuilt from all
  * bound Services before anything is accepted).
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbRestartTest {

@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Our finalizers only on Services we program: LoadBalancers without another class, in project
  * namespaces. Elsewhere a Service is never finalized, so it stays deletable without kube-dc-net;
  * a LoadBalancer without a class there is told why it gets no address (condition, one Warning).
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbScopeTest {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * At start-up our finalizers leave the Services we no longer program (an older version finalized
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * list reconciles every Service holding one. Other finalizers, and Services of other classes, are
  * left as they are.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbStartupTest {

@@ -31,8 +31,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** LoadBalancer Services end to end: the mock API server, the emulator and a real OVN NB, read back with ovn-nbctl. */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ServiceLbTest {

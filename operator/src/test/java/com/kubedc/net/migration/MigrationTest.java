@@ -43,6 +43,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Moving a cluster from upstream's manager to kube-dc-net: a converged Project as upstream's
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * object appears, the only writes are ownership adoption plus the status and finalizer writes a
  * controller needs; deleting the Project then removes upstream's objects too.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class MigrationTest {

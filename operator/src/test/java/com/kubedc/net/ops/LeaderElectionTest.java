@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Leader election as in production, on the real API server (JOSDK's lease permission check included): the lease is taken and renewed; no System.exit on stop. */
+@Tag("server")
 @QuarkusTest
 @TestProfile(LeaderElectionTest.WithLeaderElection.class)
 class LeaderElectionTest {

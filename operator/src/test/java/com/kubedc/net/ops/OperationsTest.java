@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Health and metrics endpoints: ready once informers sync; metric labels never name objects. */
+@Tag("server")
 @QuarkusTest
 class OperationsTest {
     @Inject

@@ -9,8 +9,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /** Transient errors are retried forever with a capped backoff; every object is re-checked at least every 10 minutes. */
+@Tag("server")
 @QuarkusTest
 class RetryConfigurationTest {
     @Inject

@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Stopping the controller and starting a fresh one (new informers, empty caches) five times over
  * converged Projects, EIps and FIps writes nothing, moves no address and duplicates no object. Own profile: it replaces the application's operator.
  */
+@Tag("server")
 @QuarkusTest
 @TestProfile(ControllerRestartTest.Restartable.class)
 class ControllerRestartTest {

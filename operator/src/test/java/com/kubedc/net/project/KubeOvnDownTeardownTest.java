@@ -18,8 +18,10 @@ import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Kube-OVN down during a Project's deletion: its finalizers are removed after the configured wait, with events. */
+@Tag("server")
 @QuarkusTest
 @TestProfile(KubeOvnDownTeardownTest.ShortWait.class)
 class KubeOvnDownTeardownTest {

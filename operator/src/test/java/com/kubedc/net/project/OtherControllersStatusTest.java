@@ -22,12 +22,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code status.quotaUsage} and {@code status.security} belong to upstream's quota and security
  * controllers (spec §2.1): our status writes (server-side apply while reconciling, JSON Patch while
  * tearing down) leave them byte for byte as those controllers wrote them, and never own them.
  */
+@Tag("server")
 @QuarkusTest
 class OtherControllersStatusTest {
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * What {@code kubectl get <kind> -o wide} shows for converged objects: the API server's Table
  * rendering of our CRDs' printer columns (the columns, their order, and each cell's value).
  */
+@Tag("server")
 @QuarkusTest
 class PrinterColumnsServedTest {
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Bad input on the mock: the Project gets InputValid=False with the reason, exactly one Warning
  * event, and nothing is written for it (no namespace, no Kube-OVN object).
  */
+@Tag("server")
 @QuarkusTest
 class ProjectBadInputTest {
     static final Duration WAIT = Duration.ofSeconds(20);

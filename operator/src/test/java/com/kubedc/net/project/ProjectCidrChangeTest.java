@@ -17,12 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A Project whose network exists keeps its cidrBlock (Kube-OVN cannot re-address a live
  * subnet). The CRD has no rule against the change, so the API server takes it; the controller
  * then leaves every child as it is and says why on the Project only.
  */
+@Tag("server")
 @QuarkusTest
 class ProjectCidrChangeTest {
     static final Duration WAIT = Duration.ofSeconds(20);

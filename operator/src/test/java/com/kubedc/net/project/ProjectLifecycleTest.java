@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A Project on the mock API server with the Kube-OVN emulator: create, converge, change, delete. */
+@Tag("server")
 @QuarkusTest
 class ProjectLifecycleTest {
     static final Duration WAIT = Duration.ofSeconds(20);

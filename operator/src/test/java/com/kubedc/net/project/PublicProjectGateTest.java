@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** With {@code allow-public-projects=false} a public Project is refused before anything is written. */
+@Tag("server")
 @QuarkusTest
 @TestProfile(PublicProjectGateTest.PublicDisallowed.class)
 class PublicProjectGateTest {

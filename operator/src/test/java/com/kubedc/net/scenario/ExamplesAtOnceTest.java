@@ -35,12 +35,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Tier 4: every manifest of {@code examples/} sent at once, in no order (Services before their
  * Project's namespace exists, Projects before their organization's), as a user's {@code kubectl
  * apply -f examples/} may: everything converges and our controllers say no Warning on the way.
  */
+@Tag("server")
 @QuarkusTest
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class ExamplesAtOnceTest {

@@ -17,12 +17,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@code kubedc_refusals_total{kind, reason}}: a refusal counts once, when the object enters the
  * reason, however often it is reconciled afterwards (for the Project and gateway-route
  * controllers here; EIp, FIp and LoadBalancer in their own tests).
  */
+@Tag("server")
 @QuarkusTest
 class RefusalsCountedTest {
     static final Duration WAIT = Duration.ofSeconds(20);

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The emulator behaves like kube-ovn-controller where the controller depends on it. */
+@Tag("server")
 @EnableKubernetesMockClient(crud = true)
 class KubeOvnEmulatorTest {
     static final Duration WAIT = Duration.ofSeconds(10);

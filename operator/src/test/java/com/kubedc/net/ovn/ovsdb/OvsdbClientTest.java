@@ -20,8 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The OVSDB client against a real ovsdb-server holding the OVN NB schema; ovn-nbctl as the independent side. */
+@Tag("server")
 class OvsdbClientTest {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final Duration WAIT = Duration.ofSeconds(15);
