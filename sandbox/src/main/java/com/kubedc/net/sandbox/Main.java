@@ -25,6 +25,8 @@ import java.util.Map;
  * its own process against them; then the examples and a summary, or one benchmark.
  */
 public final class Main {
+    /** The mock server logs every request at INFO: kept quiet (held here, so the setting is not collected with the logger). */
+    static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
     private Main() {
     }
 
@@ -32,6 +34,7 @@ public final class Main {
         // the testkit logs through JBoss Logging, here onto java.util.logging: one line per record, like the operator's
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         int port = Settings.number("kube-dc.sandbox.port", 6443);
         boolean mock = Boolean.parseBoolean(Settings.get("kube-dc.sandbox.mock", "false"));
         Sandbox sandbox = Sandbox.start(port, Repo.path("target", "sandbox", "kubeconfig"), mock);
