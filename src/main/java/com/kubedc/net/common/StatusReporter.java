@@ -22,6 +22,7 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class StatusReporter {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StatusReporter.class);
     static final int ATTEMPTS = 5;
     private final KubernetesClient client;
     private final Events events;
@@ -81,6 +82,8 @@ public class StatusReporter {
                 if (Objects.equals(fresh.getMetadata().getResourceVersion(), actual.getMetadata().getResourceVersion())) {
                     throw e; // refused although nothing changed: not a race, a bad request
                 }
+                LOG.debugf("status of %s %s/%s: version %s changed meanwhile (%d), recomputed on %s", actual.getKind(), actual.getMetadata().getNamespace(),
+                        actual.getMetadata().getName(), actual.getMetadata().getResourceVersion(), e.getCode(), fresh.getMetadata().getResourceVersion());
                 actual = fresh;
             }
         }

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@code loadBalancer.ingress} when {@code ingress} (a Service we never programmed keeps whatever
  * it shows). A refusal on a new user error, a Normal event when it is programmed. Pure.
  */
-record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ingress) implements StatusSpec<Service, ServiceStatus> {
+public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ingress) implements StatusSpec<Service, ServiceStatus> {
     static final Set<String> TYPES = Set.of(LbReasons.LOAD_BALANCER_READY, AutoDelete.CONDITION);
 
     @Override
