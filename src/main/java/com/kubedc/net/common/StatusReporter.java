@@ -54,6 +54,9 @@ public class StatusReporter {
                 return new Result<>(actual, false, List.of());
             }
             ArrayNode ops = StatusPatch.ops(Json.tree(actual), spec.fields(actual, change.after()));
+            if (ops.isEmpty()) {
+                return new Result<>(actual, false, List.of()); // differs only in what the spec does not write
+            }
             try {
                 P written = patch(actual, ops);
                 if (ctx != null) {

@@ -22,6 +22,9 @@ import java.util.function.Function;
  * is not one), a Warning when what holds its deletion changes. Pure.
  */
 record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp, EIpStatus> {
+    /** The fields we write: {@code deleteReleased} is upstream's (a migrated EIp keeps it). */
+    static final List<String> OURS = List.of("ipAddress", "ovnEIpRef", "ready", "ownershipType", "owners", "conditions");
+
     /** {@code next}, computed from {@code read}, for any later version of it: the conditions' times follow that version. */
     static EIpStatusSpec of(EIp read, EIpStatus next, java.time.Clock clock) {
         return new EIpStatusSpec(fresh -> {
@@ -37,17 +40,26 @@ record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp
 
     @Override
     public EIpStatus desired(EIp fresh) {
-        return builder.apply(fresh);
+        return ours(builder.apply(fresh));
     }
 
     @Override
     public EIpStatus current(EIp actual) {
-        return actual.getStatus();
+        return actual.getStatus() == null ? null : ours(actual.getStatus());
     }
 
     @Override
     public ObjectNode fields(EIp actual, EIpStatus ours) {
-        return StatusPatch.owned(Json.tree(actual.getStatus()), Json.tree(ours), null);
+        return StatusPatch.owned(Json.tree(actual.getStatus()), Json.tree(ours), OURS);
+    }
+
+    private static EIpStatus ours(EIpStatus s) {
+        if (s.getDeleteReleased() == null) {
+            return s;
+        }
+        EIpStatus out = io.fabric8.kubernetes.client.utils.Serialization.clone(s);
+        out.setDeleteReleased(null);
+        return out;
     }
 
     @Override

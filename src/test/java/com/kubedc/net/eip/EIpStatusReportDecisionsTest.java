@@ -112,6 +112,18 @@ class EIpStatusReportDecisionsTest {
         assertFalse(again.writes());
     }
 
+    @Test
+    void upstreamsDeleteReleasedIsNeitherComparedNorWritten() {
+        EIp e = eip(null);
+        EIpStatus mine = status(e, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(), AT_T0);
+        EIpStatus withUpstreams = Serialization.clone(mine);
+        withUpstreams.setDeleteReleased(true);
+        e.setStatus(withUpstreams);
+        assertFalse(change(e, mine).writes());
+        var spec = EIpStatusSpec.of(e, status(e, EIpReasons.INVALID_NETWORK_TYPE, List.of(), LATER), LATER);
+        assertFalse(spec.fields(e, spec.desired(e)).has("deleteReleased"));
+    }
+
     static EIpStatus readyStatus(EIp on, List<EIpOwner> owners) {
         EIpStatus s = Serialization.clone(status(on, EIpReasons.READY, owners, LATER));
         s.setIpAddress("203.0.113.9");
