@@ -104,4 +104,15 @@ public final class Conditions {
         }
         return out;
     }
+
+    /**
+     * {@code next} (built against an earlier read) rebuilt against {@code previous}, the conditions
+     * of a newer read: the same types, statuses, reasons and messages, each lastTransitionTime
+     * carried over from {@code previous} while the status holds, else now.
+     */
+    public static List<Condition> rebase(List<Condition> next, List<Condition> previous, Long generation, Clock clock) {
+        Conditions c = new Conditions(previous, generation, clock);
+        (next == null ? List.<Condition>of() : next).forEach(x -> c.set(x.getType(), x.getStatus(), x.getReason(), x.getMessage()));
+        return c.build();
+    }
 }

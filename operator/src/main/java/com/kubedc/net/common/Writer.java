@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The one write path, in production and tests: create, JSON Patch of exactly the fields we own,
- * a merge patch of one annotation, delete; every patch under our field manager. No whole-object
+ * a merge patch of one annotation, delete; every patch under our field manager. Status is
+ * written by {@link StatusReporter} alone. No whole-object
  * update of objects another controller also writes (that would erase its fields).
  */
 @ApplicationScoped
@@ -177,29 +178,5 @@ public class Writer {
                 throw e;
             }
         }
-    }
-
-    /**
-     * Sets the top-level {@code status} fields of {@code fields} on {@code actual} (status
-     * subresource; primaries only), one JSON Patch op per field that differs; every other status
-     * field (another controller's) stays as it is. Nothing to change, no request.
-     */
-    public void patchStatusFields(HasMetadata actual, ObjectNode fields) {
-        ObjectNode fragment = Json.object();
-        fragment.set("status", fields);
-        ArrayNode ops = JsonPatches.toContain(Json.tree(actual), fragment);
-        if (ops.isEmpty()) {
-            return;
-        }
-        writes.count(actual.getKind(), "status");
-        client.resource(actual).subresource("status").patch(context(PatchType.JSON), Json.write(ops));
-    }
-
-    /** Replaces {@code /status} of {@code actual} (status subresource; primaries only). */
-    public void patchStatus(HasMetadata actual, Object status) {
-        ArrayNode ops = Json.object().arrayNode();
-        JsonPatches.add(ops, "add", "/status", Json.tree(status));
-        writes.count(actual.getKind(), "status");
-        client.resource(actual).subresource("status").patch(context(PatchType.JSON), Json.write(ops));
     }
 }

@@ -11,10 +11,11 @@ import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ProjectNamespaces;
-import com.kubedc.net.common.Refusals;
-import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -58,22 +59,17 @@ import java.util.concurrent.TimeUnit;
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);
     private final Clock clock;
-    private final ReadyTimer readyTimer;
     private final Writer writer;
-    private final Events events;
-    private final Refusals refusals;
+    private final StatusReporter status;
     private final MeterRegistry registry;
     private final String defaultType;
     private EIpSources sources;
     private final NetworkUsageMetrics usage;
 
-    public EIpReconciler(Clock clock, ReadyTimer readyTimer, Writer writer, Events events, Refusals refusals, MeterRegistry registry,
-            KubeDcConfig config) {
-        this.refusals = refusals;
+    public EIpReconciler(Clock clock, Writer writer, StatusReporter status, MeterRegistry registry, KubeDcConfig config) {
         this.clock = clock;
-        this.readyTimer = readyTimer;
         this.writer = writer;
-        this.events = events;
+        this.status = status;
         this.registry = registry;
         this.defaultType = config.defaultEipNetworkType();
         this.usage = new NetworkUsageMetrics(registry);
@@ -96,9 +92,9 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             boolean holds = eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef())
                     || Owners.hasOwnerOfKind(eip, "Project");
             return finish(eip, outsideProjects(eip, holds).orElseGet(() -> EIpStatusBuilder.adopted(eip, childRef,
-                    sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)));
+                    sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)), context);
         }
-        return finish(eip, allocate(eip));
+        return finish(eip, allocate(eip), context);
     }
 
     /** The status of an EIp that gets no address where it is (see {@link ProjectNamespaces#gate}); empty when it may have one. */
@@ -194,20 +190,20 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     }
 
     /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
-    private void markInUse(EIp eip, List<EIpOwner> users) {
+    private void markInUse(EIp eip, List<EIpOwner> users, Context<EIp> ctx) {
         String message = "deletion waits until " + users.stream().map(EIpOwner::toString).sorted().collect(java.util.stream.Collectors.joining(", "))
                 + " stop using this EIp";
+        status.report(eip, ctx, new EIpStatusSpec(fresh -> inUse(fresh, message, clock)));
+    }
+
+    /** {@code eip}'s status with condition InUse saying what holds its deletion. */
+    static EIpStatus inUse(EIp eip, String message, Clock clock) {
         EIpStatus prev = eip.getStatus() == null ? new EIpStatus() : eip.getStatus();
-        if (message.equals(Conditions.find(prev.getConditions(), EIpReasons.IN_USE).map(c -> c.getMessage()).orElse(null))) {
-            return;
-        }
-        EIpStatus next = Json.tree(prev).isNull() ? new EIpStatus() : io.fabric8.kubernetes.client.utils.Serialization.clone(prev);
-        next.setConditions(new Conditions(prev.getConditions(), eip.getMetadata().getGeneration(), clock)
-                .set(EIpReasons.IN_USE, true, EIpReasons.IN_USE, message).build());
-        prev.getConditions().stream().filter(c -> !c.getType().equals(EIpReasons.IN_USE)).forEach(c -> next.getConditions().add(c));
+        EIpStatus next = io.fabric8.kubernetes.client.utils.Serialization.clone(prev);
+        next.setConditions(Conditions.put(prev.getConditions(), eip.getMetadata().getGeneration(), clock, EIpReasons.IN_USE, true,
+                EIpReasons.IN_USE, message));
         next.getConditions().sort(java.util.Comparator.comparing(c -> c.getType()));
-        writer.patchStatus(eip, next);
-        events.warning(eip, EIpReasons.IN_USE, message);
+        return next;
     }
 
     private List<EIpOwner> owners(EIp eip, String ovnEip) {
@@ -267,24 +263,11 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         return out;
     }
 
-    private UpdateControl<EIp> finish(EIp eip, EIpStatus next) {
-        EIpStatus before = eip.getStatus();
-        String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
-        String now = Conditions.reason(next.getConditions(), Conditions.READY);
-        if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            refusals.refuse(eip, Refusals.EIP, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
-            if (EIpReasons.NO_ADDRESS_AVAILABLE.equals(now)) {
-                registry.counter("kubedc.eip.no.address").increment();
-            }
+    private UpdateControl<EIp> finish(EIp eip, EIpStatus next, Context<EIp> ctx) {
+        if (status.report(eip, ctx, EIpStatusSpec.of(eip, next, clock)).said(EIpReasons.NO_ADDRESS_AVAILABLE)) {
+            registry.counter("kubedc.eip.no.address").increment();
         }
-        if (next.isReady() && (before == null || !before.isReady())) {
-            readyTimer.record("EIp", eip);
-        }
-        if (Json.tree(before).equals(Json.tree(next))) {
-            return UpdateControl.noUpdate();
-        }
-        eip.setStatus(next);
-        return UpdateControl.patchStatus(eip);
+        return UpdateControl.noUpdate();
     }
 
     /**
@@ -297,7 +280,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         List<EIpOwner> users = owners(eip, eip.getStatus() == null ? "" : eip.getStatus().getOvnEIpRef()).stream()
                 .filter(o -> EIpOwner.FIP.equals(o.getType()) || EIpOwner.SERVICE_LB.equals(o.getType())).toList();
         if (!users.isEmpty()) {
-            markInUse(eip, users);
+            markInUse(eip, users, context);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(5));
         }
         if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {

@@ -4,7 +4,6 @@ import com.kubedc.net.vocabulary.Keys;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.api.v1.FIpStatus;
 import com.kubedc.net.api.v1.TargetVmInterface;
 import com.kubedc.net.common.Adoption;
 import com.kubedc.net.vocabulary.Conditions;
@@ -12,8 +11,7 @@ import com.kubedc.net.common.Events;
 import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ProjectNamespaces;
-import com.kubedc.net.common.Refusals;
-import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -54,18 +52,14 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FIpReconciler.class);
     private final Clock clock;
     private final Writer writer;
-    private final Events events;
-    private final Refusals refusals;
-    private final ReadyTimer readyTimer;
+    private final StatusReporter status;
     private final String defaultType;
     private FIpSources sources;
 
-    public FIpReconciler(Clock clock, Writer writer, Events events, Refusals refusals, ReadyTimer readyTimer, KubeDcConfig config) {
-        this.refusals = refusals;
+    public FIpReconciler(Clock clock, Writer writer, StatusReporter status, KubeDcConfig config) {
         this.clock = clock;
         this.writer = writer;
-        this.events = events;
-        this.readyTimer = readyTimer;
+        this.status = status;
         this.defaultType = config.defaultFipNetworkType();
     }
 
@@ -78,7 +72,9 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
 
     @Override
     public UpdateControl<FIp> reconcile(FIp fip, Context<FIp> context) {
-        return finish(fip, FIpStatusBuilder.build(fip, facts(fip, context), clock));
+        Facts facts = facts(fip, context);
+        status.report(fip, context, new FIpStatusSpec(x -> FIpStatusBuilder.build(x, facts, clock)));
+        return UpdateControl.noUpdate();
     }
 
     private Facts facts(FIp fip, Context<FIp> context) {
@@ -235,23 +231,6 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     static boolean older(FIp a, FIp b) {
         Comparator<FIp> byAge = Comparator.comparing((FIp f) -> f.getMetadata().getCreationTimestamp()).thenComparing(f -> f.getMetadata().getName());
         return byAge.compare(a, b) < 0;
-    }
-
-    private UpdateControl<FIp> finish(FIp fip, FIpStatus next) {
-        FIpStatus before = fip.getStatus();
-        String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
-        String now = Conditions.reason(next.getConditions(), Conditions.READY);
-        if (!next.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            refusals.refuse(fip, Refusals.FIP, now, Conditions.find(next.getConditions(), Conditions.READY).get().getMessage());
-        }
-        if (next.isReady() && (before == null || !before.isReady())) {
-            readyTimer.record("FIp", fip);
-        }
-        if (Json.tree(before).equals(Json.tree(next))) {
-            return UpdateControl.noUpdate();
-        }
-        fip.setStatus(next);
-        return UpdateControl.patchStatus(fip);
     }
 
     /** OvnFip first, then the FIp's own EIp; each waited for before the finalizer goes. */

@@ -1,10 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
 import com.kubedc.net.vocabulary.RouteIntent;
-
 import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.common.Events;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.WriteCounter;
 import com.kubedc.net.common.Writer;
@@ -71,12 +70,12 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     private RouteChildren children;
     private ProjectNamespaces<Service> namespaces;
 
-    public GatewayRouteReconciler(Clock clock, Writer writer, Events events, KubernetesClient client, WriteCounter writes,
+    public GatewayRouteReconciler(Clock clock, Writer writer, StatusReporter status, KubernetesClient client, WriteCounter writes,
             MeterRegistry registry, KubeDcConfig config) {
         this.writer = writer;
         this.client = client;
         this.metrics = new RouteMetrics(registry);
-        this.report = new RouteReport(clock, writer, events, metrics);
+        this.report = new RouteReport(clock, writer, status, metrics);
         this.listenerWriter = new GatewayListenerWriter(client, writes);
         KubeDcConfig.GatewayConfig g = config.gateway();
         this.gw = new GatewayRef(g.name(), g.namespace(), g.httpListener(), g.passthroughListener());

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * {@code kubedc_gateway_listeners{state=used|limit}} read on scrape from the Gateway cache, and
  * {@code kubedc_gateway_route_refusals_total{reason}} counted when a route is refused (reasons
- * are a fixed set, so the label stays bounded), also as {@code kubedc_refusals_total{kind="GatewayRoute"}}.
+ * are a fixed set, so the label stays bounded), besides {@code kubedc_refusals_total{kind="GatewayRoute"}} (counted by
+ * {@link com.kubedc.net.common.Refusals} with the Warning event).
  */
 final class RouteMetrics {
     static final String LISTENERS = "kubedc.gateway.listeners";
@@ -35,6 +36,5 @@ final class RouteMetrics {
 
     void refused(String reason) {
         registry.counter(REFUSALS, "reason", reason).increment();
-        com.kubedc.net.common.Refusals.count(registry, com.kubedc.net.common.Refusals.GATEWAY_ROUTE, reason);
     }
 }

@@ -15,8 +15,7 @@ import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.ProjectNamespaces;
-import com.kubedc.net.common.Refusals;
-import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.ovn.NbLoadBalancers;
@@ -41,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -70,8 +68,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     private final Clock clock;
     private final Writer writer;
     private final Events events;
-    private final Refusals refusals;
-    private final ReadyTimer readyTimer;
+    private final StatusReporter status;
     private final NbLoadBalancers nb;
     private final String defaultType;
     private final boolean extCompanion;
@@ -79,13 +76,12 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     private final Counter autodeleted;
     private LbSources sources;
 
-    public ServiceLbReconciler(Clock clock, Writer writer, Events events, Refusals refusals, ReadyTimer readyTimer, NbLoadBalancers nb,
+    public ServiceLbReconciler(Clock clock, Writer writer, Events events, StatusReporter status, NbLoadBalancers nb,
             KubeDcConfig config, MeterRegistry registry) {
-        this.refusals = refusals;
         this.clock = clock;
         this.writer = writer;
         this.events = events;
-        this.readyTimer = readyTimer;
+        this.status = status;
         this.nb = nb;
         this.defaultType = config.defaultSvcLbNetworkType();
         this.extCompanion = config.lbExtCompanion();
@@ -107,24 +103,19 @@ public class ServiceLbReconciler implements Reconciler<Service> {
         boolean held = LbScope.holdsFinalizer(s);
         ProjectNamespaces.Membership membership = sources.membership(s.getMetadata().getNamespace());
         if (!LbScope.programs(s, membership == ProjectNamespaces.Membership.PROJECT)) {
-            ServiceStatus next = s.getStatus();
             if (held) {
                 // deleted, or no longer ours (type, class, namespace): undo, let go, then clear our status
                 release(s);
                 writer.removeFinalizer(s, Keys.LOADBALANCER_FINALIZER);
-                next = LbStatus.next(s, null, null, clock);
             }
-            if (LbScope.refusedHere(s, membership)) {
+            boolean refused = LbScope.refusedHere(s, membership);
+            if (s.getMetadata().getDeletionTimestamp() == null && (held || refused)) {
                 // asks us for an address outside project namespaces: told why, never finalized, ingress left as it is
                 String message = ProjectNamespaces.refusal("LoadBalancer Service " + s.getMetadata().getName(), s.getMetadata().getNamespace());
-                if (!LbReasons.NOT_A_PROJECT_NAMESPACE.equals(Conditions.reason(s.getStatus() == null ? null : s.getStatus().getConditions(),
-                        LbReasons.LOAD_BALANCER_READY))) {
-                    refusals.refuse(s, Refusals.LOAD_BALANCER, LbReasons.NOT_A_PROJECT_NAMESPACE, message);
-                }
-                next = LbStatus.refused(s, next, message, clock);
-            }
-            if (s.getMetadata().getDeletionTimestamp() == null && !same(s.getStatus(), next)) {
-                writer.patchStatus(s, next);
+                status.report(s, ctx, new LbStatusSpec(x -> {
+                    ServiceStatus cleared = held ? LbStatus.next(x, null, null, clock) : x.getStatus();
+                    return refused ? LbStatus.refused(x, cleared, message, clock) : cleared;
+                }, held));
             }
             return UpdateControl.noUpdate();
         }
@@ -281,34 +272,15 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     }
 
     private UpdateControl<Service> finish(Service s, LbOutcome o, AutoDelete.Decision d, Context<Service> ctx) {
-        ServiceStatus before = s.getStatus();
-        String was = before == null ? null : Conditions.reason(before.getConditions(), LbReasons.LOAD_BALANCER_READY);
-        if (!Objects.equals(was, o.reason())) {
-            if (LbReasons.isUserError(o.reason())) {
-                refusals.refuse(s, Refusals.LOAD_BALANCER, o.reason(), o.message());
-            } else if (o.isProgrammed()) {
-                events.normal(s, o.reason(), o.message());
-                readyTimer.record("Service", s);
-            }
-        }
-        ServiceStatus next = LbStatus.next(s, o, d, clock);
-        // through the operator SDK, so that the next reconcile sees this status even before the informer does
+        status.report(s, ctx, new LbStatusSpec(x -> LbStatus.next(x, o, d, clock), true));
         UpdateControl<Service> control = UpdateControl.noUpdate();
-        if (!same(before, next)) {
-            // computed from the object patched, so that the route controller's condition on it is kept
-            PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(s, ctx, x -> {
-                x.setStatus(LbStatus.next(x, o, d, clock));
-                return x;
-            });
-        }
         return LbReasons.WAITING_FOR_OVN.equals(o.reason()) ? control.rescheduleAfter(WAIT_FOR_OVN) : control;
     }
 
-    /** Same ingress addresses and conditions (the API server may add fields such as ipMode: not a difference). */
-    static boolean same(ServiceStatus a, ServiceStatus b) {
-        return Objects.equals(ServiceAddresses.ips(a), ServiceAddresses.ips(b))
-                && Json.tree(a == null || a.getConditions() == null ? List.of() : a.getConditions())
-                        .equals(Json.tree(b == null || b.getConditions() == null ? List.of() : b.getConditions()));
+    /** The ingress addresses a Service shows. */
+    public static List<String> ips(ServiceStatus s) {
+        return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null ? List.of()
+                : s.getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
     }
 
     static String owner(Service s) {

@@ -10,8 +10,10 @@ import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.vocabulary.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
-import com.kubedc.net.common.ReadyTimer;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -52,20 +54,15 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     private final ProjectSettings settings;
     private final ProjectApply apply;
     private final ProjectTeardown teardown;
-    private final Events events;
-    private final Refusals refusals;
-    private final ReadyTimer readyTimer;
+    private final StatusReporter status;
     private final Clock clock;
     private ProjectSources sources;
 
-    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, Events events, Refusals refusals,
-            ReadyTimer readyTimer, Clock clock) {
-        this.refusals = refusals;
+    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, StatusReporter status, Clock clock) {
         this.settings = ProjectSettings.from(config);
         this.apply = apply;
         this.teardown = teardown;
-        this.events = events;
-        this.readyTimer = readyTimer;
+        this.status = status;
         this.clock = clock;
     }
 
@@ -78,40 +75,20 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     @Override
     public UpdateControl<Project> reconcile(Project p, Context<Project> context) {
         ProjectInputs in = gather(p);
-        ProjectStatus next;
         var result = ProjectValidation.validate(in, settings);
         if (result instanceof ProjectValidation.Bad bad) {
-            next = ProjectStatusBuilder.invalid(p, bad.problem(), clock);
+            status.report(p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.invalid(x, bad.problem(), clock)));
         } else {
             Plan plan = ((ProjectValidation.Good) result).plan();
             Observed observed = apply.apply(p, plan, in, sources, settings);
-            next = ProjectStatusBuilder.progress(p, plan, observed, clock);
+            status.report(p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.progress(x, plan, observed, clock)));
         }
-        return finish(p, next);
-    }
-
-    private UpdateControl<Project> finish(Project p, ProjectStatus next) {
-        ProjectStatus before = p.getStatus();
-        for (String reason : ProjectStatusBuilder.newFailureReasons(before, next)) {
-            refusals.refuse(p, Refusals.PROJECT, reason, Conditions.find(next.getConditions(), Reasons.INPUT_VALID).get().getMessage());
-        }
-        boolean wasReady = before != null && before.isReady();
-        if (next.isReady() && !wasReady) {
-            events.normal(p, Reasons.READY, "project network " + next.getNamespace() + " is ready");
-            readyTimer.record("Project", p);
-        }
-        if (ProjectStatusBuilder.ours(before).equals(ProjectStatusBuilder.ours(next))) {
-            return UpdateControl.noUpdate();
-        }
-        // server-side apply of our fields only (next carries no quotaUsage/security): the fields
-        // other controllers own stay theirs and keep their values
-        p.setStatus(next);
-        return UpdateControl.patchStatus(p);
+        return UpdateControl.noUpdate();
     }
 
     @Override
     public DeleteControl cleanup(Project p, Context<Project> context) {
-        return teardown.step(p, gather(p), sources);
+        return teardown.step(p, gather(p), sources, context);
     }
 
     /**

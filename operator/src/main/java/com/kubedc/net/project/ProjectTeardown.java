@@ -9,6 +9,7 @@ import com.kubedc.net.common.Events;
 import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
@@ -16,6 +17,7 @@ import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -38,12 +39,14 @@ public class ProjectTeardown {
 
     private final Writer writer;
     private final Events events;
+    private final StatusReporter status;
     private final Clock clock;
     private final Duration forceAfter;
     private final Duration poll;
 
-    public ProjectTeardown(Writer writer, Events events, Clock clock, KubeDcConfig config) {
+    public ProjectTeardown(Writer writer, Events events, StatusReporter status, Clock clock, KubeDcConfig config) {
         this.writer = writer;
+        this.status = status;
         this.events = events;
         this.clock = clock;
         this.forceAfter = config.teardown().forceFinalizerAfter();
@@ -80,7 +83,7 @@ public class ProjectTeardown {
         return steps;
     }
 
-    DeleteControl step(Project p, ProjectInputs in, ProjectSources s) {
+    DeleteControl step(Project p, ProjectInputs in, ProjectSources s, Context<Project> ctx) {
         clearPolicyRoutes(in);
         for (Step step : steps(in, s)) {
             if (step.remaining().isEmpty()) {
@@ -92,7 +95,7 @@ public class ProjectTeardown {
                 forceKubeOvnFinalizerIfStuck(p, o);
             }
             HasMetadata first = step.remaining().get(0);
-            markTerminating(p, "waiting for " + step.remaining().size() + " object(s) of step " + step.name()
+            markTerminating(p, ctx, "waiting for " + step.remaining().size() + " object(s) of step " + step.name()
                     + " to be deleted, e.g. " + first.getKind() + " " + first.getMetadata().getName());
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(poll);
         }
@@ -140,12 +143,19 @@ public class ProjectTeardown {
         }
     }
 
-    private void markTerminating(Project p, String message) {
-        ProjectStatus prev = p.getStatus() == null ? new ProjectStatus() : p.getStatus();
-        var existing = Conditions.find(prev.getConditions(), Reasons.TERMINATING);
-        if (existing.isPresent() && Objects.equals(existing.get().getMessage(), message)) {
-            return;
+    private void markTerminating(Project p, Context<Project> ctx, String message) {
+        try {
+            // our fields only: quotaUsage and security are other controllers' and stay as they are
+            status.report(p, ctx, new ProjectStatusSpec(x -> terminating(x, message, clock)));
+        } catch (RuntimeException e) {
+            // status during teardown is informative; the next step retries it
+            LOG.debugf("status of terminating project %s not written: %s", p.getMetadata().getName(), e.getMessage());
         }
+    }
+
+    /** {@code p}'s status while its teardown waits: Terminating and Ready False say why, the other conditions kept. */
+    static ProjectStatus terminating(Project p, String message, Clock clock) {
+        ProjectStatus prev = p.getStatus() == null ? new ProjectStatus() : p.getStatus();
         Conditions c = new Conditions(prev.getConditions(), p.getMetadata().getGeneration(), clock);
         prev.getConditions().stream().filter(x -> !x.getType().equals(Reasons.TERMINATING) && !x.getType().equals(Conditions.READY))
                 .forEach(x -> c.set(x.getType(), x.getStatus(), x.getReason(), x.getMessage()));
@@ -156,13 +166,7 @@ public class ProjectTeardown {
         next.setGatewayIP(prev.getGatewayIP());
         next.setReady(false);
         next.setConditions(c.build());
-        try {
-            // our fields only: quotaUsage and security are other controllers' and stay as they are
-            writer.patchStatusFields(p, ProjectStatusBuilder.ours(next));
-        } catch (RuntimeException e) {
-            // status during teardown is informative; the next step retries it
-            LOG.debugf("status of terminating project %s not written: %s", p.getMetadata().getName(), e.getMessage());
-        }
+        return next;
     }
 
     static List<HasMetadata> owned(Project p, HasMetadata o) {

@@ -60,12 +60,13 @@ public class FreshOperators {
         com.kubedc.net.common.Refusals refusals = new com.kubedc.net.common.Refusals(events, registry);
         // as in production: SSA for primaries, an informer whose first list fails retries
         Operator op = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(false));
+        com.kubedc.net.common.StatusReporter status = new com.kubedc.net.common.StatusReporter(client, events, refusals, readyTimer, counter);
         register(op, "project", new ProjectReconciler(config, new ProjectApply(writer),
-                new ProjectTeardown(writer, events, clock, config), events, refusals, readyTimer, clock));
-        register(op, "eip", new EIpReconciler(clock, readyTimer, writer, events, refusals, registry, config));
-        register(op, "fip", new FIpReconciler(clock, writer, events, refusals, readyTimer, config));
-        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, refusals, readyTimer, nb, config, registry));
-        register(op, "gatewayroute", new com.kubedc.net.gatewayroute.GatewayRouteReconciler(clock, writer, events, client, counter, registry, config));
+                new ProjectTeardown(writer, events, status, clock, config), status, clock));
+        register(op, "eip", new EIpReconciler(clock, writer, status, registry, config));
+        register(op, "fip", new FIpReconciler(clock, writer, status, config));
+        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, status, nb, config, registry));
+        register(op, "gatewayroute", new com.kubedc.net.gatewayroute.GatewayRouteReconciler(clock, writer, status, client, counter, registry, config));
         started.add(op); // tracked before it starts: an operator that fails half-way must still be stopped
         op.start();
         return op;
