@@ -9,7 +9,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * In front of the mock's CRUD dispatcher: discovery for kubectl (query strings ignored), the
  * canned lease permission review JOSDK's leader election asks for, and server-side apply served as
  * a merge patch (the mock answers apply with 415; the SDK applies finalizers and statuses of
- * existing objects, for which a merge of the applied fields is close enough in a fallback).
+ * existing objects, for which a merge of the applied fields is close enough in a fallback), and a
+ * failed JSON Patch {@code test} answered 422 as a real server does (the mock leaves it unanswered).
  */
 final class SandboxDispatcher extends Dispatcher {
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
@@ -45,7 +46,25 @@ final class SandboxDispatcher extends Dispatcher {
         if ("PATCH".equals(request.getMethod()) && type != null && type.contains("apply-patch")) {
             return crud.dispatch(asMergePatch(request));
         }
-        return crud.dispatch(request);
+        try {
+            return crud.dispatch(request);
+        } catch (Exception e) { // zjsonpatch's exception is thrown undeclared: catch wide, rethrow the rest as is
+            if (isFailedTest(e)) {
+                // a JSON Patch whose test op fails: the mock throws and never answers; a real server answers 422
+                return json(422, java.util.Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure",
+                        "reason", "Invalid", "code", 422, "message", String.valueOf(e.getMessage())));
+            }
+            throw e;
+        }
+    }
+
+    static boolean isFailedTest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("io.fabric8.zjsonpatch.") && String.valueOf(t).contains("TEST Operation")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RecordedRequest asMergePatch(RecordedRequest r) {
