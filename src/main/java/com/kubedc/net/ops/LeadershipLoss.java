@@ -6,10 +6,12 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +32,17 @@ public class LeadershipLoss {
     private final AtomicBoolean lost = new AtomicBoolean();
     private final AtomicInteger leading = new AtomicInteger();
     private final MeterRegistry registry;
+    private final IntConsumer exit;
     private volatile boolean shuttingDown;
 
+    @Inject
     public LeadershipLoss(MeterRegistry registry) {
+        this(registry, Quarkus::asyncExit); // only signals the main thread, which stops the application and exits
+    }
+
+    LeadershipLoss(MeterRegistry registry, IntConsumer exit) {
         this.registry = registry;
+        this.exit = exit;
         registry.find("kubedc.leader").meters().forEach(registry::remove); // an earlier application in this JVM (tests)
         registry.gauge("kubedc.leader", leading);
     }
@@ -59,7 +68,7 @@ public class LeadershipLoss {
         }
         registry.counter("kubedc.leadership.lost").increment();
         LOG.errorf("lost the leader lease: stopping the controllers and exiting with code %d to rejoin the election", EXIT_CODE);
-        Quarkus.asyncExit(EXIT_CODE); // only signals the main thread, which stops the application and exits
+        exit.accept(EXIT_CODE);
     }
 
     /** True once the lease was lost outside a shutdown: this replica must not write any more. */
