@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 /**
  * What a replica does when its lease is gone (taken by another, or not renewed within the renew
  * deadline): readiness goes down at once, and the application shuts down, which stops the
- * controllers before anything else, and exits with {@link #EXIT_CODE} so that the kubelet starts
+ * operator and its controllers, and exits with {@link #EXIT_CODE} so that the kubelet starts
  * the container again and it re-enters the election as a standby. The elector is single-use: a
  * replica that stayed up would never lead again, and without the stop it would keep writing to the
  * API server, OVN NB and the Gateway beside the new leader. During a shutdown already under way the

@@ -50,8 +50,12 @@ class LeaderHandOverIT {
             int nbRowsBefore = Inventory.nbRows(world.nb()).size();
 
             thief.take();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> !first.ready());
-            AuditLog audit = new AuditLog(world.api.auditLogPath()).fromNow(); // from the moment the leader knows it lost
+            // the leader knows it lost: it says so in its readiness, or has gone already
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !first.alive() || first.body("/q/health/ready").contains("lost, exiting"));
+            AuditLog audit = new AuditLog(world.api.auditLogPath()).fromNow();
+            System.out.println("[leader-hand-over] the old leader " + (first.alive() ? "is unready, still running" : "has exited already")
+                    + " when the work is created");
             late.createProject();
             Service lb = Services.loadBalancer(base.ns(), "lb-meanwhile", new HashMap<>(), "http:80>8080");
             world.client.resource(lb).create();
