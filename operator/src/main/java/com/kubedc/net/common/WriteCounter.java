@@ -3,7 +3,7 @@ package com.kubedc.net.common;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Counts our API writes by kind and verb ({@code kubedc_api_writes_total}); benchmarks read it. */
+/** Counts our API writes by kind and verb ({@code kubedc_api_writes_total}). */
 @ApplicationScoped
 public class WriteCounter {
     private final MeterRegistry registry;
@@ -14,10 +14,5 @@ public class WriteCounter {
 
     public void count(String kind, String verb) {
         registry.counter("kubedc.api.writes", "kind", kind, "verb", verb).increment();
-    }
-
-    /** Total writes so far, all kinds and verbs. */
-    public double total() {
-        return registry.find("kubedc.api.writes").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

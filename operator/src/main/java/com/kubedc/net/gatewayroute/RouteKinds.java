@@ -3,7 +3,6 @@ package com.kubedc.net.gatewayroute;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute;
 import java.util.List;
@@ -18,13 +17,6 @@ public final class RouteKinds {
                 : route instanceof TLSRoute t && t.getSpec() != null ? t.getSpec().getHostnames()
                 : route instanceof GRPCRoute g && g.getSpec() != null ? g.getSpec().getHostnames() : null;
         return h == null ? List.of() : h;
-    }
-
-    public static List<ParentReference> parentRefs(HasMetadata route) {
-        List<ParentReference> p = route instanceof HTTPRoute r && r.getSpec() != null ? r.getSpec().getParentRefs()
-                : route instanceof TLSRoute t && t.getSpec() != null ? t.getSpec().getParentRefs()
-                : route instanceof GRPCRoute g && g.getSpec() != null ? g.getSpec().getParentRefs() : null;
-        return p == null ? List.of() : p;
     }
 
     /** The parent statuses the Gateway controllers wrote; empty when there are none yet. */

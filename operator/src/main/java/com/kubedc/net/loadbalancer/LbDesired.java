@@ -31,11 +31,6 @@ public final class LbDesired {
         return namespace + "-" + service + "-" + protocol.toLowerCase(Locale.ROOT);
     }
 
-    /** Every row name the Service may have had, for cleanup. */
-    public static List<String> allRowNames(String namespace, String service) {
-        return List.of("tcp", "udp", "sctp").stream().map(p -> rowName(namespace, service, p)).toList();
-    }
-
     public static List<LbRow> rows(Service s, String address, List<EndpointSlice> slices) {
         String ns = s.getMetadata().getNamespace();
         String name = s.getMetadata().getName();

@@ -21,15 +21,22 @@ final class ControllerProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final Path work;
     private final int port;
+    private final String name;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path log;
     private int starts;
 
     ControllerProcess(Map<String, String> env, Path work, int port) {
+        this(env, work, port, "controller");
+    }
+
+    /** {@code name}: the prefix of its log files, to tell replicas apart. */
+    ControllerProcess(Map<String, String> env, Path work, int port, String name) {
         this.env = env;
         this.work = work;
         this.port = port;
+        this.name = name;
     }
 
     synchronized void start() {
@@ -37,7 +44,7 @@ final class ControllerProcess implements AutoCloseable {
             throw new IllegalStateException("no " + QUARKUS_APP + "/quarkus-run.jar: run after `mvn package` (failsafe does)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        log = work.resolve("controller-" + (++starts) + ".log");
+        log = work.resolve(name + "-" + (++starts) + ".log");
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx384m", "-jar", "quarkus-run.jar")
                 .directory(QUARKUS_APP.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
@@ -55,6 +62,15 @@ final class ControllerProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the controller survived SIGKILL");
         }
+    }
+
+    /** The exit code once the process ended by itself within {@code wait}, else empty (it keeps running). */
+    java.util.OptionalInt awaitExit(Duration wait) throws InterruptedException {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        return p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(p.exitValue()) : java.util.OptionalInt.empty();
     }
 
     synchronized boolean alive() {

@@ -30,6 +30,7 @@ final class FaultWorld {
     final KubernetesClient client;
     final ControllerProcess controller;
     final Path work;
+    private final Map<String, String> env = new LinkedHashMap<>();
 
     private FaultWorld() throws IOException {
         work = Files.createTempDirectory("kube-dc-net-faults");
@@ -38,7 +39,6 @@ final class FaultWorld {
         client = sandbox.client();
         sandbox.startNb();
         sandbox.seedGateway(BASE_DOMAIN);
-        Map<String, String> env = new LinkedHashMap<>();
         env.put("KUBECONFIG", sandbox.kubeconfig().toAbsolutePath().toString());
         env.put("KUBE_DC_OVN_DB_IPS", sandbox.nb().endpoint());
         env.put("KUBE_DC_BASE_DOMAIN", BASE_DOMAIN);
@@ -72,13 +72,23 @@ final class FaultWorld {
         return sandbox.nb();
     }
 
+    /** A second replica of the controller (same settings, its own port and logs), not started. */
+    ControllerProcess replica(String name) {
+        return new ControllerProcess(env, work, LocalNb.freePort(), name);
+    }
+
     /** Waits until the running controller answers ready, failing at once if it exited. */
     void awaitControllerReady() {
+        awaitReady(controller);
+    }
+
+    /** Waits until {@code replica} answers ready, failing at once if it exited. */
+    static void awaitReady(ControllerProcess replica) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!controller.alive()) {
-                throw new AssertionError("the controller exited:\n" + controller.tail());
+            if (!replica.alive()) {
+                throw new AssertionError("the controller exited:\n" + replica.tail());
             }
-            return controller.ready();
+            return replica.ready();
         });
     }
 

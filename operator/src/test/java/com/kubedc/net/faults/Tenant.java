@@ -136,8 +136,4 @@ record Tenant(KubernetesClient c, String org, String name, int a, int b) {
                     + ", namespace " + c.namespaces().withName(ns()).get(), e);
         }
     }
-
-    static List<String> kinds() {
-        return List.of("EIp", "FIp", "Service lb", "Service web (https route)");
-    }
 }

@@ -87,6 +87,25 @@ public final class TestCluster implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Stops the emulators and closes the clients of the running application's cluster, if it made
+     * one. Their clients run on the application's Vert.x: left running past the application, their
+     * informers' watches fail and log ERRORs ("event executor terminated") until the next
+     * application replaces them.
+     */
+    static synchronized void closeCurrent() {
+        if (current == null) {
+            return;
+        }
+        synchronized (System.getProperties()) {
+            if (System.getProperties().get(KEY) == current) {
+                System.getProperties().remove(KEY);
+            }
+        }
+        current.close();
+        current = null;
+    }
+
     /** A client of the cluster with {@code agent}. */
     public KubernetesClient clientWithAgent(String agent) {
         return server.client(agent);
