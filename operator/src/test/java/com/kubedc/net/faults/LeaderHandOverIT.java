@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.ops.LeadershipLoss;
-import com.kubedc.net.sandbox.AuditLog;
+import com.kubedc.net.testkit.AuditLog;
 import com.kubedc.net.support.Services;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
