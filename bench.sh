@@ -8,6 +8,7 @@
 #   K=0 ./bench.sh 100 200  # Projects only
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
+#   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M LoadBalancer Services converged: heap after GC, RSS, objects held
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
@@ -16,6 +17,19 @@ mvn -B -ntp -q package -DskipTests
 rm -rf target/bench-app && cp -r target/quarkus-app target/bench-app
 k="${K:-2}"
 mock=$([ "${MOCK:-0}" = 1 ] && echo true || echo false)
+if [ "${1:-}" = memory ]; then
+  shift
+  echo "kube-dc-net memory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  first=1
+  while [ $# -ge 2 ]; do
+    out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
+          -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>/dev/null)
+    if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
+    shift 2
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   what="$1"; shift
   prop=$([ "$what" = services ] && echo benchmark-services || echo benchmark-routes)

@@ -32,6 +32,11 @@ public class SandboxApp implements QuarkusApplication {
     @Override
     public int run(String... args) throws Exception {
         KubernetesClient c = sandbox.client();
+        if (config.sandbox().benchmark() > 0 && config.sandbox().benchmarkServices() > 0) {
+            String row = MemoryBenchmark.run(sandbox, config.sandbox().benchmark(), config.sandbox().benchmarkServices());
+            System.out.println("\n" + MemoryBenchmark.HEADER + "\n" + row);
+            return 0;
+        }
         if (config.sandbox().benchmarkRoutes() > 0) {
             String row = RouteBenchmark.run(sandbox, config.sandbox().benchmarkRoutes());
             System.out.println("\n" + RouteBenchmark.HEADER + "\n" + row);
