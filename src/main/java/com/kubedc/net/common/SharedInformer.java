@@ -3,6 +3,7 @@ package com.kubedc.net.common;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -28,6 +31,7 @@ import java.util.stream.Stream;
  * SDK's own informer sources do); lists and indexes show the informer's state only, as there.
  */
 public final class SharedInformer<R extends HasMetadata> {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SharedInformer.class);
     private static final Map<KubernetesClient, Map<Class<?>, SharedInformer<?>>> BY_CLIENT = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final KubernetesClient client;
@@ -66,24 +70,35 @@ public final class SharedInformer<R extends HasMetadata> {
         }
     }
 
-    /** Starts the informer if it is not running and waits for its first list; then adds {@code handler}. */
-    synchronized void acquire(ResourceEventHandler<R> handler) {
+    /**
+     * Starts the informer if it is not running and waits for its first list (up to the SDK's cache
+     * sync timeout); then adds {@code handler}. As the SDK does with its own informers: unless
+     * {@code stopOnStartupError}, an informer whose first list fails keeps retrying in the
+     * background instead of failing the start.
+     */
+    synchronized void acquire(ResourceEventHandler<R> handler, boolean stopOnStartupError, java.time.Duration syncTimeout) {
         if (informer == null) {
             SharedIndexInformer<R> i = client.resources(kind).inAnyNamespace().runnableInformer(0);
             i.itemStore(new LeanItemStore<>());
+            if (!stopOnStartupError) {
+                i.exceptionHandler((started, t) -> !ExceptionHandler.isDeserializationException(t));
+            }
             if (!indexers.isEmpty()) {
                 i.addIndexers(indexers);
             }
             i.addEventHandler(new Pruner());
             try {
-                i.start().toCompletableFuture().get();
+                i.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 i.stop();
                 throw new KubernetesClientException("interrupted while starting the " + kind.getSimpleName() + " informer", e);
-            } catch (ExecutionException e) {
-                i.stop();
-                throw new KubernetesClientException("the " + kind.getSimpleName() + " informer did not start", e.getCause());
+            } catch (ExecutionException | TimeoutException e) {
+                if (stopOnStartupError) {
+                    i.stop();
+                    throw new KubernetesClientException("the " + kind.getSimpleName() + " informer did not start", e.getCause() == null ? e : e.getCause());
+                }
+                LOG.warnf("the shared %s informer did not start (%s): it retries", kind.getSimpleName(), e.getCause() == null ? e : e.getCause());
             }
             informer = i;
         }

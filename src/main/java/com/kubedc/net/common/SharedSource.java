@@ -26,6 +26,8 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
     private final SharedInformer<R> shared;
     private final SecondaryToPrimaryMapper<R> mapper;
     private final OnUpdateFilter<R> onUpdate;
+    private final boolean stopOnStartupError;
+    private final java.time.Duration syncTimeout;
     private final ResourceEventHandler<R> handler = new ResourceEventHandler<>() {
         @Override
         public void onAdd(R obj) {
@@ -54,6 +56,9 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
         this.shared = SharedInformer.of(ctx.getClient(), kind);
         this.mapper = mapper;
         this.onUpdate = onUpdate;
+        var sdk = ctx.getControllerConfiguration().getConfigurationService();
+        this.stopOnStartupError = sdk.stopOnInformerErrorDuringStartup();
+        this.syncTimeout = sdk.cacheSyncTimeout();
     }
 
     private void propagate(R obj) {
@@ -71,7 +76,7 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
             return;
         }
         super.start();
-        shared.acquire(handler);
+        shared.acquire(handler, stopOnStartupError, syncTimeout);
     }
 
     @Override
