@@ -93,6 +93,11 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
         return Set.of(); // read through get/list/byIndex: what a secondary is depends on the controller
     }
 
+    /** The informer behind this source (one per kind and client). */
+    public SharedInformer<R> shared() {
+        return shared;
+    }
+
     /** As the operator SDK's informer sources report it: healthy while the informer runs and watches. */
     @Override
     public io.javaoperatorsdk.operator.health.Status getStatus() {
