@@ -35,7 +35,12 @@ import org.junit.jupiter.api.Test;
  * managedFields, which the server's copy has.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(SharedCachesTest.Own.class)
 class SharedCachesTest {
+    /** Its own application instance: the test stops that instance's operator. */
+    public static class Own implements io.quarkus.test.junit.QuarkusTestProfile {
+    }
+
     /**
      * Watches of built-in kinds opened by the five controllers: Services by the two Service
      * controllers (their primaries), one shared by the Project, EIp and FIp controllers, and the
