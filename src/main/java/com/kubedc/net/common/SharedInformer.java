@@ -38,7 +38,7 @@ public final class SharedInformer<R extends HasMetadata> {
     private final Class<R> kind;
     private final Map<String, Function<R, List<String>>> indexers = new HashMap<>();
     private final Map<String, R> recent = new ConcurrentHashMap<>();
-    private SharedIndexInformer<R> informer;
+    private volatile SharedIndexInformer<R> informer;
     private int users;
 
     private SharedInformer(KubernetesClient client, Class<R> kind) {
