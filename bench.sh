@@ -24,7 +24,7 @@ if [ "${1:-}" = memory ]; then
   while [ $# -ge 2 ]; do
     out=$(java -Xmx2g -Dkube-dc.sandbox.enabled=true -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 -Dquarkus.http.port=0 \
           -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" -Dquarkus.log.level=WARN -jar target/bench-app/quarkus-run.jar 2>target/bench-memory-$1-$2.log) \
-          || { echo "N=$1 M=$2 failed (target/bench-memory-$1-$2.log and its output):"; echo "$out" | grep -v '^|' | tail -15; tail -5 "target/bench-memory-$1-$2.log"; }
+          || { echo "N=$1 M=$2 failed (target/bench-memory-$1-$2.log and its output):"; echo "$out" > "target/bench-memory-$1-$2.out"; grep -v '^\s*at \|^|' "target/bench-memory-$1-$2.out" | grep -i 'exception\|error' | head -8; tail -5 "target/bench-memory-$1-$2.log"; }
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' || true; first=0; else echo "$out" | grep '^| [0-9]' || true; fi
     shift 2
   done
