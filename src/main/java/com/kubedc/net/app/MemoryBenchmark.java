@@ -52,7 +52,10 @@ final class MemoryBenchmark {
             List<HasMetadata> services = new ArrayList<>();
             for (int i = 0; i < m; i++) {
                 String ns = "bench-p" + (i % n);
-                services.add(ServiceBenchmark.service(ns, "s" + i, 1000 + i / n));
+                // no node ports: the server's range (30000-32767) holds fewer than 5000
+                var svc = ServiceBenchmark.service(ns, "s" + i, 1000 + i / n);
+                svc.getSpec().setAllocateLoadBalancerNodePorts(false);
+                services.add(svc);
                 services.add(new EndpointSliceBuilder().withNewMetadata().withNamespace(ns).withName("s" + i + "-x")
                         .withLabels(Map.of(LbDesired.SERVICE_NAME_LABEL, "s" + i)).endMetadata().withAddressType("IPv4")
                         .withEndpoints(ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".5"), ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".6"))
