@@ -9,6 +9,7 @@
 #   K=0 ./bench.sh 100 200  # Projects only
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
+#   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
@@ -21,6 +22,21 @@ run() { java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dk
   -Dquarkus.http.port=0 -Dquarkus.log.level=WARN "$@" -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>/dev/null; }
 k="${K:-2}"
 mock=$([ "${MOCK:-0}" = 1 ] && echo true || echo false)
+if [ "${1:-}" = memory ]; then
+  shift
+  echo "kube-dc-net memory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  first=1
+  while [ $# -ge 2 ]; do
+    out=$(java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
+          -Dquarkus.http.port=0 -Dquarkus.log.level=WARN -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
+          -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>target/bench-memory-$1-$2.log) \
+          || { echo "N=$1 M=$2 failed (target/bench-memory-$1-$2.log and its output):"; echo "$out" > "target/bench-memory-$1-$2.out"; grep -v '^\s*at \|^|' "target/bench-memory-$1-$2.out" | grep -i 'exception\|error' | head -8; tail -5 "target/bench-memory-$1-$2.log"; }
+    if [ $first -eq 1 ]; then echo "$out" | grep '^|' || true; first=0; else echo "$out" | grep '^| [0-9]' || true; fi
+    shift 2
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 if [ "${1:-}" = services ] || [ "${1:-}" = routes ]; then
   what="$1"; shift
   prop=$([ "$what" = services ] && echo benchmark-services || echo benchmark-routes)

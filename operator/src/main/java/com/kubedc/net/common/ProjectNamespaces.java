@@ -2,12 +2,12 @@ package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Keys;
 
+import com.kubedc.net.vocabulary.Keys;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -57,18 +57,15 @@ public final class ProjectNamespaces<P extends HasMetadata> {
         return membership == Membership.UNKNOWN ? Gate.WAIT : Gate.REFUSE;
     }
 
-    private final InformerEventSource<Namespace, P> source;
+    private final SharedSource<Namespace, P> source;
 
     public ProjectNamespaces(EventSourceContext<P> ctx, Predicate<P> concerned) {
         var primaries = ctx.getPrimaryCache();
-        source = new InformerEventSource<>(InformerEventSourceConfiguration.from(Namespace.class, ctx.getPrimaryResourceClass())
-                .withName("Namespace")
-                .withSecondaryToPrimaryMapper(n -> primaries.list(n.getMetadata().getName(), concerned)
-                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build(), ctx);
+        source = new SharedSource<>(ctx, Namespace.class, n -> primaries.list(n.getMetadata().getName(), concerned)
+                .map(ResourceID::fromResource).collect(Collectors.toSet()));
     }
 
-    public InformerEventSource<Namespace, P> source() {
+    public SharedSource<Namespace, P> source() {
         return source;
     }
 

@@ -55,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "eip", finalizerName = Keys.EIP_FINALIZER,
+        informer = @io.javaoperatorsdk.operator.api.config.informer.Informer(itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);

@@ -4,16 +4,16 @@ import com.kubedc.net.vocabulary.ServiceBinding;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.common.SharedSource;
 import com.kubedc.net.common.UpstreamMarkers;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +34,18 @@ final class EIpSources {
         return reason != null && WANT_ADDRESS.contains(reason); // Set.of refuses contains(null)
     }
     static final String CHILD_REF_INDEX = "childRef";
-    static final String OVN_EIP_INDEX = "ovnEip";
+    static final String OVN_EIP_INDEX = "eip.ovnEip";
     /** OvnEips by the EIp ({@code ns/name}) upstream's markers name: what a migrated EIp already has. */
-    static final String UPSTREAM_EIP_INDEX = "upstreamEip";
+    static final String UPSTREAM_EIP_INDEX = "eip.upstreamEip";
 
-    final InformerEventSource<OvnEip, EIp> ovnEips;
-    final InformerEventSource<OvnSnatRule, EIp> snats;
-    final InformerEventSource<Subnet, EIp> subnets;
-    final InformerEventSource<Vpc, EIp> vpcs;
-    final InformerEventSource<com.kubedc.net.api.v1.FIp, EIp> fips;
-    static final String FIP_EIP_INDEX = "fipEip";
-    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, EIp> services;
-    static final String SERVICE_EIP_INDEX = "serviceEip";
+    final SharedSource<OvnEip, EIp> ovnEips;
+    final SharedSource<OvnSnatRule, EIp> snats;
+    final SharedSource<Subnet, EIp> subnets;
+    final SharedSource<Vpc, EIp> vpcs;
+    final SharedSource<com.kubedc.net.api.v1.FIp, EIp> fips;
+    static final String FIP_EIP_INDEX = "eip.fipEip";
+    final SharedSource<io.fabric8.kubernetes.api.model.Service, EIp> services;
+    static final String SERVICE_EIP_INDEX = "eip.serviceEip";
     /** EIps by the Services their status lists as owners, {@code ns/svc}. */
     static final String SERVICE_OWNER_INDEX = "serviceOwner";
 
@@ -60,9 +60,7 @@ final class EIpSources {
                         .map(o -> e.getMetadata().getNamespace() + "/" + o.getOwnerRef()).toList());
         primaries.addIndexer(CHILD_REF_INDEX, e -> e.getSpec() == null || e.getSpec().getChildRef() == null
                 ? List.of() : List.of(e.getSpec().getChildRef()));
-        ovnEips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnEip.class, EIp.class)
-                .withName("OvnEip")
-                .withSecondaryToPrimaryMapper(o -> {
+        ovnEips = new SharedSource<>(ctx, OvnEip.class, o -> {
                     Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(CHILD_REF_INDEX, o.getMetadata().getName())));
                     Map<String, String> l = o.getMetadata().getLabels();
                     if (l != null && "EIp".equals(l.get(Keys.OWNER_KIND))) {
@@ -73,36 +71,26 @@ final class EIpSources {
                         ids.add(new ResourceID(upstream.substring(upstream.indexOf('/') + 1), upstream.substring(0, upstream.indexOf('/'))));
                     }
                     return ids;
-                }).build(), ctx);
+                });
         ovnEips.addIndexer(UPSTREAM_EIP_INDEX, o -> {
             String upstream = UpstreamMarkers.eipOfOvnEip(o);
             return upstream == null ? List.of() : List.of(upstream);
         });
-        snats = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnSnatRule.class, EIp.class)
-                .withName("OvnSnatRule")
-                .withSecondaryToPrimaryMapper(r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? Set.of()
-                        : ids(primaries.byIndex(CHILD_REF_INDEX, r.getSpec().ovnEip())))
-                .build(), ctx);
+        snats = new SharedSource<>(ctx, OvnSnatRule.class, r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? Set.of()
+                        : ids(primaries.byIndex(CHILD_REF_INDEX, r.getSpec().ovnEip())));
         snats.addIndexer(OVN_EIP_INDEX, r -> r.getSpec() == null || r.getSpec().ovnEip() == null ? List.of() : List.of(r.getSpec().ovnEip()));
         // only EIps still without an address care about free addresses: those that found none, and
         // those whose OvnEip waits for one (they say NoAddressAvailable once the network is full)
-        subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, EIp.class)
-                .withName("Subnet")
-                .withSecondaryToPrimaryMapper(s -> s.getMetadata().getLabels() == null
+        subnets = new SharedSource<>(ctx, Subnet.class, s -> s.getMetadata().getLabels() == null
                         || !s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE) ? Set.of()
-                        : primaries.list(EIpSources::wantsAddress).map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build(), ctx);
-        fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(com.kubedc.net.api.v1.FIp.class, EIp.class)
-                .withName("FIp")
-                .withSecondaryToPrimaryMapper(f -> {
+                        : primaries.list(EIpSources::wantsAddress).map(ResourceID::fromResource).collect(Collectors.toSet()));
+        fips = new SharedSource<>(ctx, com.kubedc.net.api.v1.FIp.class, f -> {
                     String k = fipEip(f);
                     return Set.of(new ResourceID(k.substring(k.indexOf('/') + 1), f.getMetadata().getNamespace()));
-                }).build(), ctx);
+                });
         fips.addIndexer(FIP_EIP_INDEX, f -> List.of(fipEip(f)));
         // LoadBalancer Services are users of the EIp they are bound to (owners ServiceLb)
-        services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, EIp.class)
-                .withName("Service")
-                .withSecondaryToPrimaryMapper(svc -> {
+        services = new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, svc -> {
                     // the EIp it names now, and those that still list it as an owner (it changed type or binding)
                     Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(SERVICE_OWNER_INDEX,
                             svc.getMetadata().getNamespace() + "/" + svc.getMetadata().getName())));
@@ -111,16 +99,13 @@ final class EIpSources {
                         ids.add(new ResourceID(k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
                     }
                     return ids;
-                }).build(), ctx);
+                });
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
-        vpcs = new InformerEventSource<>(InformerEventSourceConfiguration.from(Vpc.class, EIp.class)
-                .withName("Vpc")
-                .withSecondaryToPrimaryMapper(v -> primaries.list(v.getMetadata().getName(), e -> e.getStatus() == null || !e.getStatus().isReady())
-                        .map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build(), ctx);
+        vpcs = new SharedSource<>(ctx, Vpc.class, v -> primaries.list(v.getMetadata().getName(), e -> e.getStatus() == null || !e.getStatus().isReady())
+                        .map(ResourceID::fromResource).collect(Collectors.toSet()));
     }
 
     List<EventSource<?, EIp>> all() {

@@ -47,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kubevirt.io", resources = {"virtualmachineinstances"}, verbs = {"get", "list", "watch"})
 @RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "fip", finalizerName = Keys.FIP_FINALIZER,
+        informer = @io.javaoperatorsdk.operator.api.config.informer.Informer(itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FIpReconciler.class);

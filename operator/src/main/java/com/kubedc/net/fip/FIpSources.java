@@ -6,6 +6,9 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.vocabulary.Names;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.common.SharedSource;
+import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubevirt.VirtualMachineInstance;
@@ -24,12 +27,12 @@ final class FIpSources {
     static final String EIP_INDEX = "eip";
     static final String VM_INDEX = "vm";
 
-    final InformerEventSource<EIp, FIp> eips;
+    final SharedSource<EIp, FIp> eips;
     final InformerEventSource<OvnFip, FIp> ovnFips;
     final InformerEventSource<VirtualMachineInstance, FIp> vmis;
-    final InformerEventSource<Subnet, FIp> subnets;
-    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, FIp> services;
-    static final String SERVICE_EIP_INDEX = "serviceEip";
+    final SharedSource<Subnet, FIp> subnets;
+    final SharedSource<io.fabric8.kubernetes.api.model.Service, FIp> services;
+    static final String SERVICE_EIP_INDEX = "fip.serviceEip";
 
     /** A namespace label change reconciles its FIps: those refused are taken on, those programmed stay. */
     final com.kubedc.net.common.ProjectNamespaces<FIp> namespaces;
@@ -40,37 +43,33 @@ final class FIpSources {
         primaries.addIndexer(EIP_INDEX, f -> List.of(key(f.getMetadata().getNamespace(), eipName(f))));
         primaries.addIndexer(VM_INDEX, f -> f.getSpec() == null || f.getSpec().getVmTarget() == null ? List.of()
                 : List.of(key(f.getMetadata().getNamespace(), f.getSpec().getVmTarget().getVmName())));
-        eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, FIp.class).withName("EIp")
-                .withSecondaryToPrimaryMapper(e -> ids(primaries.byIndex(EIP_INDEX, key(e.getMetadata().getNamespace(), e.getMetadata().getName()))))
-                .build(), ctx);
+        eips = new SharedSource<>(ctx, EIp.class,
+                e -> ids(primaries.byIndex(EIP_INDEX, key(e.getMetadata().getNamespace(), e.getMetadata().getName()))));
         ovnFips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnFip.class, FIp.class).withName("OvnFip")
                 .withSecondaryToPrimaryMapper(o -> {
                     Map<String, String> l = o.getMetadata().getLabels();
                     return l == null || !"FIp".equals(l.get(Keys.OWNER_KIND)) ? Set.of()
                             : Set.of(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
-                }).build(), ctx);
+                }).withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
         vmis = new InformerEventSource<>(InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class).withName("VMI")
                 .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(VM_INDEX, key(v.getMetadata().getNamespace(), v.getMetadata().getName()))))
-                .build(), ctx);
+                .withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
         // a LoadBalancer Service bound to an FIp's EIp is a conflict: the older claim wins
-        services = new InformerEventSource<>(InformerEventSourceConfiguration.from(io.fabric8.kubernetes.api.model.Service.class, FIp.class)
-                .withName("Service")
-                .withSecondaryToPrimaryMapper(svc -> {
+        services = new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, svc -> {
                     String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
                     return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
-                }).build(), ctx);
+                });
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>
-        subnets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Subnet.class, FIp.class).withName("Subnet")
-                .withSecondaryToPrimaryMapper(s -> {
+        subnets = new SharedSource<>(ctx, Subnet.class, s -> {
                     String n = s.getMetadata().getName();
                     return !n.endsWith("-default") ? Set.of()
                             : primaries.list(n.substring(0, n.length() - "-default".length()), f -> true)
                                     .map(ResourceID::fromResource).collect(Collectors.toSet());
-                }).build(), ctx);
+                });
     }
 
     List<EventSource<?, FIp>> all() {

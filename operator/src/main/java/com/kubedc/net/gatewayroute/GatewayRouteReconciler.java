@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"gateways"}, verbs = {"get", "list", "watch", "update"})
 @ControllerConfiguration(name = "gatewayroute", triggerReconcilerOnAllEvents = true, generationAwareEventProcessing = false,
-        informer = @Informer(genericFilter = RouteServiceFilter.class),
+        informer = @Informer(genericFilter = RouteServiceFilter.class, itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class GatewayRouteReconciler implements Reconciler<Service> {
 

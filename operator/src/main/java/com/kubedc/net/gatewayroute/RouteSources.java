@@ -64,7 +64,8 @@ final class RouteSources {
 
     private static <R extends HasMetadata> InformerEventSource<R, Service> owned(EventSourceContext<Service> ctx, Class<R> kind) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, Service.class).withName(kind.getSimpleName())
-                .withLabelSelector(MANAGED).withSecondaryToPrimaryMapper(RouteSources::source).build(), ctx);
+                .withLabelSelector(MANAGED).withSecondaryToPrimaryMapper(RouteSources::source)
+                .withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
     }
 
     List<EventSource<?, Service>> all() {

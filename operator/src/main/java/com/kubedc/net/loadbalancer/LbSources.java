@@ -6,7 +6,9 @@ import com.kubedc.net.vocabulary.Keys;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
+import com.kubedc.net.common.LeanItemStore;
 import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.common.SharedSource;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
@@ -27,9 +29,9 @@ final class LbSources {
     static final String EIP_INDEX = "lbEip";
 
     final IndexerResourceCache<Service> services;
-    final InformerEventSource<EIp, Service> eips;
-    final InformerEventSource<FIp, Service> fips;
-    final InformerEventSource<EndpointSlice, Service> slices;
+    final SharedSource<EIp, Service> eips;
+    final SharedSource<FIp, Service> fips;
+    final SharedSource<EndpointSlice, Service> slices;
     final ProjectNamespaces<Service> namespaces;
     final InformerEventSource<Service, Service> extServices;
     final InformerEventSource<Endpoints, Service> extEndpoints;
@@ -41,25 +43,20 @@ final class LbSources {
             String k = ServiceBinding.eipKey(s);
             return k == null ? List.of() : List.of(k);
         });
-        eips = new InformerEventSource<>(InformerEventSourceConfiguration.from(EIp.class, Service.class).withName("EIp")
-                .withSecondaryToPrimaryMapper(e -> ids(services.byIndex(EIP_INDEX, e.getMetadata().getNamespace() + "/" + e.getMetadata().getName())))
-                .build(), ctx);
-        fips = new InformerEventSource<>(InformerEventSourceConfiguration.from(FIp.class, Service.class).withName("FIp")
-                .withSecondaryToPrimaryMapper(f -> f.getSpec() == null || f.getSpec().getEip() == null ? Set.of()
-                        : ids(services.byIndex(EIP_INDEX, f.getMetadata().getNamespace() + "/" + f.getSpec().getEip())))
-                .build(), ctx);
-        slices = new InformerEventSource<>(InformerEventSourceConfiguration.from(EndpointSlice.class, Service.class).withName("EndpointSlice")
-                .withSecondaryToPrimaryMapper(sl -> {
+        eips = new SharedSource<>(ctx, EIp.class, e -> ids(services.byIndex(EIP_INDEX, e.getMetadata().getNamespace() + "/" + e.getMetadata().getName())));
+        fips = new SharedSource<>(ctx, FIp.class, f -> f.getSpec() == null || f.getSpec().getEip() == null ? Set.of()
+                        : ids(services.byIndex(EIP_INDEX, f.getMetadata().getNamespace() + "/" + f.getSpec().getEip())));
+        slices = new SharedSource<>(ctx, EndpointSlice.class, sl -> {
                     String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(Keys.SERVICE_NAME);
                     return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
-                }).build(), ctx);
+                });
         namespaces = new ProjectNamespaces<>(ctx, LbServiceFilter::concerned);
         extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
                 .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
+                .withSecondaryToPrimaryMapper(LbSources::source).withItemStore(new LeanItemStore<>()).build(), ctx);
         extEndpoints = new InformerEventSource<>(InformerEventSourceConfiguration.from(Endpoints.class, Service.class).withName("ExtEndpoints")
                 .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(LbSources::source).build(), ctx);
+                .withSecondaryToPrimaryMapper(LbSources::source).withItemStore(new LeanItemStore<>()).build(), ctx);
         nb = new NbEventSource(nbLbs, services);
     }
 

@@ -59,7 +59,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = "kube-dc.com", resources = {"eips"}, verbs = {"get", "list", "watch", "create", "delete"})
 @RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
 @ControllerConfiguration(name = "loadbalancer", triggerReconcilerOnAllEvents = true, generationAwareEventProcessing = false,
-        informer = @Informer(genericFilter = LbServiceFilter.class),
+        informer = @Informer(genericFilter = LbServiceFilter.class, itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ServiceLbReconciler implements Reconciler<Service> {
     static final Duration WAIT_FOR_OVN = Duration.ofSeconds(5);

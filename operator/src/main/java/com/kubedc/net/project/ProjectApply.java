@@ -12,7 +12,6 @@ import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Writes a validated Project's children, in dependency order, only where they differ. */
@@ -44,7 +43,7 @@ public class ProjectApply {
     }
 
     /** Create or patch, then tell the informer what we wrote so the next reconcile does not act on a stale cache. */
-    <T extends HasMetadata> T ensure(InformerEventSource<T, Project> source, T desired, T actual) {
+    <T extends HasMetadata> T ensure(io.javaoperatorsdk.operator.api.reconciler.dependent.RecentOperationCacheFiller<T> source, T desired, T actual) {
         T now = writer.ensure(desired, actual).orElse(null);
         if (now != null && now != actual) {
             ResourceID id = ResourceID.fromResource(now);

@@ -49,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 @RBACRule(apiGroups = Project.GROUP, resources = {"eips", "fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
 @ControllerConfiguration(name = "project", finalizerName = Keys.PROJECT_FINALIZER, generationAwareEventProcessing = false,
+        informer = @io.javaoperatorsdk.operator.api.config.informer.Informer(itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> {
     private final ProjectSettings settings;

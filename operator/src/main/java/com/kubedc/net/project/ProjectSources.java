@@ -4,6 +4,9 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.common.LeanItemStore;
+import com.kubedc.net.common.SharedSource;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
@@ -18,7 +21,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
-import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.HashSet;
 import java.util.List;
@@ -34,25 +36,25 @@ import java.util.stream.Collectors;
  * OvnEip name, or (an external network changed) to every Project.
  */
 public final class ProjectSources {
-    final InformerEventSource<Namespace, Project> namespaces;
-    final InformerEventSource<Vpc, Project> vpcs;
-    final InformerEventSource<Subnet, Project> subnets;
-    final InformerEventSource<OvnEip, Project> ovnEips;
-    final InformerEventSource<OvnSnatRule, Project> snats;
+    final SharedSource<Namespace, Project> namespaces;
+    final SharedSource<Vpc, Project> vpcs;
+    final SharedSource<Subnet, Project> subnets;
+    final SharedSource<OvnEip, Project> ovnEips;
+    final SharedSource<OvnSnatRule, Project> snats;
     final InformerEventSource<VpcDns, Project> vpcDnses;
     final InformerEventSource<NetworkAttachmentDefinition, Project> nads;
-    final InformerEventSource<EIp, Project> eips;
-    final InformerEventSource<FIp, Project> fips;
-    final InformerEventSource<io.fabric8.kubernetes.api.model.Service, Project> services;
-    final InformerEventSource<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice, Project> slices;
+    final SharedSource<EIp, Project> eips;
+    final SharedSource<FIp, Project> fips;
+    final SharedSource<io.fabric8.kubernetes.api.model.Service, Project> services;
+    final SharedSource<io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice, Project> slices;
 
     ProjectSources(EventSourceContext<Project> ctx) {
         var primaries = ctx.getPrimaryCache();
-        namespaces = source(ctx, Namespace.class, ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
-        vpcs = source(ctx, Vpc.class, ProjectSources::byOwnerLabels);
+        namespaces = shared(ctx, Namespace.class, ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
+        vpcs = shared(ctx, Vpc.class, ProjectSources::byOwnerLabels);
         // a Subnet not ours may be an external network that just gained or lost its label
         // (the mapper sees only the new object): every Project re-checks its networks
-        subnets = source(ctx, Subnet.class, s -> ProjectSources.isOurs(s)
+        subnets = new SharedSource<>(ctx, Subnet.class, s -> ProjectSources.isOurs(s)
                 ? byOwnerLabels(s)
                 : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()),
                 // Kube-OVN rewrites an external Subnet's status on every allocation: only its
@@ -60,22 +62,22 @@ public final class ProjectSources {
                 (now, before) -> isOurs(now) || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
                         || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
                         || !Objects.equals(now.getSpec(), before.getSpec()));
-        ovnEips = source(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
-        snats = source(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
+        ovnEips = shared(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
+        snats = shared(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
         vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
         nads = source(ctx, NetworkAttachmentDefinition.class, ProjectSources::byOwnerLabels);
-        eips = source(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
-        fips = source(ctx, FIp.class, this::byNamespace);
+        eips = shared(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
+        fips = shared(ctx, FIp.class, this::byNamespace);
         // LoadBalancer Services and their endpoints: backends on a secondary network need 30010 reroutes
-        services = source(ctx, io.fabric8.kubernetes.api.model.Service.class, this::byNamespace);
-        slices = source(ctx, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class, this::byNamespace);
+        services = shared(ctx, io.fabric8.kubernetes.api.model.Service.class, this::byNamespace);
+        slices = shared(ctx, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class, this::byNamespace);
         ovnEips.addIndexer(OWNER_INDEX, ProjectSources::ownerKey);
         ovnEips.addIndexer(EIP_NAMESPACE_INDEX, ProjectSources::eipNamespace);
     }
 
-    static final String OWNER_INDEX = "owner";
+    static final String OWNER_INDEX = "project.owner";
     /** OvnEips allocated by EIps, by the EIps' namespace: their networks are attached to the VPC. */
-    static final String EIP_NAMESPACE_INDEX = "eipNamespace";
+    static final String EIP_NAMESPACE_INDEX = "project.eipNamespace";
 
     static List<String> eipNamespace(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
@@ -187,18 +189,19 @@ public final class ProjectSources {
         return out;
     }
 
-    static <R extends HasMetadata> InformerEventSource<R, Project> source(
-            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
-        return source(ctx, type, mapper, (now, before) -> true);
+    /** The kind's informer shared with the other controllers that read it (one watch, one copy of each object). */
+    static <R extends HasMetadata> SharedSource<R, Project> shared(EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
+        return new SharedSource<>(ctx, type, mapper);
     }
 
+    /** An informer of this controller alone (no other reads the kind). */
     static <R extends HasMetadata> InformerEventSource<R, Project> source(
-            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper, OnUpdateFilter<R> onUpdate) {
+            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
         var config = InformerEventSourceConfiguration.from(type, Project.class)
                 .withName(type.getSimpleName())
                 .withSecondaryToPrimaryMapper(mapper)
-                .withOnUpdateFilter(onUpdate)
                 .withWatchAllNamespaces()
+                .withItemStore(new LeanItemStore<>())
                 .build();
         return new InformerEventSource<>(config, ctx);
     }

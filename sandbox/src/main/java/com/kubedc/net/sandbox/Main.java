@@ -71,7 +71,10 @@ public final class Main {
     static int benchmark(Sandbox sandbox, OperatorProcess operator) throws Exception {
         int routes = Settings.number("kube-dc.sandbox.benchmark-routes", 0);
         int services = Settings.number("kube-dc.sandbox.benchmark-services", 0);
-        if (routes > 0) {
+        int projects = Settings.number("kube-dc.sandbox.benchmark", 0);
+        if (projects > 0 && services > 0) {
+            System.out.println("\n" + MemoryBenchmark.HEADER + "\n" + MemoryBenchmark.run(sandbox, operator, projects, services));
+        } else if (routes > 0) {
             System.out.println("\n" + RouteBenchmark.HEADER + "\n" + RouteBenchmark.run(sandbox, operator, routes));
         } else if (services > 0) {
             System.out.println("\n" + ServiceBenchmark.HEADER + "\n" + ServiceBenchmark.run(sandbox, operator, services));

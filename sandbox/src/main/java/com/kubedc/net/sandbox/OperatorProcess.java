@@ -129,7 +129,8 @@ final class OperatorProcess implements AutoCloseable {
         return -1;
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
+    /** Runs a diagnostic command in the operator's JVM and returns its output. */
+    String jcmd(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid()), command)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
