@@ -16,6 +16,7 @@ import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -76,11 +77,21 @@ public class ProjectTeardown {
         steps.add(new Step("GatewayOvnEip", in.gatewayOvnEips().stream()
                 .flatMap(e -> owned(p, e, ownsNamespace && UpstreamMarkers.ovnEipOfEIp(e, ns, Names.DEFAULT_GW_EIP)).stream()).toList()));
         steps.add(new Step("EIps", ownsNamespace ? in.eips() : owned(p, in.defaultGw())));
+        // OvnEips allocated for EIps of this namespace that outlived them: an EIp deleted and created again under its
+        // name can race its own cleanup (TeardownUnderChurnIT); with every EIp gone, what is left here is an orphan
+        steps.add(new Step("OrphanedEIpOvnEips", ownsNamespace ? orphanedEIpOvnEips(s, ns) : List.of()));
         steps.add(new Step("NadAndVpcDns", Stream.concat(owned(p, in.nad(), ownsNamespace).stream(), owned(p, in.vpcDns(), ownsNamespace).stream()).toList()));
         steps.add(new Step("Subnet", owned(p, in.subnet(), ownsNamespace)));
         steps.add(new Step("Vpc", owned(p, in.vpc(), ownsNamespace)));
         steps.add(new Step("Namespace", ownsNamespace ? List.of(in.namespace()) : List.of()));
         return steps;
+    }
+
+    /** OvnEips made for an EIp of {@code ns} (ours or upstream's: both mark it), still cached. */
+    static List<OvnEip> orphanedEIpOvnEips(ProjectSources s, String ns) {
+        return s.ovnEips.byIndex(ProjectSources.EIP_NAMESPACE_INDEX, ns).stream()
+                .filter(o -> o.getMetadata().getAnnotations() != null && o.getMetadata().getAnnotations().containsKey(Keys.EIP_CREATED_BY))
+                .toList();
     }
 
     DeleteControl step(Project p, ProjectInputs in, ProjectSources s, Context<Project> ctx) {
