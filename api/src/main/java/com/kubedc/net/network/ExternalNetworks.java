@@ -1,8 +1,8 @@
 package com.kubedc.net.network;
 
 import com.kubedc.net.api.v1.NetworkType;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.vocabulary.Keys;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /** IPv4 addresses as unsigned 32-bit values. */
 public final class Ip {
-    private Ip() {
-    }
+    private Ip() {}
 
     /** Parses a dotted quad without leading zeros; empty otherwise. */
     public static Optional<Long> parse(String s) {

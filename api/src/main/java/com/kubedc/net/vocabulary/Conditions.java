@@ -24,6 +24,7 @@ public final class Conditions {
     private final List<Condition> next = new ArrayList<>();
     /** Null for kinds the API server keeps no generation for (Services): the field is then left out, as the server stores it. */
     private final Long generation;
+
     private final Clock clock;
 
     public Conditions(List<Condition> previous, Long generation, Clock clock) {
@@ -39,8 +40,10 @@ public final class Conditions {
     public Conditions set(String type, String status, String reason, String message) {
         next.removeIf(c -> c.getType().equals(type));
         Optional<Condition> old = find(previous, type);
-        String since = old.filter(c -> c.getStatus().equals(status)).map(Condition::getLastTransitionTime)
-                .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        String since = old.filter(c -> c.getStatus().equals(status))
+                .map(Condition::getLastTransitionTime)
+                .orElseGet(
+                        () -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         Condition c = new Condition();
         c.setType(type);
         c.setStatus(status);
@@ -62,7 +65,9 @@ public final class Conditions {
         if (conditions == null) {
             return Optional.empty();
         }
-        return conditions.stream().filter(c -> Objects.equals(c.getType(), type)).findFirst();
+        return conditions.stream()
+                .filter(c -> Objects.equals(c.getType(), type))
+                .findFirst();
     }
 
     public static boolean isTrue(List<Condition> conditions, String type) {
@@ -77,10 +82,22 @@ public final class Conditions {
      * {@code all} with one writer's condition set in place (see {@link #replace}): its
      * lastTransitionTime carried over from the previous one of that type while the status holds.
      */
-    public static List<Condition> put(List<Condition> all, Long generation, Clock clock, String type, boolean status, String reason,
+    public static List<Condition> put(
+            List<Condition> all,
+            Long generation,
+            Clock clock,
+            String type,
+            boolean status,
+            String reason,
             String message) {
         List<Condition> mine = find(all, type).map(List::of).orElse(List.of());
-        return replace(all, type, new Conditions(mine, generation, clock).set(type, status, reason, message).build().get(0));
+        return replace(
+                all,
+                type,
+                new Conditions(mine, generation, clock)
+                        .set(type, status, reason, message)
+                        .build()
+                        .get(0));
     }
 
     /**
@@ -112,7 +129,8 @@ public final class Conditions {
      */
     public static List<Condition> rebase(List<Condition> next, List<Condition> previous, Long generation, Clock clock) {
         Conditions c = new Conditions(previous, generation, clock);
-        (next == null ? List.<Condition>of() : next).forEach(x -> c.set(x.getType(), x.getStatus(), x.getReason(), x.getMessage()));
+        (next == null ? List.<Condition>of() : next)
+                .forEach(x -> c.set(x.getType(), x.getStatus(), x.getReason(), x.getMessage()));
         return c.build();
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
 public final class Json {
     private static final ObjectMapper MAPPER = Serialization.jsonMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode tree(Object o) {
         return o == null ? MAPPER.nullNode() : MAPPER.valueToTree(o);
@@ -73,7 +72,9 @@ public final class Json {
     }
 
     public static boolean isEmpty(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode()
+        return n == null
+                || n.isNull()
+                || n.isMissingNode()
                 || (n.isContainerNode() && n.isEmpty())
                 || (n.isTextual() && n.asText().isEmpty());
     }

@@ -4,9 +4,11 @@ package com.kubedc.net.vocabulary;
 public final class Keys {
     /** On every object we create; value {@link #MANAGED_BY_VALUE}. */
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
     public static final String MANAGED_BY_VALUE = "kube-dc-net";
     /** Owner of a child: namespace and name of the Project (or EIp/FIp/Service) that made it. */
     public static final String OWNER_NAMESPACE = "kube-dc.com/owner-namespace";
+
     public static final String OWNER_NAME = "kube-dc.com/owner-name";
     public static final String OWNER_KIND = "kube-dc.com/owner-kind";
     public static final String OWNER_UID = "kube-dc.com/owner-uid";
@@ -20,10 +22,12 @@ public final class Keys {
     public static final String DEFAULT_EXTERNAL = "network.kube-dc.com/default-external";
     /** On an OvnEip we made for an EIp: {@code <namespace>.<eip>}. */
     public static final String EIP = "network.kube-dc.com/eip";
+
     public static final String EIP_CREATED_BY = "kube-dc.com/ovn-eip-created-by-eip";
 
     /** Project annotations: comma-separated IPs/CIDRs. */
     public static final String EGRESS_ALLOWLIST = "network.kube-dc.com/egress-allowlist";
+
     public static final String INGRESS_ALLOWLIST = "network.kube-dc.com/ingress-allowlist";
 
     /**
@@ -37,12 +41,14 @@ public final class Keys {
 
     /** Service annotations: which EIp a LoadBalancer Service is exposed on (spec §7.2). */
     public static final String BIND_ON_DEFAULT_GW = "service.nlb.kube-dc.com/bind-on-default-gw-eip";
+
     public static final String BIND_ON_EIP = "service.nlb.kube-dc.com/bind-on-eip";
     /** Service annotation {@code "true"}: delete the Service once it has had no ready endpoint for the grace period. */
     public static final String AUTODELETE = "service.nlb.kube-dc.com/autodelete";
 
     /** Service annotations of gateway routes (spec §10.1, §10.2). */
     public static final String EXPOSE_ROUTE = "service.nlb.kube-dc.com/expose-route";
+
     public static final String ROUTE_HOSTNAME = "service.nlb.kube-dc.com/route-hostname";
     public static final String ROUTE_PORT = "service.nlb.kube-dc.com/route-port";
     public static final String TLS_ISSUER = "service.nlb.kube-dc.com/tls-issuer";
@@ -55,6 +61,7 @@ public final class Keys {
     public static final String SOURCE_SERVICE = "kube-dc.com/source-service";
     /** Upstream's marker on objects its service-lb controller made (value {@code service-lb-controller}). */
     public static final String UPSTREAM_MANAGED_BY = "kube-dc.com/managed-by";
+
     public static final String ENDPOINT_TYPE = "kube-dc.com/endpoint-type";
 
     /** Kubernetes' label on an EndpointSlice: the Service it belongs to. */
@@ -62,16 +69,17 @@ public final class Keys {
 
     /** Condition types on a Service: the load-balancer controller's and the route controller's. */
     public static final String LOAD_BALANCER_READY = "kube-dc.com/LoadBalancerReady";
+
     public static final String ROUTE_READY = "kube-dc.com/RouteReady";
 
     public static final String FIP_FINALIZER = "fip.kube-dc.com/finalizer";
     public static final String LOADBALANCER_FINALIZER = "loadbalancer.kube-dc.com/finalizer";
     public static final String ROUTE_FINALIZER = "gatewayroute.kube-dc.com/finalizer";
 
-    private Keys() {
-    }
+    private Keys() {}
 
-    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
+    private static final java.util.regex.Pattern VALUE =
+            java.util.regex.Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?");
 
     /** True when {@code value} may be a label value (at most 63 characters, alphanumerics at both ends, then -_.). */
     public static boolean validValue(String value) {

@@ -11,8 +11,7 @@ public final class Names {
     public static final String DEFAULT_GW_EIP = "default-gw";
     public static final String DEFAULT_NAD = "default";
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Backing namespace of Project {@code project} in organization namespace {@code org}. */
     public static String projectNamespace(String org, String project) {

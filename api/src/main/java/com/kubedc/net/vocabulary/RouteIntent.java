@@ -5,7 +5,9 @@ import java.util.Map;
 
 /** What a Service's annotations ask of the gateway: a route (which implies a backend), a backend alone, or nothing. */
 public enum RouteIntent {
-    NONE, BACKEND, ROUTE;
+    NONE,
+    BACKEND,
+    ROUTE;
 
     public static RouteIntent of(Service s) {
         Map<String, String> a = s.getMetadata().getAnnotations();
@@ -15,6 +17,10 @@ public enum RouteIntent {
         if (a.get(Keys.EXPOSE_ROUTE) != null) {
             return ROUTE;
         }
-        return "true".equalsIgnoreCase(String.valueOf(a.get(Keys.CREATE_GATEWAY_BACKEND)).trim()) ? BACKEND : NONE;
+        return "true"
+                        .equalsIgnoreCase(String.valueOf(a.get(Keys.CREATE_GATEWAY_BACKEND))
+                                .trim())
+                ? BACKEND
+                : NONE;
     }
 }

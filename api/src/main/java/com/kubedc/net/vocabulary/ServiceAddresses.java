@@ -9,12 +9,12 @@ import java.util.TreeSet;
 
 /** What a Service's status and EndpointSlices say about its addresses: read by every controller that routes to Services. */
 public final class ServiceAddresses {
-    private ServiceAddresses() {
-    }
+    private ServiceAddresses() {}
 
     /** The ingress addresses a Service shows. */
     public static List<String> ips(ServiceStatus s) {
-        return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null ? List.of()
+        return s == null || s.getLoadBalancer() == null || s.getLoadBalancer().getIngress() == null
+                ? List.of()
                 : s.getLoadBalancer().getIngress().stream().map(i -> i.getIp()).toList();
     }
 
@@ -32,7 +32,9 @@ public final class ServiceAddresses {
             return out;
         }
         for (Endpoint e : slice.getEndpoints()) {
-            boolean ready = e.getConditions() == null || e.getConditions().getReady() == null || e.getConditions().getReady();
+            boolean ready = e.getConditions() == null
+                    || e.getConditions().getReady() == null
+                    || e.getConditions().getReady();
             if (ready && e.getAddresses() != null) {
                 out.addAll(e.getAddresses());
             }

@@ -19,8 +19,10 @@ public record ServiceBinding(String eip, boolean auto, String networkType) {
 
     /** A Service we program: type LoadBalancer without a {@code loadBalancerClass} of someone else. */
     public static boolean managed(Service s) {
-        return s.getSpec() != null && "LoadBalancer".equals(s.getSpec().getType())
-                && (s.getSpec().getLoadBalancerClass() == null || s.getSpec().getLoadBalancerClass().isBlank());
+        return s.getSpec() != null
+                && "LoadBalancer".equals(s.getSpec().getType())
+                && (s.getSpec().getLoadBalancerClass() == null
+                        || s.getSpec().getLoadBalancerClass().isBlank());
     }
 
     /** The auto-created EIp's name. */
@@ -30,7 +32,9 @@ public record ServiceBinding(String eip, boolean auto, String networkType) {
 
     /** The binding of {@code s}; {@code defaultType} is the configured type of auto EIps. */
     public static ServiceBinding of(Service s, String defaultType) {
-        Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
+        Map<String, String> a = s.getMetadata().getAnnotations() == null
+                ? Map.of()
+                : s.getMetadata().getAnnotations();
         if ("true".equalsIgnoreCase(a.getOrDefault(Keys.BIND_ON_DEFAULT_GW, "").trim())) {
             return new ServiceBinding(DEFAULT_GW, false, null);
         }
@@ -44,8 +48,12 @@ public record ServiceBinding(String eip, boolean auto, String networkType) {
 
     /** The name of the Service's own EIp: {@code slb-<svc>}, or upstream's adopted one. */
     public static String ownEIpName(Service s) {
-        String adopted = s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(Keys.ADOPTED_EIP);
-        return adopted != null && !adopted.isBlank() ? adopted.trim() : autoEIpName(s.getMetadata().getName());
+        String adopted = s.getMetadata().getAnnotations() == null
+                ? null
+                : s.getMetadata().getAnnotations().get(Keys.ADOPTED_EIP);
+        return adopted != null && !adopted.isBlank()
+                ? adopted.trim()
+                : autoEIpName(s.getMetadata().getName());
     }
 
     /** {@code <namespace>/<eip>} a LoadBalancer Service names, live or not: who must look again when it changes. */

@@ -21,7 +21,8 @@ class NamesTest {
         String b = Names.hashed("eip", "a-b", "c");
         assertNotEquals(a, b);
         assertEquals(a, Names.hashed("eip", "a", "b-c"));
-        String longName = Names.hashed("fip", "organisation-with-a-very-long-name-x", "project-with-a-long-name-too-and-more");
+        String longName =
+                Names.hashed("fip", "organisation-with-a-very-long-name-x", "project-with-a-long-name-too-and-more");
         assertTrue(longName.length() <= 63, longName);
         assertTrue(longName.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?"), longName);
     }

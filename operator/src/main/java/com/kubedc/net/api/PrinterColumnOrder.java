@@ -20,7 +20,9 @@ public class PrinterColumnOrder implements CRDPostProcessor {
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
         if (crd instanceof CustomResourceDefinition v1) {
             List<String> declared = declared(v1.getSpec().getNames().getKind());
-            v1.getSpec().getVersions().forEach(v -> v.setAdditionalPrinterColumns(sorted(v.getAdditionalPrinterColumns(), declared)));
+            v1.getSpec()
+                    .getVersions()
+                    .forEach(v -> v.setAdditionalPrinterColumns(sorted(v.getAdditionalPrinterColumns(), declared)));
         }
         return crd;
     }
@@ -28,20 +30,27 @@ public class PrinterColumnOrder implements CRDPostProcessor {
     /** Column names in declaration order of the kind's class in api.v1; empty for a kind not ours. */
     public static List<String> declared(String kind) {
         try {
-            Class<?> type = Class.forName(PrinterColumnOrder.class.getPackageName() + ".v1." + kind, false, PrinterColumnOrder.class.getClassLoader());
-            return Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class)).map(AdditionalPrinterColumn::name).toList();
+            Class<?> type = Class.forName(
+                    PrinterColumnOrder.class.getPackageName() + ".v1." + kind,
+                    false,
+                    PrinterColumnOrder.class.getClassLoader());
+            return Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
+                    .map(AdditionalPrinterColumn::name)
+                    .toList();
         } catch (ClassNotFoundException e) {
             return List.of();
         }
     }
 
     /** A stable sort by declared position; columns not declared (none today) keep their place at the end. */
-    public static List<CustomResourceColumnDefinition> sorted(List<CustomResourceColumnDefinition> columns, List<String> declared) {
+    public static List<CustomResourceColumnDefinition> sorted(
+            List<CustomResourceColumnDefinition> columns, List<String> declared) {
         if (columns == null || columns.isEmpty()) {
             return columns;
         }
         List<CustomResourceColumnDefinition> out = new ArrayList<>(columns);
-        out.sort(Comparator.comparingInt(c -> declared.contains(c.getName()) ? declared.indexOf(c.getName()) : declared.size()));
+        out.sort(Comparator.comparingInt(
+                c -> declared.contains(c.getName()) ? declared.indexOf(c.getName()) : declared.size()));
         return out;
     }
 }

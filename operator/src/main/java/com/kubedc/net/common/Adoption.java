@@ -1,10 +1,9 @@
 package com.kubedc.net.common;
 
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Json;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.vocabulary.Json;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,7 @@ public final class Adoption {
     /** The label keys that say who owns a child. */
     static final List<String> OWNER_KEYS = List.of(Keys.OWNER_KIND, Keys.OWNER_NAMESPACE, Keys.OWNER_NAME);
 
-    private Adoption() {
-    }
+    private Adoption() {}
 
     /**
      * {@code observed} (null: absent) against the owner labels we would give it; {@code upstreamMarked}
@@ -43,7 +41,9 @@ public final class Adoption {
         if (observed == null) {
             return Verdict.ABSENT;
         }
-        Map<String, String> l = observed.getMetadata().getLabels() == null ? Map.of() : observed.getMetadata().getLabels();
+        Map<String, String> l = observed.getMetadata().getLabels() == null
+                ? Map.of()
+                : observed.getMetadata().getLabels();
         if (OWNER_KEYS.stream().allMatch(k -> Objects.equals(l.get(k), ownerLabels.get(k)))) {
             return Verdict.OURS;
         }

@@ -1,7 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Names;
-
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -48,23 +47,42 @@ public class Events {
         String name = meta.getName() + "." + Names.hash8(meta.getUid() + "/" + type + "/" + reason + "/" + message);
         String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         var event = new EventBuilder()
-                .withNewMetadata().withName(name).withNamespace(meta.getNamespace()).endMetadata()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(meta.getNamespace())
+                .endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
-                        .withApiVersion(about.getApiVersion()).withKind(about.getKind())
-                        .withName(meta.getName()).withNamespace(meta.getNamespace()).withUid(meta.getUid())
-                        .withResourceVersion(meta.getResourceVersion()).build())
-                .withType(type).withReason(reason).withMessage(message)
-                .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-                .withNewSource().withComponent(COMPONENT).endSource()
+                        .withApiVersion(about.getApiVersion())
+                        .withKind(about.getKind())
+                        .withName(meta.getName())
+                        .withNamespace(meta.getNamespace())
+                        .withUid(meta.getUid())
+                        .withResourceVersion(meta.getResourceVersion())
+                        .build())
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message)
+                .withFirstTimestamp(now)
+                .withLastTimestamp(now)
+                .withCount(1)
+                .withNewSource()
+                .withComponent(COMPONENT)
+                .endSource()
                 .withReportingComponent(COMPONENT)
                 .build();
         try {
             writes.count("Event", "create");
-            client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
+            client.v1()
+                    .events()
+                    .inNamespace(meta.getNamespace())
+                    .resource(event)
+                    .create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 // an event is a courtesy: losing one must not fail the reconcile
-                LOG.debugf("event %s on %s/%s not written: %s", reason, meta.getNamespace(), meta.getName(), e.getMessage());
+                LOG.debugf(
+                        "event %s on %s/%s not written: %s",
+                        reason, meta.getNamespace(), meta.getName(), e.getMessage());
             }
         }
     }

@@ -21,7 +21,8 @@ final class IssuedDeletes {
     /** True when a DELETE was already issued for exactly this version of the object. */
     synchronized boolean alreadyIssued(HasMetadata o) {
         String uid = o.getMetadata().getUid();
-        return uid != null && o.getMetadata().getResourceVersion() != null
+        return uid != null
+                && o.getMetadata().getResourceVersion() != null
                 && o.getMetadata().getResourceVersion().equals(versionByUid.get(uid));
     }
 

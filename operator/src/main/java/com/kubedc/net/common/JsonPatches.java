@@ -1,10 +1,9 @@
 package com.kubedc.net.common;
 
-import com.kubedc.net.vocabulary.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.vocabulary.Json;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  * {@code spec}/{@code data}, so fields written by others are never touched.
  */
 public final class JsonPatches {
-    private JsonPatches() {
-    }
+    private JsonPatches() {}
 
     /** Ops turning {@code actual} into an object that contains {@code fragment}; empty array if none needed. */
     public static ArrayNode toContain(JsonNode actual, ObjectNode fragment) {

@@ -1,7 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Keys;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +11,7 @@ import java.util.Objects;
  * ownerReference to a namespaced primary, so every child says who made it in labels.
  */
 public final class Owners {
-    private Owners() {
-    }
+    private Owners() {}
 
     /** The labels every child of {@code owner} carries. */
     public static Map<String, String> labels(HasMetadata owner) {
@@ -30,7 +28,8 @@ public final class Owners {
         Map<String, String> l = child.getMetadata().getLabels();
         return l != null
                 && Objects.equals(l.get(Keys.OWNER_KIND), owner.getKind())
-                && Objects.equals(l.get(Keys.OWNER_NAMESPACE), owner.getMetadata().getNamespace())
+                && Objects.equals(
+                        l.get(Keys.OWNER_NAMESPACE), owner.getMetadata().getNamespace())
                 && Objects.equals(l.get(Keys.OWNER_NAME), owner.getMetadata().getName());
     }
 

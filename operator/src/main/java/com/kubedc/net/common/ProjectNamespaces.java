@@ -1,9 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Keys;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -39,7 +36,9 @@ public final class ProjectNamespaces<P extends HasMetadata> {
 
     /** What a controller does about a new address for an object in a namespace. */
     public enum Gate {
-        PROCEED, WAIT, REFUSE
+        PROCEED,
+        WAIT,
+        REFUSE
     }
 
     /** Reason of the {@link Gate#WAIT} while our cache has not seen the namespace yet. */
@@ -61,8 +60,13 @@ public final class ProjectNamespaces<P extends HasMetadata> {
 
     public ProjectNamespaces(EventSourceContext<P> ctx, Predicate<P> concerned) {
         var primaries = ctx.getPrimaryCache();
-        source = new SharedSource<>(ctx, Namespace.class, n -> primaries.list(n.getMetadata().getName(), concerned)
-                .map(ResourceID::fromResource).collect(Collectors.toSet()));
+        source = new SharedSource<>(
+                ctx,
+                Namespace.class,
+                n -> primaries
+                        .list(n.getMetadata().getName(), concerned)
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()));
     }
 
     public SharedSource<Namespace, P> source() {
@@ -79,7 +83,8 @@ public final class ProjectNamespaces<P extends HasMetadata> {
     }
 
     public static boolean isProject(Namespace n) {
-        return n.getMetadata().getLabels() != null && n.getMetadata().getLabels().containsKey(Keys.PROJECT);
+        return n.getMetadata().getLabels() != null
+                && n.getMetadata().getLabels().containsKey(Keys.PROJECT);
     }
 
     /** The message of a {@link #NOT_A_PROJECT_NAMESPACE} refusal. */

@@ -17,17 +17,27 @@ import java.time.Instant;
 @ApplicationScoped
 public class ReadyTimer {
     /** A few buckets that say something to an operator, instead of ~70 generated ones. */
-    static final Duration[] BUCKETS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5)};
+    static final Duration[] BUCKETS = {
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(5)
+    };
+
     static final int REMEMBERED = 50_000;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final java.util.Map<String, Boolean> recorded = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private final java.util.Map<String, Boolean> recorded =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     public ReadyTimer(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -43,9 +53,12 @@ public class ReadyTimer {
         }
         Duration d = Duration.between(Instant.parse(created), Instant.now(clock));
         if (!d.isNegative()) {
-            Timer.builder("kubedc.time.to.ready").tag("kind", kind)
+            Timer.builder("kubedc.time.to.ready")
+                    .tag("kind", kind)
                     .description("time from creation to first Ready")
-                    .serviceLevelObjectives(BUCKETS).register(registry).record(d);
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry)
+                    .record(d);
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Conditions;
-
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +13,13 @@ import java.util.Set;
  * another writer's entries are kept (the write is guarded by the version it was read at). Pure.
  */
 public final class SharedConditions {
-    private SharedConditions() {
-    }
+    private SharedConditions() {}
 
     /** The conditions of {@code types} in {@code all}, sorted by type. */
     public static List<Condition> mine(List<Condition> all, Set<String> types) {
         List<Condition> out = new ArrayList<>();
-        (all == null ? List.<Condition>of() : all).stream().filter(c -> types.contains(c.getType())).forEach(out::add);
+        (all == null ? List.<Condition>of() : all)
+                .stream().filter(c -> types.contains(c.getType())).forEach(out::add);
         out.sort(Comparator.comparing(Condition::getType));
         return out;
     }

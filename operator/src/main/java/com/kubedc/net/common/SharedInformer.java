@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  */
 public final class SharedInformer<R extends HasMetadata> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SharedInformer.class);
-    private static final Map<KubernetesClient, Map<Class<?>, SharedInformer<?>>> BY_CLIENT = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<KubernetesClient, Map<Class<?>, SharedInformer<?>>> BY_CLIENT =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final KubernetesClient client;
     private final Class<R> kind;
@@ -50,7 +51,8 @@ public final class SharedInformer<R extends HasMetadata> {
     @SuppressWarnings("unchecked")
     public static <R extends HasMetadata> SharedInformer<R> of(KubernetesClient client, Class<R> kind) {
         synchronized (BY_CLIENT) {
-            return (SharedInformer<R>) BY_CLIENT.computeIfAbsent(client, c -> new ConcurrentHashMap<>())
+            return (SharedInformer<R>) BY_CLIENT
+                    .computeIfAbsent(client, c -> new ConcurrentHashMap<>())
                     .computeIfAbsent(kind, k -> new SharedInformer<>(client, kind));
         }
     }
@@ -76,7 +78,8 @@ public final class SharedInformer<R extends HasMetadata> {
      * {@code stopOnStartupError}, an informer whose first list fails keeps retrying in the
      * background instead of failing the start.
      */
-    synchronized void acquire(ResourceEventHandler<R> handler, boolean stopOnStartupError, java.time.Duration syncTimeout) {
+    synchronized void acquire(
+            ResourceEventHandler<R> handler, boolean stopOnStartupError, java.time.Duration syncTimeout) {
         if (informer == null) {
             SharedIndexInformer<R> i = client.resources(kind).inAnyNamespace().runnableInformer(0);
             i.itemStore(new LeanItemStore<>());
@@ -92,13 +95,18 @@ public final class SharedInformer<R extends HasMetadata> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 i.stop();
-                throw new KubernetesClientException("interrupted while starting the " + kind.getSimpleName() + " informer", e);
+                throw new KubernetesClientException(
+                        "interrupted while starting the " + kind.getSimpleName() + " informer", e);
             } catch (ExecutionException | TimeoutException e) {
                 if (stopOnStartupError) {
                     i.stop();
-                    throw new KubernetesClientException("the " + kind.getSimpleName() + " informer did not start", e.getCause() == null ? e : e.getCause());
+                    throw new KubernetesClientException(
+                            "the " + kind.getSimpleName() + " informer did not start",
+                            e.getCause() == null ? e : e.getCause());
                 }
-                LOG.warnf("the shared %s informer did not start (%s): it retries", kind.getSimpleName(), e.getCause() == null ? e : e.getCause());
+                LOG.warnf(
+                        "the shared %s informer did not start (%s): it retries",
+                        kind.getSimpleName(), e.getCause() == null ? e : e.getCause());
             }
             informer = i;
         }
@@ -173,7 +181,8 @@ public final class SharedInformer<R extends HasMetadata> {
     /** Whether {@code a} is a later version than {@code b} (resourceVersions compared as numbers, as the operator SDK does). */
     static boolean newer(HasMetadata a, HasMetadata b) {
         try {
-            return Long.parseLong(a.getMetadata().getResourceVersion()) > Long.parseLong(b.getMetadata().getResourceVersion());
+            return Long.parseLong(a.getMetadata().getResourceVersion())
+                    > Long.parseLong(b.getMetadata().getResourceVersion());
         } catch (NumberFormatException | NullPointerException e) {
             return false; // not comparable: the informer's copy wins
         }
@@ -197,7 +206,8 @@ public final class SharedInformer<R extends HasMetadata> {
         }
 
         private void seen(R obj) {
-            recent.computeIfPresent(Cache.metaNamespaceKeyFunc(obj), (k, written) -> newer(written, obj) ? written : null);
+            recent.computeIfPresent(
+                    Cache.metaNamespaceKeyFunc(obj), (k, written) -> newer(written, obj) ? written : null);
         }
     }
 }

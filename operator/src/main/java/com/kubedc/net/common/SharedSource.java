@@ -36,7 +36,10 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
 
         @Override
         public void onUpdate(R before, R obj) {
-            if (!obj.getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion()) && onUpdate.accept(obj, before)) {
+            if (!obj.getMetadata()
+                            .getResourceVersion()
+                            .equals(before.getMetadata().getResourceVersion())
+                    && onUpdate.accept(obj, before)) {
                 propagate(obj);
             }
         }
@@ -51,7 +54,8 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
         this(ctx, kind, mapper, (now, before) -> true);
     }
 
-    public SharedSource(EventSourceContext<P> ctx, Class<R> kind, SecondaryToPrimaryMapper<R> mapper, OnUpdateFilter<R> onUpdate) {
+    public SharedSource(
+            EventSourceContext<P> ctx, Class<R> kind, SecondaryToPrimaryMapper<R> mapper, OnUpdateFilter<R> onUpdate) {
         super(kind, "Shared" + kind.getSimpleName());
         this.shared = SharedInformer.of(ctx.getClient(), kind);
         this.mapper = mapper;
@@ -101,7 +105,9 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
     /** As the operator SDK's informer sources report it: healthy while the informer runs and watches. */
     @Override
     public io.javaoperatorsdk.operator.health.Status getStatus() {
-        return shared.watching() ? io.javaoperatorsdk.operator.health.Status.HEALTHY : io.javaoperatorsdk.operator.health.Status.UNHEALTHY;
+        return shared.watching()
+                ? io.javaoperatorsdk.operator.health.Status.HEALTHY
+                : io.javaoperatorsdk.operator.health.Status.UNHEALTHY;
     }
 
     /** Adds an index to the shared informer; {@code name} must be unique among all controllers that share it. */

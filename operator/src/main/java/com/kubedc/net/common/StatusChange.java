@@ -1,7 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Json;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 

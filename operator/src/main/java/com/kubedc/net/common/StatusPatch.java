@@ -1,10 +1,9 @@
 package com.kubedc.net.common;
 
-import com.kubedc.net.vocabulary.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.vocabulary.Json;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -15,8 +14,7 @@ import java.util.Map;
  * the server instead of applied to a list that has changed meanwhile. Pure.
  */
 public final class StatusPatch {
-    private StatusPatch() {
-    }
+    private StatusPatch() {}
 
     /** Ops turning {@code actual}'s status into one with {@code fields} set; empty when nothing differs. */
     public static ArrayNode ops(JsonNode actual, ObjectNode fields) {
@@ -48,7 +46,8 @@ public final class StatusPatch {
             }
         }
         if (!ops.isEmpty()) {
-            JsonPatches.testResourceVersion(ops, actual.path("metadata").path("resourceVersion").asText());
+            JsonPatches.testResourceVersion(
+                    ops, actual.path("metadata").path("resourceVersion").asText());
         }
         return ops;
     }

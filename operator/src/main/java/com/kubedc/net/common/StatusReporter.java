@@ -1,8 +1,7 @@
 package com.kubedc.net.common;
 
-import com.kubedc.net.vocabulary.Json;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -32,7 +31,8 @@ public class StatusReporter {
     private final ReadyTimer readyTimer;
     private final WriteCounter writes;
 
-    public StatusReporter(KubernetesClient client, Events events, Refusals refusals, ReadyTimer readyTimer, WriteCounter writes) {
+    public StatusReporter(
+            KubernetesClient client, Events events, Refusals refusals, ReadyTimer readyTimer, WriteCounter writes) {
         this.client = client;
         this.events = events;
         this.refusals = refusals;
@@ -50,7 +50,7 @@ public class StatusReporter {
     /** Writes {@code spec}'s fields onto {@code primary} if they differ; {@code ctx} null: no cache to update (not the primary). */
     public <P extends HasMetadata, S> Result<P> report(P primary, Context<P> ctx, StatusSpec<P, S> spec) {
         P actual = primary;
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             StatusChange<P, S> change = StatusChange.of(spec, actual);
             if (!change.writes()) {
                 return new Result<>(actual, false, List.of());
@@ -62,7 +62,8 @@ public class StatusReporter {
             try {
                 P written = patch(actual, ops);
                 if (ctx != null) {
-                    ctx.eventSourceRetriever().getControllerEventSource()
+                    ctx.eventSourceRetriever()
+                            .getControllerEventSource()
                             .handleRecentResourceUpdate(ResourceID.fromResource(actual), written, actual);
                 }
                 List<StatusNote> notes = change.notes();
@@ -84,11 +85,19 @@ public class StatusReporter {
                 if (fresh == null) {
                     return new Result<>(actual, false, List.of());
                 }
-                if (Objects.equals(fresh.getMetadata().getResourceVersion(), actual.getMetadata().getResourceVersion())) {
+                if (Objects.equals(
+                        fresh.getMetadata().getResourceVersion(),
+                        actual.getMetadata().getResourceVersion())) {
                     throw e; // refused although nothing changed: not a race, a bad request
                 }
-                LOG.debugf("status of %s %s/%s: version %s changed meanwhile (%d), recomputed on %s", actual.getKind(), actual.getMetadata().getNamespace(),
-                        actual.getMetadata().getName(), actual.getMetadata().getResourceVersion(), e.getCode(), fresh.getMetadata().getResourceVersion());
+                LOG.debugf(
+                        "status of %s %s/%s: version %s changed meanwhile (%d), recomputed on %s",
+                        actual.getKind(),
+                        actual.getMetadata().getNamespace(),
+                        actual.getMetadata().getName(),
+                        actual.getMetadata().getResourceVersion(),
+                        e.getCode(),
+                        fresh.getMetadata().getResourceVersion());
                 actual = fresh;
             }
         }

@@ -1,7 +1,6 @@
 package com.kubedc.net.common;
 
 import com.kubedc.net.vocabulary.Keys;
-
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +13,7 @@ import java.util.Objects;
  * point at their owner with an ownerReference. Pure.
  */
 public final class UpstreamMarkers {
-    private UpstreamMarkers() {
-    }
+    private UpstreamMarkers() {}
 
     /** Upstream's reference to an EIp on its OvnEip: {@code <ns>.<eip>}. */
     public static String eipRef(String namespace, String eip) {
@@ -25,7 +23,8 @@ public final class UpstreamMarkers {
     /** True when upstream's label or annotation on {@code o} names EIp {@code ns/eip}. */
     public static boolean ovnEipOfEIp(HasMetadata o, String namespace, String eip) {
         String ref = eipRef(namespace, eip);
-        return ref.equals(get(o.getMetadata().getLabels(), Keys.EIP)) || ref.equals(get(o.getMetadata().getAnnotations(), Keys.EIP_CREATED_BY));
+        return ref.equals(get(o.getMetadata().getLabels(), Keys.EIP))
+                || ref.equals(get(o.getMetadata().getAnnotations(), Keys.EIP_CREATED_BY));
     }
 
     /** The EIp ({@code ns/name}) upstream's markers on an OvnEip name, or null. */
@@ -54,8 +53,10 @@ public final class UpstreamMarkers {
     /** True when {@code o} has an ownerReference to {@code owner} (same kind and uid). */
     public static boolean referencesOwner(HasMetadata o, HasMetadata owner) {
         String uid = owner.getMetadata().getUid();
-        return uid != null && o.getMetadata().getOwnerReferences() != null && o.getMetadata().getOwnerReferences().stream()
-                .anyMatch(r -> owner.getKind().equals(r.getKind()) && uid.equals(r.getUid()));
+        return uid != null
+                && o.getMetadata().getOwnerReferences() != null
+                && o.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(r -> owner.getKind().equals(r.getKind()) && uid.equals(r.getUid()));
     }
 
     /**
@@ -67,8 +68,11 @@ public final class UpstreamMarkers {
         if (referencesOwner(e, owner)) {
             return true;
         }
-        boolean listed = e.getStatus() != null && e.getStatus().getOwners() != null && e.getStatus().getOwners().stream()
-                .anyMatch(o -> ownerType.equals(o.getType()) && owner.getMetadata().getName().equals(o.getOwnerRef()));
+        boolean listed = e.getStatus() != null
+                && e.getStatus().getOwners() != null
+                && e.getStatus().getOwners().stream()
+                        .anyMatch(o -> ownerType.equals(o.getType())
+                                && owner.getMetadata().getName().equals(o.getOwnerRef()));
         return listed && e.getMetadata().getName().matches(java.util.regex.Pattern.quote(prefix) + "-[a-z0-9]{5}");
     }
 

@@ -1,10 +1,9 @@
 package com.kubedc.net.common;
 
-import com.kubedc.net.vocabulary.Json;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -117,7 +116,9 @@ public class Writer {
      * cache); 404 is success. True when this call sent the delete.
      */
     public boolean delete(HasMetadata actual) {
-        if (actual == null || actual.getMetadata().getDeletionTimestamp() != null || issuedDeletes.alreadyIssued(actual)) {
+        if (actual == null
+                || actual.getMetadata().getDeletionTimestamp() != null
+                || issuedDeletes.alreadyIssued(actual)) {
             return false;
         }
         try {

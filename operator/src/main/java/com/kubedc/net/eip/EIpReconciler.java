@@ -1,18 +1,10 @@
 package com.kubedc.net.eip;
 
-import com.kubedc.net.vocabulary.ServiceBinding;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
 import com.kubedc.net.api.v1.NetworkType;
 import com.kubedc.net.common.Adoption;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.common.Events;
-import com.kubedc.net.vocabulary.Json;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.StatusReporter;
@@ -23,6 +15,8 @@ import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -50,12 +44,28 @@ import java.util.concurrent.TimeUnit;
  * creates its own OvnEip, whose address only Kube-OVN assigns. Owners come from who references
  * the OvnEip (SNAT rules so far). New addresses only in project namespaces ({@link ProjectNamespaces#gate}).
  */
-@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-eips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = "kubeovn.io", resources = {"ovn-snat-rules", "subnets", "vpcs"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "kube-dc.com", resources = {"fips"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "", resources = {"services", "namespaces"}, verbs = {"get", "list", "watch"})
-@ControllerConfiguration(name = "eip", finalizerName = Keys.EIP_FINALIZER,
-        informer = @io.javaoperatorsdk.operator.api.config.informer.Informer(itemStore = com.kubedc.net.common.LeanItemStore.class),
+@RBACRule(
+        apiGroups = "kubeovn.io",
+        resources = {"ovn-eips"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(
+        apiGroups = "kubeovn.io",
+        resources = {"ovn-snat-rules", "subnets", "vpcs"},
+        verbs = {"get", "list", "watch"})
+@RBACRule(
+        apiGroups = "kube-dc.com",
+        resources = {"fips"},
+        verbs = {"get", "list", "watch"})
+@RBACRule(
+        apiGroups = "",
+        resources = {"services", "namespaces"},
+        verbs = {"get", "list", "watch"})
+@ControllerConfiguration(
+        name = "eip",
+        finalizerName = Keys.EIP_FINALIZER,
+        informer =
+                @io.javaoperatorsdk.operator.api.config.informer.Informer(
+                        itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EIpReconciler.class);
@@ -67,7 +77,8 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private EIpSources sources;
     private final NetworkUsageMetrics usage;
 
-    public EIpReconciler(Clock clock, Writer writer, StatusReporter status, MeterRegistry registry, KubeDcConfig config) {
+    public EIpReconciler(
+            Clock clock, Writer writer, StatusReporter status, MeterRegistry registry, KubeDcConfig config) {
         this.clock = clock;
         this.writer = writer;
         this.status = status;
@@ -90,10 +101,21 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         if (childRef != null && !childRef.isBlank()) {
             // a Project's own default-gw is made in its namespace just after labelling it: our
             // Namespace cache may still hold the unlabelled version of a namespace that existed before
-            boolean holds = eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef())
-                    || Owners.hasOwnerOfKind(eip, "Project");
-            return finish(eip, outsideProjects(eip, holds).orElseGet(() -> EIpStatusBuilder.adopted(eip, childRef,
-                    sources.ovnEips.get(new ResourceID(childRef)).orElse(null), owners(eip, childRef), clock)), context);
+            boolean holds =
+                    eip.getStatus() != null && childRef.equals(eip.getStatus().getOvnEIpRef())
+                            || Owners.hasOwnerOfKind(eip, "Project");
+            return finish(
+                    eip,
+                    outsideProjects(eip, holds)
+                            .orElseGet(() -> EIpStatusBuilder.adopted(
+                                    eip,
+                                    childRef,
+                                    sources.ovnEips
+                                            .get(new ResourceID(childRef))
+                                            .orElse(null),
+                                    owners(eip, childRef),
+                                    clock)),
+                    context);
         }
         return finish(eip, allocate(eip), context);
     }
@@ -103,20 +125,40 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         String ns = eip.getMetadata().getNamespace();
         return switch (ProjectNamespaces.gate(sources.namespaces.membership(ns), holds)) {
             case PROCEED -> Optional.empty();
-            case WAIT -> Optional.of(EIpStatusBuilder.allocated(eip, null, EIpReasons.WAITING_FOR_NAMESPACE,
-                    "waiting to see namespace " + ns, List.of(), clock));
-            case REFUSE -> Optional.of(EIpStatusBuilder.allocated(eip, null, EIpReasons.NOT_A_PROJECT_NAMESPACE,
-                    ProjectNamespaces.refusal("EIp " + eip.getMetadata().getName(), ns), List.of(), clock));
+            case WAIT ->
+                Optional.of(EIpStatusBuilder.allocated(
+                        eip,
+                        null,
+                        EIpReasons.WAITING_FOR_NAMESPACE,
+                        "waiting to see namespace " + ns,
+                        List.of(),
+                        clock));
+            case REFUSE ->
+                Optional.of(EIpStatusBuilder.allocated(
+                        eip,
+                        null,
+                        EIpReasons.NOT_A_PROJECT_NAMESPACE,
+                        ProjectNamespaces.refusal("EIp " + eip.getMetadata().getName(), ns),
+                        List.of(),
+                        clock));
         };
     }
 
     private EIpStatus allocate(EIp eip) {
-        String typeValue = eip.getSpec() == null || eip.getSpec().getExternalNetworkType() == null
-                || eip.getSpec().getExternalNetworkType().isBlank() ? defaultType : eip.getSpec().getExternalNetworkType();
+        String typeValue = eip.getSpec() == null
+                        || eip.getSpec().getExternalNetworkType() == null
+                        || eip.getSpec().getExternalNetworkType().isBlank()
+                ? defaultType
+                : eip.getSpec().getExternalNetworkType();
         Optional<NetworkType> type = NetworkType.parse(typeValue);
         if (type.isEmpty()) {
-            return EIpStatusBuilder.allocated(eip, null, EIpReasons.INVALID_NETWORK_TYPE,
-                    "externalNetworkType \"" + typeValue + "\" is not one of public, cloud", List.of(), clock);
+            return EIpStatusBuilder.allocated(
+                    eip,
+                    null,
+                    EIpReasons.INVALID_NETWORK_TYPE,
+                    "externalNetworkType \"" + typeValue + "\" is not one of public, cloud",
+                    List.of(),
+                    clock);
         }
         String name = EIpDesired.ovnEipName(eip);
         OvnEip ovnEip = mine(eip).or(() -> adopt(eip)).orElse(null);
@@ -125,33 +167,57 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            List<Subnet> external = sources.subnets.list(s -> s.getMetadata().getLabels() != null
-                    && s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE)).toList();
+            List<Subnet> external = sources.subnets
+                    .list(s -> s.getMetadata().getLabels() != null
+                            && s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE))
+                    .toList();
             ExternalNetworks networks = ExternalNetworks.from(external);
             usage.track(external);
-            var choice = NetworkChoice.choose(type.get(), networks, free(external), attached(eip.getMetadata().getNamespace()));
+            var choice = NetworkChoice.choose(
+                    type.get(),
+                    networks,
+                    free(external),
+                    attached(eip.getMetadata().getNamespace()));
             if (choice.isEmpty()) {
-                return EIpStatusBuilder.allocated(eip, null, EIpReasons.NO_ADDRESS_AVAILABLE,
-                        "no " + type.get() + " external network has a free address", List.of(), clock);
+                return EIpStatusBuilder.allocated(
+                        eip,
+                        null,
+                        EIpReasons.NO_ADDRESS_AVAILABLE,
+                        "no " + type.get() + " external network has a free address",
+                        List.of(),
+                        clock);
             }
             ovnEip = writer.create(EIpDesired.ovnEip(eip, choice.get().name()));
             if (ovnEip != null && !Owners.ownedBy(ovnEip, eip)) {
-                return EIpStatusBuilder.allocated(eip, null, "NameConflict", "OvnEip " + name + " exists and is not this EIp's", List.of(), clock);
+                return EIpStatusBuilder.allocated(
+                        eip,
+                        null,
+                        "NameConflict",
+                        "OvnEip " + name + " exists and is not this EIp's",
+                        List.of(),
+                        clock);
             }
             sources.ovnEips.handleRecentResourceCreate(new ResourceID(name), ovnEip);
         }
         String ovnEipName = ovnEip.getMetadata().getName();
         if (ovnEip.readyAddress() == null && exhausted(ovnEip.getSpec().externalSubnet())) {
             // more EIps asked at once than the network had left: Kube-OVN gives this OvnEip the next address freed
-            return EIpStatusBuilder.allocated(eip, ovnEip, EIpReasons.NO_ADDRESS_AVAILABLE, "no free address left on "
-                    + ovnEip.getSpec().externalSubnet() + ": OvnEip " + ovnEipName + " gets the next one freed", owners(eip, ovnEipName), clock);
+            return EIpStatusBuilder.allocated(
+                    eip,
+                    ovnEip,
+                    EIpReasons.NO_ADDRESS_AVAILABLE,
+                    "no free address left on " + ovnEip.getSpec().externalSubnet() + ": OvnEip " + ovnEipName
+                            + " gets the next one freed",
+                    owners(eip, ovnEipName),
+                    clock);
         }
         return EIpStatusBuilder.allocated(eip, ovnEip, null, null, owners(eip, ovnEipName), clock);
     }
 
     /** The OvnEip this EIp owns: ours by name, else one adopted earlier (upstream's name, the one the status records). */
     private Optional<OvnEip> mine(EIp eip) {
-        Optional<OvnEip> byName = sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
+        Optional<OvnEip> byName =
+                sources.ovnEips.get(new ResourceID(EIpDesired.ovnEipName(eip))).filter(o -> Owners.ownedBy(o, eip));
         if (byName.isPresent()) {
             return byName;
         }
@@ -165,13 +231,24 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     private Optional<OvnEip> adopt(EIp eip) {
         var labels = Owners.labels(eip);
         Optional<OvnEip> upstream = candidates(eip).stream()
-                .filter(o -> Adoption.decide(o, labels, UpstreamMarkers.ovnEipOfEIp(o, eip.getMetadata().getNamespace(), eip.getMetadata().getName())) == Adoption.Verdict.ADOPT)
+                .filter(o -> Adoption.decide(
+                                o,
+                                labels,
+                                UpstreamMarkers.ovnEipOfEIp(
+                                        o,
+                                        eip.getMetadata().getNamespace(),
+                                        eip.getMetadata().getName()))
+                        == Adoption.Verdict.ADOPT)
                 .findFirst();
         return upstream.map(o -> {
             OvnEip adopted = writer.adopt(o, labels);
             sources.ovnEips.handleRecentResourceUpdate(ResourceID.fromResource(adopted), adopted, o);
-            LOG.infof("EIp %s/%s: adopted OvnEip %s (%s) made by upstream's manager", eip.getMetadata().getNamespace(),
-                    eip.getMetadata().getName(), o.getMetadata().getName(), o.getStatus() == null ? "no address yet" : o.getStatus().v4Ip());
+            LOG.infof(
+                    "EIp %s/%s: adopted OvnEip %s (%s) made by upstream's manager",
+                    eip.getMetadata().getNamespace(),
+                    eip.getMetadata().getName(),
+                    o.getMetadata().getName(),
+                    o.getStatus() == null ? "no address yet" : o.getStatus().v4Ip());
             return adopted;
         });
     }
@@ -184,15 +261,26 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             sources.ovnEips.get(new ResourceID(recorded)).ifPresent(out::add);
         }
         // the index reads the informer's store only: get() also sees what this controller just wrote
-        sources.ovnEips.byIndex(EIpSources.UPSTREAM_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName())
-                .stream().map(o -> sources.ovnEips.get(ResourceID.fromResource(o)).orElse(o))
-                .filter(o -> out.stream().noneMatch(x -> x.getMetadata().getName().equals(o.getMetadata().getName()))).sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName())).forEach(out::add);
+        sources
+                .ovnEips
+                .byIndex(
+                        EIpSources.UPSTREAM_EIP_INDEX,
+                        eip.getMetadata().getNamespace() + "/"
+                                + eip.getMetadata().getName())
+                .stream()
+                .map(o -> sources.ovnEips.get(ResourceID.fromResource(o)).orElse(o))
+                .filter(o -> out.stream()
+                        .noneMatch(x ->
+                                x.getMetadata().getName().equals(o.getMetadata().getName())))
+                .sorted(java.util.Comparator.comparing(o -> o.getMetadata().getName()))
+                .forEach(out::add);
         return out;
     }
 
     /** Who uses the EIp: SNAT rules on its OvnEip, FIps naming it (an FIp makes it exclusive). */
     private void markInUse(EIp eip, List<EIpOwner> users, Context<EIp> ctx) {
-        String message = "deletion waits until " + users.stream().map(EIpOwner::toString).sorted().collect(java.util.stream.Collectors.joining(", "))
+        String message = "deletion waits until "
+                + users.stream().map(EIpOwner::toString).sorted().collect(java.util.stream.Collectors.joining(", "))
                 + " stop using this EIp";
         status.report(eip, ctx, new EIpStatusSpec(fresh -> inUse(fresh, message, clock)));
     }
@@ -201,8 +289,14 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     static EIpStatus inUse(EIp eip, String message, Clock clock) {
         EIpStatus prev = eip.getStatus() == null ? new EIpStatus() : eip.getStatus();
         EIpStatus next = io.fabric8.kubernetes.client.utils.Serialization.clone(prev);
-        next.setConditions(Conditions.put(prev.getConditions(), eip.getMetadata().getGeneration(), clock, EIpReasons.IN_USE, true,
-                EIpReasons.IN_USE, message));
+        next.setConditions(Conditions.put(
+                prev.getConditions(),
+                eip.getMetadata().getGeneration(),
+                clock,
+                EIpReasons.IN_USE,
+                true,
+                EIpReasons.IN_USE,
+                message));
         next.getConditions().sort(java.util.Comparator.comparing(c -> c.getType()));
         return next;
     }
@@ -211,43 +305,79 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
         var snat = sources.snats.byIndex(EIpSources.OVN_EIP_INDEX, ovnEip).stream()
                 .filter(r -> r.getMetadata().getDeletionTimestamp() == null)
                 .map(r -> new EIpOwner(EIpOwner.SNAT, r.getMetadata().getName()));
-        // an FIp's own EIp (its ownerReference) is in use by it, also while a migrated FIp's annotation naming it propagates
-        var ownerFIp = controllerOwners(eip, "FIp").map(r -> sources.fips.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
-                .filter(f -> r.getUid() != null && r.getUid().equals(f.getMetadata().getUid()))
-                .filter(f -> f.getSpec() == null || f.getSpec().getEip() == null || f.getSpec().getEip().isBlank()))
+        // an FIp's own EIp (its ownerReference) is in use by it, also while a migrated FIp's annotation naming it
+        // propagates
+        var ownerFIp = controllerOwners(eip, "FIp")
+                .map(r -> sources.fips
+                        .get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                        .filter(f -> r.getUid() != null
+                                && r.getUid().equals(f.getMetadata().getUid()))
+                        .filter(f -> f.getSpec() == null
+                                || f.getSpec().getEip() == null
+                                || f.getSpec().getEip().isBlank()))
                 .flatMap(Optional::stream);
-        var fip = java.util.stream.Stream.concat(sources.fips.byIndex(EIpSources.FIP_EIP_INDEX,
-                        eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream(), ownerFIp)
+        var fip = java.util.stream.Stream.concat(
+                        sources
+                                .fips
+                                .byIndex(
+                                        EIpSources.FIP_EIP_INDEX,
+                                        eip.getMetadata().getNamespace() + "/"
+                                                + eip.getMetadata().getName())
+                                .stream(),
+                        ownerFIp)
                 .filter(f -> f.getMetadata().getDeletionTimestamp() == null)
-                .map(f -> f.getMetadata().getName()).distinct()
+                .map(f -> f.getMetadata().getName())
+                .distinct()
                 .map(f -> new EIpOwner(EIpOwner.FIP, f));
-        var bound = sources.services.byIndex(EIpSources.SERVICE_EIP_INDEX, eip.getMetadata().getNamespace() + "/" + eip.getMetadata().getName()).stream();
-        // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's binding to it propagates
+        var bound = sources
+                .services
+                .byIndex(
+                        EIpSources.SERVICE_EIP_INDEX,
+                        eip.getMetadata().getNamespace() + "/"
+                                + eip.getMetadata().getName())
+                .stream();
+        // a LoadBalancer Service's own EIp (its ownerReference) is in use by it, also while a migrated Service's
+        // binding to it propagates
         var ownerService = controllerOwners(eip, "Service")
-                        .map(r -> sources.services.get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
-                                .filter(svc -> r.getUid() != null && r.getUid().equals(svc.getMetadata().getUid())))
-                        .flatMap(Optional::stream)
-                        .filter(svc -> com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc) != null && com.kubedc.net.vocabulary.ServiceBinding.of(svc, "").auto());
-        var lb = java.util.stream.Stream.concat(bound, ownerService).map(svc -> svc.getMetadata().getName()).distinct()
+                .map(r -> sources.services
+                        .get(new ResourceID(r.getName(), eip.getMetadata().getNamespace()))
+                        .filter(svc -> r.getUid() != null
+                                && r.getUid().equals(svc.getMetadata().getUid())))
+                .flatMap(Optional::stream)
+                .filter(svc -> com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc) != null
+                        && com.kubedc.net.vocabulary.ServiceBinding.of(svc, "").auto());
+        var lb = java.util.stream.Stream.concat(bound, ownerService)
+                .map(svc -> svc.getMetadata().getName())
+                .distinct()
                 .map(name -> new EIpOwner(EIpOwner.SERVICE_LB, name));
         return java.util.stream.Stream.of(snat, fip, lb).flatMap(x -> x).toList();
     }
 
     /** True when Kube-OVN reports no available address left on external subnet {@code name}. */
     private boolean exhausted(String name) {
-        return name != null && sources.subnets.get(new ResourceID(name)).map(s -> free(List.of(s)).get(name)).map(n -> n <= 0).orElse(false);
+        return name != null
+                && sources.subnets
+                        .get(new ResourceID(name))
+                        .map(s -> free(List.of(s)).get(name))
+                        .map(n -> n <= 0)
+                        .orElse(false);
     }
 
-    private static java.util.stream.Stream<io.fabric8.kubernetes.api.model.OwnerReference> controllerOwners(EIp eip, String kind) {
-        return eip.getMetadata().getOwnerReferences() == null ? java.util.stream.Stream.empty()
-                : eip.getMetadata().getOwnerReferences().stream().filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()));
+    private static java.util.stream.Stream<io.fabric8.kubernetes.api.model.OwnerReference> controllerOwners(
+            EIp eip, String kind) {
+        return eip.getMetadata().getOwnerReferences() == null
+                ? java.util.stream.Stream.empty()
+                : eip.getMetadata().getOwnerReferences().stream()
+                        .filter(r -> kind.equals(r.getKind()) && Boolean.TRUE.equals(r.getController()));
     }
 
     static Map<String, Long> free(List<Subnet> external) {
         Map<String, Long> out = new HashMap<>();
         for (Subnet s : external) {
             if (s.getStatus() != null && s.getStatus().v4availableIPs() != null) {
-                out.put(s.getMetadata().getName(), s.getStatus().v4availableIPs().longValue());
+                out.put(
+                        s.getMetadata().getName(),
+                        s.getStatus().v4availableIPs().longValue());
             }
         }
         return out;
@@ -278,13 +408,18 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     @Override
     public DeleteControl cleanup(EIp eip, Context<EIp> context) {
         // an FIp or a LoadBalancer Service still using it holds the deletion (a Project's teardown removes them first)
-        List<EIpOwner> users = owners(eip, eip.getStatus() == null ? "" : eip.getStatus().getOvnEIpRef()).stream()
-                .filter(o -> EIpOwner.FIP.equals(o.getType()) || EIpOwner.SERVICE_LB.equals(o.getType())).toList();
+        List<EIpOwner> users = owners(
+                        eip, eip.getStatus() == null ? "" : eip.getStatus().getOvnEIpRef())
+                .stream()
+                .filter(o -> EIpOwner.FIP.equals(o.getType()) || EIpOwner.SERVICE_LB.equals(o.getType()))
+                .toList();
         if (!users.isEmpty()) {
             markInUse(eip, users, context);
             return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(5));
         }
-        if (eip.getSpec() != null && eip.getSpec().getChildRef() != null && !eip.getSpec().getChildRef().isBlank()) {
+        if (eip.getSpec() != null
+                && eip.getSpec().getChildRef() != null
+                && !eip.getSpec().getChildRef().isBlank()) {
             return DeleteControl.defaultDelete();
         }
         Optional<OvnEip> mine = mine(eip);

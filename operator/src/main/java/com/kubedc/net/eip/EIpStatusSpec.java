@@ -3,12 +3,12 @@ package com.kubedc.net.eip;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpStatus;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
 import com.kubedc.net.common.StatusSpec;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,8 @@ import java.util.function.Function;
  */
 record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp, EIpStatus> {
     /** The fields we write: {@code deleteReleased} is upstream's (a migrated EIp keeps it). */
-    static final List<String> OURS = List.of("ipAddress", "ovnEIpRef", "ready", "ownershipType", "owners", "conditions");
+    static final List<String> OURS =
+            List.of("ipAddress", "ovnEIpRef", "ready", "ownershipType", "owners", "conditions");
 
     /** {@code next}, computed from {@code read}, for any later version of it: the conditions' times follow that version. */
     static EIpStatusSpec of(EIp read, EIpStatus next, java.time.Clock clock) {
@@ -32,8 +33,11 @@ record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp
                 return next;
             }
             EIpStatus out = io.fabric8.kubernetes.client.utils.Serialization.clone(next);
-            out.setConditions(Conditions.rebase(next.getConditions(), fresh.getStatus() == null ? null : fresh.getStatus().getConditions(),
-                    fresh.getMetadata().getGeneration(), clock));
+            out.setConditions(Conditions.rebase(
+                    next.getConditions(),
+                    fresh.getStatus() == null ? null : fresh.getStatus().getConditions(),
+                    fresh.getMetadata().getGeneration(),
+                    clock));
             return out;
         });
     }
@@ -68,11 +72,23 @@ record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(after.getConditions(), Conditions.READY);
         if (!after.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            out.add(StatusNote.refusal(Refusals.EIP, now, Conditions.find(after.getConditions(), Conditions.READY).get().getMessage()));
+            out.add(StatusNote.refusal(
+                    Refusals.EIP,
+                    now,
+                    Conditions.find(after.getConditions(), Conditions.READY)
+                            .get()
+                            .getMessage()));
         }
-        Optional<String> held = Conditions.find(after.getConditions(), EIpReasons.IN_USE).map(Condition::getMessage);
-        if (held.isPresent() && !Objects.equals(held.get(),
-                before == null ? null : Conditions.find(before.getConditions(), EIpReasons.IN_USE).map(Condition::getMessage).orElse(null))) {
+        Optional<String> held =
+                Conditions.find(after.getConditions(), EIpReasons.IN_USE).map(Condition::getMessage);
+        if (held.isPresent()
+                && !Objects.equals(
+                        held.get(),
+                        before == null
+                                ? null
+                                : Conditions.find(before.getConditions(), EIpReasons.IN_USE)
+                                        .map(Condition::getMessage)
+                                        .orElse(null))) {
             out.add(new StatusNote(com.kubedc.net.common.Events.WARNING, EIpReasons.IN_USE, held.get(), null));
         }
         return out;

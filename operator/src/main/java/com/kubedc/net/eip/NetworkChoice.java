@@ -14,28 +14,29 @@ import java.util.Optional;
  * project's VPC; else the one with most free addresses. Pure: free counts come from Subnet status.
  */
 public final class NetworkChoice {
-    private NetworkChoice() {
-    }
+    private NetworkChoice() {}
 
     /**
      * @param free free addresses per network name (Kube-OVN's {@code v4availableIPs}); a network
      *             without a count yet may have some: it is tried after every network known to have free addresses
      * @param attached networks already attached to the project VPC
      */
-    public static Optional<ExternalNetwork> choose(NetworkType type, ExternalNetworks networks, Map<String, Long> free,
-            Collection<String> attached) {
+    public static Optional<ExternalNetwork> choose(
+            NetworkType type, ExternalNetworks networks, Map<String, Long> free, Collection<String> attached) {
         Optional<ExternalNetwork> def = networks.defaultNetwork().filter(n -> n.type() == type && hasFree(free, n));
         if (def.isPresent()) {
             return def;
         }
         Optional<ExternalNetwork> onVpc = networks.ofType(type).stream()
-                .filter(n -> attached.contains(n.name()) && hasFree(free, n)).findFirst();
+                .filter(n -> attached.contains(n.name()) && hasFree(free, n))
+                .findFirst();
         if (onVpc.isPresent()) {
             return onVpc;
         }
-        return networks.ofType(type).stream().filter(n -> hasFree(free, n))
-                .max(Comparator.comparingLong((ExternalNetwork n) -> count(free, n)).thenComparing(ExternalNetwork::name,
-                        Comparator.reverseOrder()));
+        return networks.ofType(type).stream()
+                .filter(n -> hasFree(free, n))
+                .max(Comparator.comparingLong((ExternalNetwork n) -> count(free, n))
+                        .thenComparing(ExternalNetwork::name, Comparator.reverseOrder()));
     }
 
     static boolean hasFree(Map<String, Long> free, ExternalNetwork n) {

@@ -43,11 +43,12 @@ final class NetworkUsageMetrics {
         // outlives it) would read a stopped cache for ever: replace it
         registry.find(NAME).tags("network", network, "state", state).meters().forEach(registry::remove);
         Gauge.builder(NAME, () -> {
-            Subnet s = lookup.apply(network);
-            Double v = s == null || s.getStatus() == null ? null : value.apply(s.getStatus());
-            return v == null ? Double.NaN : v;
-        }).tags("network", network, "state", state).description("addresses of an external network, from Kube-OVN's Subnet status")
+                    Subnet s = lookup.apply(network);
+                    Double v = s == null || s.getStatus() == null ? null : value.apply(s.getStatus());
+                    return v == null ? Double.NaN : v;
+                })
+                .tags("network", network, "state", state)
+                .description("addresses of an external network, from Kube-OVN's Subnet status")
                 .register(registry);
     }
-
 }

@@ -16,8 +16,7 @@ import java.util.Optional;
  * On migration that EIp is found and adopted instead of allocating a second address. Pure.
  */
 final class FIpAdoption {
-    private FIpAdoption() {
-    }
+    private FIpAdoption() {}
 
     /**
      * The EIp upstream's manager made for {@code fip}: tied to it by an ownerReference to its uid,
@@ -29,9 +28,12 @@ final class FIpAdoption {
         String external = fip.getStatus() == null ? null : fip.getStatus().getExternalIP();
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> UpstreamMarkers.autoEIpOf(e, fip, EIpOwner.FIP, "fip-" + fip.getMetadata().getName()) && Adoption.decide(e, Owners.labels(fip), true) != Adoption.Verdict.CONFLICT)
-                .min(Comparator.comparing((EIp e) -> !Objects.equals(external, e.getStatus() == null ? null : e.getStatus().getIpAddress()))
+                .filter(e -> UpstreamMarkers.autoEIpOf(
+                                e, fip, EIpOwner.FIP, "fip-" + fip.getMetadata().getName())
+                        && Adoption.decide(e, Owners.labels(fip), true) != Adoption.Verdict.CONFLICT)
+                .min(Comparator.comparing((EIp e) -> !Objects.equals(
+                                external,
+                                e.getStatus() == null ? null : e.getStatus().getIpAddress()))
                         .thenComparing(e -> e.getMetadata().getName()));
     }
-
 }

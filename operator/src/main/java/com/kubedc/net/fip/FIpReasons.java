@@ -12,11 +12,11 @@ public final class FIpReasons {
     public static final String EIP_NOT_FOUND = "EIpNotFound";
     public static final String EIP_CONFLICT = "EIpConflict";
     public static final String NAME_CONFLICT = "NameConflict";
-    public static final String NOT_A_PROJECT_NAMESPACE = com.kubedc.net.common.ProjectNamespaces.NOT_A_PROJECT_NAMESPACE;
+    public static final String NOT_A_PROJECT_NAMESPACE =
+            com.kubedc.net.common.ProjectNamespaces.NOT_A_PROJECT_NAMESPACE;
     public static final String WAITING_FOR_NAMESPACE = com.kubedc.net.common.ProjectNamespaces.WAITING_FOR_NAMESPACE;
     public static final String WAITING_FOR_EIP = "WaitingForEIp";
     public static final String WAITING_FOR_NAT = "WaitingForNat";
 
-    private FIpReasons() {
-    }
+    private FIpReasons() {}
 }

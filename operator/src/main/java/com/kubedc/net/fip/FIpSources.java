@@ -1,17 +1,13 @@
 package com.kubedc.net.fip;
 
-import com.kubedc.net.vocabulary.ServiceBinding;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Names;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.SharedSource;
-import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubevirt.VirtualMachineInstance;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -41,35 +37,61 @@ final class FIpSources {
         var primaries = ctx.getPrimaryCache();
         namespaces = new com.kubedc.net.common.ProjectNamespaces<>(ctx, f -> true);
         primaries.addIndexer(EIP_INDEX, f -> List.of(key(f.getMetadata().getNamespace(), eipName(f))));
-        primaries.addIndexer(VM_INDEX, f -> f.getSpec() == null || f.getSpec().getVmTarget() == null ? List.of()
-                : List.of(key(f.getMetadata().getNamespace(), f.getSpec().getVmTarget().getVmName())));
-        eips = new SharedSource<>(ctx, EIp.class,
-                e -> ids(primaries.byIndex(EIP_INDEX, key(e.getMetadata().getNamespace(), e.getMetadata().getName()))));
-        ovnFips = new InformerEventSource<>(InformerEventSourceConfiguration.from(OvnFip.class, FIp.class).withName("OvnFip")
-                .withSecondaryToPrimaryMapper(o -> {
-                    Map<String, String> l = o.getMetadata().getLabels();
-                    return l == null || !"FIp".equals(l.get(Keys.OWNER_KIND)) ? Set.of()
-                            : Set.of(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
-                }).withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
-        vmis = new InformerEventSource<>(InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class).withName("VMI")
-                .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(VM_INDEX, key(v.getMetadata().getNamespace(), v.getMetadata().getName()))))
-                .withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
+        primaries.addIndexer(
+                VM_INDEX,
+                f -> f.getSpec() == null || f.getSpec().getVmTarget() == null
+                        ? List.of()
+                        : List.of(key(
+                                f.getMetadata().getNamespace(),
+                                f.getSpec().getVmTarget().getVmName())));
+        eips = new SharedSource<>(
+                ctx,
+                EIp.class,
+                e -> ids(primaries.byIndex(
+                        EIP_INDEX,
+                        key(e.getMetadata().getNamespace(), e.getMetadata().getName()))));
+        ovnFips = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(OvnFip.class, FIp.class)
+                        .withName("OvnFip")
+                        .withSecondaryToPrimaryMapper(o -> {
+                            Map<String, String> l = o.getMetadata().getLabels();
+                            return l == null || !"FIp".equals(l.get(Keys.OWNER_KIND))
+                                    ? Set.of()
+                                    : Set.of(new ResourceID(l.get(Keys.OWNER_NAME), l.get(Keys.OWNER_NAMESPACE)));
+                        })
+                        .withItemStore(new com.kubedc.net.common.LeanItemStore<>())
+                        .build(),
+                ctx);
+        vmis = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(VirtualMachineInstance.class, FIp.class)
+                        .withName("VMI")
+                        .withSecondaryToPrimaryMapper(v -> ids(primaries.byIndex(
+                                VM_INDEX,
+                                key(
+                                        v.getMetadata().getNamespace(),
+                                        v.getMetadata().getName()))))
+                        .withItemStore(new com.kubedc.net.common.LeanItemStore<>())
+                        .build(),
+                ctx);
         // a LoadBalancer Service bound to an FIp's EIp is a conflict: the older claim wins
         services = new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, svc -> {
-                    String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
-                    return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
-                });
+            String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
+            return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
+        });
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);
         });
         // the project subnet bounds ipAddress targets: its FIps are those of namespace <subnet minus -default>
         subnets = new SharedSource<>(ctx, Subnet.class, s -> {
-                    String n = s.getMetadata().getName();
-                    return !n.endsWith("-default") ? Set.of()
-                            : primaries.list(n.substring(0, n.length() - "-default".length()), f -> true)
-                                    .map(ResourceID::fromResource).collect(Collectors.toSet());
-                });
+            String n = s.getMetadata().getName();
+            return !n.endsWith("-default")
+                    ? Set.of()
+                    : primaries
+                            .list(n.substring(0, n.length() - "-default".length()), f -> true)
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet());
+        });
     }
 
     List<EventSource<?, FIp>> all() {

@@ -8,13 +8,17 @@ import java.time.Clock;
 
 /** FIp status from what was resolved; the required keys are always present. Pure apart from the clock. */
 public final class FIpStatusBuilder {
-    private FIpStatusBuilder() {
-    }
+    private FIpStatusBuilder() {}
 
     /** What a reconcile found, in the order it is resolved; a null reason means ready. */
-    public record Facts(String eip, String externalIP, String ovnFip, String targetIP, TargetVmInterface vmInterface,
-            String reason, String message) {
-    }
+    public record Facts(
+            String eip,
+            String externalIP,
+            String ovnFip,
+            String targetIP,
+            TargetVmInterface vmInterface,
+            String reason,
+            String message) {}
 
     public static FIpStatus build(FIp fip, Facts f, Clock clock) {
         FIpStatus prev = fip.getStatus() == null ? new FIpStatus() : fip.getStatus();

@@ -3,12 +3,12 @@ package com.kubedc.net.fip;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
 import com.kubedc.net.common.StatusSpec;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,7 +34,12 @@ record FIpStatusSpec(Function<FIp, FIpStatus> builder) implements StatusSpec<FIp
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(after.getConditions(), Conditions.READY);
         if (!after.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
-            return List.of(StatusNote.refusal(Refusals.FIP, now, Conditions.find(after.getConditions(), Conditions.READY).get().getMessage()));
+            return List.of(StatusNote.refusal(
+                    Refusals.FIP,
+                    now,
+                    Conditions.find(after.getConditions(), Conditions.READY)
+                            .get()
+                            .getMessage()));
         }
         return List.of();
     }

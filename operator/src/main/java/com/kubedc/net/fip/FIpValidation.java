@@ -12,12 +12,10 @@ import java.util.Optional;
  * project subnet. Pure.
  */
 public final class FIpValidation {
-    private FIpValidation() {
-    }
+    private FIpValidation() {}
 
     /** A failed check: reason and message. */
-    public record Problem(String reason, String message) {
-    }
+    public record Problem(String reason, String message) {}
 
     /** @param projectCidr the project subnet's CIDR, or null while unknown (no check then) */
     public static Optional<Problem> check(FIpSpec spec, String projectCidr) {
@@ -38,22 +36,32 @@ public final class FIpValidation {
             return bad(FIpReasons.INVALID_SPEC, "either ipAddress or vmTarget must be specified");
         }
         if (hasType && NetworkType.parse(spec.getExternalNetworkType()).isEmpty()) {
-            return bad(FIpReasons.INVALID_SPEC, "externalNetworkType \"" + spec.getExternalNetworkType() + "\" is not one of public, cloud");
+            return bad(
+                    FIpReasons.INVALID_SPEC,
+                    "externalNetworkType \"" + spec.getExternalNetworkType() + "\" is not one of public, cloud");
         }
         if (hasEip && spec.getEip().contains("/")) {
-            return bad(FIpReasons.INVALID_REFERENCE, "eip \"" + spec.getEip() + "\" must name an EIp in the FIp's own namespace");
+            return bad(
+                    FIpReasons.INVALID_REFERENCE,
+                    "eip \"" + spec.getEip() + "\" must name an EIp in the FIp's own namespace");
         }
-        if (hasVm && (!notBlank(spec.getVmTarget().getVmName()) || spec.getVmTarget().getVmName().contains("/"))) {
+        if (hasVm
+                && (!notBlank(spec.getVmTarget().getVmName())
+                        || spec.getVmTarget().getVmName().contains("/"))) {
             return bad(FIpReasons.INVALID_REFERENCE, "vmTarget.vmName must name a VM in the FIp's own namespace");
         }
         if (hasIp) {
             Optional<Long> ip = Ip.parse(spec.getIpAddress());
             if (ip.isEmpty()) {
-                return bad(FIpReasons.INVALID_IP_ADDRESS, "ipAddress \"" + spec.getIpAddress() + "\" is not an IPv4 address");
+                return bad(
+                        FIpReasons.INVALID_IP_ADDRESS,
+                        "ipAddress \"" + spec.getIpAddress() + "\" is not an IPv4 address");
             }
             Optional<Cidr> cidr = Cidr.parseNetwork(projectCidr);
             if (cidr.isPresent() && !cidr.get().contains(ip.get())) {
-                return bad(FIpReasons.TARGET_OUTSIDE_SUBNET, "ipAddress " + spec.getIpAddress() + " is outside the project subnet " + cidr.get());
+                return bad(
+                        FIpReasons.TARGET_OUTSIDE_SUBNET,
+                        "ipAddress " + spec.getIpAddress() + " is outside the project subnet " + cidr.get());
             }
         }
         return Optional.empty();

@@ -9,27 +9,35 @@ import java.util.Optional;
 
 /** Resolves an FIp's VM target from the VMI's {@code status.interfaces}: the named interface, else the first. Pure. */
 public final class TargetResolution {
-    private TargetResolution() {
-    }
+    private TargetResolution() {}
 
     /** The resolved interface, or why there is none (a reason and message). */
-    public record Result(TargetVmInterface target, String reason, String message) {
-    }
+    public record Result(TargetVmInterface target, String reason, String message) {}
 
     public static Result resolve(VmTarget target, VirtualMachineInstance vmi) {
         if (vmi == null) {
-            return new Result(null, FIpReasons.VM_NOT_FOUND, "no VirtualMachineInstance " + target.getVmName() + " (is the VM running?)");
+            return new Result(
+                    null,
+                    FIpReasons.VM_NOT_FOUND,
+                    "no VirtualMachineInstance " + target.getVmName() + " (is the VM running?)");
         }
-        List<VirtualMachineInstance.Interface> ifaces = vmi.getStatus() == null || vmi.getStatus().interfaces() == null
-                ? List.of() : vmi.getStatus().interfaces();
+        List<VirtualMachineInstance.Interface> ifaces =
+                vmi.getStatus() == null || vmi.getStatus().interfaces() == null
+                        ? List.of()
+                        : vmi.getStatus().interfaces();
         String wanted = target.getInterfaceName();
         Optional<VirtualMachineInstance.Interface> chosen = wanted == null || wanted.isBlank()
                 ? ifaces.stream().findFirst()
-                : ifaces.stream().filter(i -> wanted.equals(i.name()) || wanted.equals(i.interfaceName())).findFirst();
+                : ifaces.stream()
+                        .filter(i -> wanted.equals(i.name()) || wanted.equals(i.interfaceName()))
+                        .findFirst();
         if (chosen.isEmpty()) {
-            return new Result(null, FIpReasons.INTERFACE_NOT_READY, wanted == null
-                    ? "VM " + target.getVmName() + " reports no interface yet"
-                    : "VM " + target.getVmName() + " has no interface " + wanted);
+            return new Result(
+                    null,
+                    FIpReasons.INTERFACE_NOT_READY,
+                    wanted == null
+                            ? "VM " + target.getVmName() + " reports no interface yet"
+                            : "VM " + target.getVmName() + " has no interface " + wanted);
         }
         VirtualMachineInstance.Interface i = chosen.get();
         String ip = i.ipAddress();
@@ -37,7 +45,10 @@ public final class TargetResolution {
             ip = i.ipAddresses().stream().filter(Ip::isValid).findFirst().orElse(null);
         }
         if (ip == null || !Ip.isValid(ip)) {
-            return new Result(null, FIpReasons.INTERFACE_NOT_READY, "interface " + i.name() + " of VM " + target.getVmName() + " has no IPv4 address yet");
+            return new Result(
+                    null,
+                    FIpReasons.INTERFACE_NOT_READY,
+                    "interface " + i.name() + " of VM " + target.getVmName() + " has no IPv4 address yet");
         }
         TargetVmInterface t = new TargetVmInterface();
         t.setVmName(target.getVmName());

@@ -25,7 +25,10 @@ public final class GatewayListenerWriter {
     /** Applies the edit; returns it ({@link GatewayListeners.Refused} when the Gateway is full, nothing written). */
     public GatewayListeners.Edit apply(GatewayRef ref, String name, Optional<Listener> ours) {
         for (int attempt = 1; ; attempt++) {
-            Gateway gw = client.resources(Gateway.class).inNamespace(ref.namespace()).withName(ref.name()).get();
+            Gateway gw = client.resources(Gateway.class)
+                    .inNamespace(ref.namespace())
+                    .withName(ref.name())
+                    .get();
             if (gw == null) {
                 throw new IllegalStateException("Gateway " + ref.namespace() + "/" + ref.name() + " does not exist");
             }

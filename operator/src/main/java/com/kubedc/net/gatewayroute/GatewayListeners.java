@@ -13,24 +13,19 @@ import java.util.Optional;
  * fresh Gateway, so concurrent edits by several Services never lose a listener. Pure.
  */
 public final class GatewayListeners {
-    private GatewayListeners() {
-    }
+    private GatewayListeners() {}
 
     /** What to do with the Gateway's listeners. */
-    public sealed interface Edit permits Unchanged, Replace, Refused {
-    }
+    public sealed interface Edit permits Unchanged, Replace, Refused {}
 
     /** The Gateway already has exactly what we want. */
-    public record Unchanged() implements Edit {
-    }
+    public record Unchanged() implements Edit {}
 
     /** The new listener list. */
-    public record Replace(List<Listener> listeners) implements Edit {
-    }
+    public record Replace(List<Listener> listeners) implements Edit {}
 
     /** Adding ours would exceed the Gateway's listener budget: nothing is written. */
-    public record Refused(String reason, String message) implements Edit {
-    }
+    public record Refused(String reason, String message) implements Edit {}
 
     /** Puts {@code ours} in {@code current} (replacing a listener of that name), or removes listener {@code name} when {@code ours} is empty. */
     public static Edit edit(List<Listener> current, String name, Optional<Listener> ours) {
@@ -61,8 +56,10 @@ public final class GatewayListeners {
         }
         List<String> names = existing.stream().map(Listener::getName).toList();
         if (!ListenerBudget.admits(names, name)) {
-            return new Refused(RouteReasons.LISTENER_LIMIT_REACHED, "Gateway has " + existing.size() + " of "
-                    + ListenerBudget.MAX_LISTENERS + " listeners: no room for " + name);
+            return new Refused(
+                    RouteReasons.LISTENER_LIMIT_REACHED,
+                    "Gateway has " + existing.size() + " of " + ListenerBudget.MAX_LISTENERS
+                            + " listeners: no room for " + name);
         }
         List<Listener> next = new ArrayList<>(existing);
         next.add(ours.get());

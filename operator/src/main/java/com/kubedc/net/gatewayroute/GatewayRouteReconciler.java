@@ -1,15 +1,13 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.RouteIntent;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.common.Events;
-import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.WriteCounter;
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.config.KubeDcConfig;
-import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.thirdparty.certmanager.Certificate;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.RouteIntent;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -43,17 +41,46 @@ import java.util.stream.Collectors;
  * {@code status.loadBalancer} address it reads. Like it, only Services in project namespaces are
  * served and carry its finalizer, which it adds and removes itself ({@code triggerReconcilerOnAllEvents}).
  */
-@RBACRule(apiGroups = "", resources = {"services"}, verbs = {"get", "list", "watch", "patch"})
-@RBACRule(apiGroups = "", resources = {"services/status"}, verbs = {"get", "patch"})
-@RBACRule(apiGroups = "", resources = {"secrets"}, verbs = {"get"})
-@RBACRule(apiGroups = "", resources = {"namespaces"}, verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = RouteDesired.ENVOY_GROUP, resources = {"backends"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = "cert-manager.io", resources = {"certificates"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"httproutes", "tlsroutes", "grpcroutes", "referencegrants"},
+@RBACRule(
+        apiGroups = "",
+        resources = {"services"},
+        verbs = {"get", "list", "watch", "patch"})
+@RBACRule(
+        apiGroups = "",
+        resources = {"services/status"},
+        verbs = {"get", "patch"})
+@RBACRule(
+        apiGroups = "",
+        resources = {"secrets"},
+        verbs = {"get"})
+@RBACRule(
+        apiGroups = "",
+        resources = {"namespaces"},
+        verbs = {"get", "list", "watch"})
+@RBACRule(
+        apiGroups = RouteDesired.ENVOY_GROUP,
+        resources = {"backends"},
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = RouteDesired.GATEWAY_GROUP, resources = {"gateways"}, verbs = {"get", "list", "watch", "update"})
-@ControllerConfiguration(name = "gatewayroute", triggerReconcilerOnAllEvents = true, generationAwareEventProcessing = false,
-        informer = @Informer(genericFilter = RouteServiceFilter.class, itemStore = com.kubedc.net.common.LeanItemStore.class),
+@RBACRule(
+        apiGroups = "cert-manager.io",
+        resources = {"certificates"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(
+        apiGroups = RouteDesired.GATEWAY_GROUP,
+        resources = {"httproutes", "tlsroutes", "grpcroutes", "referencegrants"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(
+        apiGroups = RouteDesired.GATEWAY_GROUP,
+        resources = {"gateways"},
+        verbs = {"get", "list", "watch", "update"})
+@ControllerConfiguration(
+        name = "gatewayroute",
+        triggerReconcilerOnAllEvents = true,
+        generationAwareEventProcessing = false,
+        informer =
+                @Informer(
+                        genericFilter = RouteServiceFilter.class,
+                        itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class GatewayRouteReconciler implements Reconciler<Service> {
 
@@ -70,8 +97,14 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     private RouteChildren children;
     private ProjectNamespaces<Service> namespaces;
 
-    public GatewayRouteReconciler(Clock clock, Writer writer, StatusReporter status, KubernetesClient client, WriteCounter writes,
-            MeterRegistry registry, KubeDcConfig config) {
+    public GatewayRouteReconciler(
+            Clock clock,
+            Writer writer,
+            StatusReporter status,
+            KubernetesClient client,
+            WriteCounter writes,
+            MeterRegistry registry,
+            KubeDcConfig config) {
         this.writer = writer;
         this.client = client;
         this.metrics = new RouteMetrics(registry);
@@ -104,22 +137,30 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (ctx.isPrimaryResourceDeleted()) {
             return UpdateControl.noUpdate(); // gone: its route went before our finalizer did
         }
-        boolean held = s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER);
+        boolean held = s.getMetadata().getFinalizers() != null
+                && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER);
         boolean deleting = s.getMetadata().getDeletionTimestamp() != null;
         RouteIntent intent = RouteIntent.of(s);
-        if (deleting || intent == RouteIntent.NONE || !namespaces.contains(s.getMetadata().getNamespace())) {
+        if (deleting
+                || intent == RouteIntent.NONE
+                || !namespaces.contains(s.getMetadata().getNamespace())) {
             if (held) {
                 letGoOf(s, deleting, ctx);
             } else if (!deleting) {
-                report.report(s, null, ctx); // e.g. RoutesDisabled once asked; writes nothing when nothing of ours is there
+                report.report(
+                        s, null, ctx); // e.g. RoutesDisabled once asked; writes nothing when nothing of ours is there
             }
             return UpdateControl.noUpdate();
         }
         if (!enabled) {
             // nothing is made, so nothing needs our finalizer
             writer.removeFinalizer(s, Keys.ROUTE_FINALIZER);
-            report.report(s, RouteOutcome.not(RouteReasons.ROUTES_DISABLED,
-                    "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)"), ctx);
+            report.report(
+                    s,
+                    RouteOutcome.not(
+                            RouteReasons.ROUTES_DISABLED,
+                            "gateway routes are switched off in this cluster (kube-dc.gateway.enabled=false)"),
+                    ctx);
             return UpdateControl.noUpdate();
         }
         if (!held) {
@@ -129,7 +170,8 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         }
         Set<String> heldHosts = RouteChildren.hostnames(sources.children(s));
         RouteOutcome o = expose(s, intent);
-        boolean secret = RouteReasons.WAITING_FOR_TLS_SECRET.equals(o.reason()) || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
+        boolean secret = RouteReasons.WAITING_FOR_TLS_SECRET.equals(o.reason())
+                || RouteReasons.TLS_SECRET_INVALID.equals(o.reason());
         if (secret || RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
             release(s); // refused: nothing of an earlier, valid request stays half in place
         }
@@ -158,7 +200,8 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     }
 
     private static boolean lbFirst(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
+        return s.getMetadata().getFinalizers() != null
+                && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 
     private RouteOutcome expose(Service s, RouteIntent intent) {
@@ -172,12 +215,15 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         }
         var port = r != null ? Optional.of(r.port()) : RouteRequest.port(s, RouteParser.annotation(s, Keys.ROUTE_PORT));
         if (port.isEmpty()) {
-            return RouteOutcome.not(RouteReasons.INVALID_ROUTE_PORT, Keys.ROUTE_PORT + " \"" + RouteParser.annotation(s, Keys.ROUTE_PORT)
-                    + "\" is not a port of Service " + s.getMetadata().getName());
+            return RouteOutcome.not(
+                    RouteReasons.INVALID_ROUTE_PORT,
+                    Keys.ROUTE_PORT + " \"" + RouteParser.annotation(s, Keys.ROUTE_PORT)
+                            + "\" is not a port of Service " + s.getMetadata().getName());
         }
         if (!"LoadBalancer".equals(s.getSpec().getType())) {
-            return RouteOutcome.not(RouteReasons.NOT_LOAD_BALANCER, "the Gateway reaches a Service through its external address: "
-                    + "make it type LoadBalancer");
+            return RouteOutcome.not(
+                    RouteReasons.NOT_LOAD_BALANCER,
+                    "the Gateway reaches a Service through its external address: " + "make it type LoadBalancer");
         }
         String address = RouteStatus.address(s);
         if (address == null) {
@@ -185,17 +231,21 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         }
         List<HasMetadata> have = sources.children(s);
         if (r == null) {
-            Optional<?> backend = children.ensure(s, RouteDesired.backend(s, port.get().getPort(), address), have);
+            Optional<?> backend =
+                    children.ensure(s, RouteDesired.backend(s, port.get().getPort(), address), have);
             if (backend.isEmpty()) {
                 return nameConflict(RouteDesired.backendName(s.getMetadata().getName()));
             }
             children.removeExcept(have, Set.of("Backend"));
-            children.removeListeners(RouteRequest.listenerNames(s.getMetadata().getName(), s.getMetadata().getNamespace()));
-            return RouteOutcome.backendOnly("Backend " + RouteDesired.backendName(s.getMetadata().getName()) + " → " + address + ":"
-                    + port.get().getPort());
+            children.removeListeners(RouteRequest.listenerNames(
+                    s.getMetadata().getName(), s.getMetadata().getNamespace()));
+            return RouteOutcome.backendOnly(
+                    "Backend " + RouteDesired.backendName(s.getMetadata().getName()) + " → " + address + ":"
+                            + port.get().getPort());
         }
         RouteRequest req = r;
-        Optional<RouteRequest.Problem> refusal = RouteChecks.tlsSecret(client, s, r).or(() -> RouteChecks.hostnameConflict(sources, s, req.hostname()));
+        Optional<RouteRequest.Problem> refusal =
+                RouteChecks.tlsSecret(client, s, r).or(() -> RouteChecks.hostnameConflict(sources, s, req.hostname()));
         if (refusal.isPresent()) {
             return RouteOutcome.not(refusal.get().reason(), refusal.get().message());
         }
@@ -203,7 +253,9 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (r.listener() != null) {
             gateway = sources.gateway(gw).orElse(null);
             if (gateway == null) {
-                return RouteOutcome.not(RouteReasons.GATEWAY_NOT_FOUND, "Gateway " + gw.namespace() + "/" + gw.name() + " does not exist");
+                return RouteOutcome.not(
+                        RouteReasons.GATEWAY_NOT_FOUND,
+                        "Gateway " + gw.namespace() + "/" + gw.name() + " does not exist");
             }
             Optional<RouteRequest.Problem> room = RouteChecks.listenerRoom(gateway, r);
             if (room.isPresent()) {
@@ -217,7 +269,8 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     private RouteOutcome write(Service s, RouteRequest r, String address, List<HasMetadata> have, Gateway gateway) {
         String svc = s.getMetadata().getName();
         Set<String> kinds = new HashSet<>(Set.of("Backend", RouteDesired.routeKind(r.type())));
-        if (children.ensure(s, RouteDesired.backend(s, r.port().getPort(), address), have).isEmpty()) {
+        if (children.ensure(s, RouteDesired.backend(s, r.port().getPort(), address), have)
+                .isEmpty()) {
             return nameConflict(RouteDesired.backendName(svc));
         }
         Certificate cert = null;
@@ -228,13 +281,18 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
                 return nameConflict(RouteDesired.certificateName(svc));
             }
         }
-        List<String> staleListeners = RouteRequest.listenerNames(svc, s.getMetadata().getNamespace()).stream()
-                .filter(n -> !n.equals(r.listener())).toList();
+        List<String> staleListeners = RouteRequest.listenerNames(
+                        svc, s.getMetadata().getNamespace())
+                .stream()
+                .filter(n -> !n.equals(r.listener()))
+                .toList();
         if (cert != null && !RouteReadiness.ready(cert)) {
             children.removeExcept(have, kinds);
             children.removeListeners(staleListeners);
-            return RouteOutcome.not(RouteReasons.WAITING_FOR_CERTIFICATE, "waiting for cert-manager to issue Certificate "
-                    + RouteDesired.certificateName(svc) + " for " + r.hostname());
+            return RouteOutcome.not(
+                    RouteReasons.WAITING_FOR_CERTIFICATE,
+                    "waiting for cert-manager to issue Certificate " + RouteDesired.certificateName(svc) + " for "
+                            + r.hostname());
         }
         if (r.listener() != null && r.type().terminatesTls()) {
             kinds.add("ReferenceGrant");
@@ -242,7 +300,8 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
                 return nameConflict(RouteDesired.referenceGrantName(svc));
             }
         }
-        if (r.listener() != null && children.putListener(gateway, RouteDesired.listener(s, r)) instanceof GatewayListeners.Refused no) {
+        if (r.listener() != null
+                && children.putListener(gateway, RouteDesired.listener(s, r)) instanceof GatewayListeners.Refused no) {
             return RouteOutcome.not(no.reason(), no.message());
         }
         Optional<HasMetadata> route = children.ensure(s, RouteDesired.route(s, r, gw), have);
@@ -258,14 +317,20 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
     /** Everything of this Service's route goes: its objects and its listener (a user's own Secret is never touched). */
     private void release(Service s) {
         sources.children(s).forEach(writer::delete);
-        children.removeListeners(RouteRequest.listenerNames(s.getMetadata().getName(), s.getMetadata().getNamespace()));
+        children.removeListeners(RouteRequest.listenerNames(
+                s.getMetadata().getName(), s.getMetadata().getNamespace()));
     }
 
     /** Claims refused for a hostname this Service held and no longer claims are looked at again. */
     private void letGo(Service s, Set<String> held) {
-        Optional<String> now = s.getMetadata().getDeletionTimestamp() == null ? parser.claimedHostname(s) : Optional.empty();
-        Set<ResourceID> others = held.stream().filter(h -> !now.equals(Optional.of(h))).flatMap(h -> sources.claimants(h).stream())
-                .filter(c -> !c.getMetadata().getUid().equals(s.getMetadata().getUid())).map(ResourceID::fromResource).collect(Collectors.toSet());
+        Optional<String> now =
+                s.getMetadata().getDeletionTimestamp() == null ? parser.claimedHostname(s) : Optional.empty();
+        Set<ResourceID> others = held.stream()
+                .filter(h -> !now.equals(Optional.of(h)))
+                .flatMap(h -> sources.claimants(h).stream())
+                .filter(c -> !c.getMetadata().getUid().equals(s.getMetadata().getUid()))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
         sources.kicks.kick(others);
     }
 

@@ -17,8 +17,7 @@ public final class Hostnames {
     /** A Service name (RFC 1035 label: starts with a letter). */
     private static final Pattern SERVICE = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
 
-    private Hostnames() {
-    }
+    private Hostnames() {}
 
     /** {@code <svc>-<ns>.<baseDomain>}. */
     public static String generated(String service, String namespace, String baseDomain) {
@@ -26,8 +25,7 @@ public final class Hostnames {
     }
 
     /** Where a generated name could come from: {@code <service>-<namespace>}. */
-    public record Origin(String service, String namespace) {
-    }
+    public record Origin(String service, String namespace) {}
 
     /**
      * Every (Service, namespace) whose generated name is {@code host}: {@code host} is one label
@@ -83,7 +81,8 @@ public final class Hostnames {
                 return Optional.of("label \"" + label + "\" of " + host + " is longer than 63 characters");
             }
             if (!LABEL.matcher(label).matches()) {
-                return Optional.of("label \"" + label + "\" of " + host + " is not a DNS label (a-z, 0-9, '-', not at either end)");
+                return Optional.of("label \"" + label + "\" of " + host
+                        + " is not a DNS label (a-z, 0-9, '-', not at either end)");
             }
         }
         return Optional.empty();
@@ -94,15 +93,18 @@ public final class Hostnames {
      *
      * @param holds its route already carries the hostname (it won earlier)
      */
-    public record Claim(String namespace, String service, String createdAt, boolean holds) {
-    }
+    public record Claim(String namespace, String service, String createdAt, boolean holds) {}
 
     /**
      * The claim that owns the hostname: the one holding it already (a Service that is older but
      * asked later does not take it away), else the oldest; ties by namespace, then name.
      */
     public static Claim owner(List<Claim> claims) {
-        return claims.stream().min(Comparator.comparing((Claim c) -> !c.holds()).thenComparing(Claim::createdAt)
-                .thenComparing(Claim::namespace).thenComparing(Claim::service)).orElseThrow();
+        return claims.stream()
+                .min(Comparator.comparing((Claim c) -> !c.holds())
+                        .thenComparing(Claim::createdAt)
+                        .thenComparing(Claim::namespace)
+                        .thenComparing(Claim::service))
+                .orElseThrow();
     }
 }

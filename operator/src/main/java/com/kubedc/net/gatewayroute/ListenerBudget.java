@@ -10,8 +10,7 @@ import java.util.List;
 public final class ListenerBudget {
     public static final int MAX_LISTENERS = 64;
 
-    private ListenerBudget() {
-    }
+    private ListenerBudget() {}
 
     /** True when {@code listener} exists already or there is room for it among {@code existing}. */
     public static boolean admits(List<String> existing, String listener) {

@@ -1,8 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.common.Writer;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -38,10 +37,18 @@ final class RouteChildren {
      */
     <T extends HasMetadata> Optional<T> ensure(Service s, T desired, List<HasMetadata> children) {
         @SuppressWarnings("unchecked")
-        T actual = (T) children.stream().filter(c -> c.getKind().equals(desired.getKind())
-                && c.getMetadata().getName().equals(desired.getMetadata().getName())).findFirst().orElse(null);
+        T actual = (T) children.stream()
+                .filter(c -> c.getKind().equals(desired.getKind())
+                        && c.getMetadata()
+                                .getName()
+                                .equals(desired.getMetadata().getName()))
+                .findFirst()
+                .orElse(null);
         Optional<T> now = writer.ensure(desired, actual);
-        if (actual == null && now.isPresent() && RouteDesired.ownedBy(now.get(), s) && !Writer.upToDate(now.get(), desired)) {
+        if (actual == null
+                && now.isPresent()
+                && RouteDesired.ownedBy(now.get(), s)
+                && !Writer.upToDate(now.get(), desired)) {
             // the create found an object at our name owned by this Service but not labelled as ours (upstream's manager
             // made it; our informers select our label, so they never showed it): patch it once to ours, labels and spec
             now = writer.ensure(desired, now.get());
@@ -63,7 +70,8 @@ final class RouteChildren {
 
     /** Puts our listener on the Gateway; the edit tells whether it was refused for lack of room. */
     GatewayListeners.Edit putListener(Gateway cached, Listener ours) {
-        if (GatewayListeners.edit(cached.getSpec().getListeners(), ours.getName(), Optional.of(ours)) instanceof GatewayListeners.Unchanged) {
+        if (GatewayListeners.edit(cached.getSpec().getListeners(), ours.getName(), Optional.of(ours))
+                instanceof GatewayListeners.Unchanged) {
             return new GatewayListeners.Unchanged();
         }
         return listeners.apply(gw, ours.getName(), Optional.of(ours));
@@ -72,10 +80,14 @@ final class RouteChildren {
     /** Takes away listeners {@code names} of ours that the cached Gateway shows. */
     void removeListeners(Collection<String> names) {
         Optional<Gateway> cached = sources.gateway(gw);
-        if (cached.isEmpty() || cached.get().getSpec() == null || cached.get().getSpec().getListeners() == null) {
+        if (cached.isEmpty()
+                || cached.get().getSpec() == null
+                || cached.get().getSpec().getListeners() == null) {
             return;
         }
-        Set<String> present = cached.get().getSpec().getListeners().stream().map(Listener::getName).collect(Collectors.toSet());
+        Set<String> present = cached.get().getSpec().getListeners().stream()
+                .map(Listener::getName)
+                .collect(Collectors.toSet());
         for (String n : names) {
             if (present.contains(n)) {
                 listeners.apply(gw, n, Optional.empty());
@@ -89,6 +101,8 @@ final class RouteChildren {
     }
 
     private static String label(HasMetadata o, String key) {
-        return o.getMetadata().getLabels() == null ? null : o.getMetadata().getLabels().get(key);
+        return o.getMetadata().getLabels() == null
+                ? null
+                : o.getMetadata().getLabels().get(key);
     }
 }

@@ -1,9 +1,8 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -34,8 +33,7 @@ public final class RouteDesired {
     public static final String ENVOY_GROUP = "gateway.envoyproxy.io";
     public static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
 
-    private RouteDesired() {
-    }
+    private RouteDesired() {}
 
     public static String backendName(String svc) {
         return svc + "-backend";
@@ -71,18 +69,30 @@ public final class RouteDesired {
         String[] issuer = r.issuer().split("/", 2);
         Certificate c = new Certificate();
         c.setMetadata(meta(s, certificateName(s.getMetadata().getName())));
-        c.setSpec(new Certificate.Spec(secretName(s.getMetadata().getName(), r), List.of(r.hostname()),
+        c.setSpec(new Certificate.Spec(
+                secretName(s.getMetadata().getName(), r),
+                List.of(r.hostname()),
                 new Certificate.IssuerRef(issuer[1], issuer[0], "cert-manager.io")));
         return c;
     }
 
     /** Lets the Gateway (its namespace only) read exactly the one Secret of the listener. */
     public static ReferenceGrant referenceGrant(Service s, RouteRequest r, GatewayRef gw) {
-        return new ReferenceGrantBuilder().withMetadata(meta(s, referenceGrantName(s.getMetadata().getName())))
+        return new ReferenceGrantBuilder()
+                .withMetadata(meta(s, referenceGrantName(s.getMetadata().getName())))
                 .withNewSpec()
-                .addNewFrom().withGroup(GATEWAY_GROUP).withKind("Gateway").withNamespace(gw.namespace()).endFrom()
-                .addNewTo().withGroup("").withKind("Secret").withName(secretName(s.getMetadata().getName(), r)).endTo()
-                .endSpec().build();
+                .addNewFrom()
+                .withGroup(GATEWAY_GROUP)
+                .withKind("Gateway")
+                .withNamespace(gw.namespace())
+                .endFrom()
+                .addNewTo()
+                .withGroup("")
+                .withKind("Secret")
+                .withName(secretName(s.getMetadata().getName(), r))
+                .endTo()
+                .endSpec()
+                .build();
     }
 
     /**
@@ -91,18 +101,40 @@ public final class RouteDesired {
      */
     public static Listener listener(Service s, RouteRequest r) {
         String ns = s.getMetadata().getNamespace();
-        ListenerBuilder b = new ListenerBuilder().withName(r.listener()).withHostname(r.hostname()).withPort(443)
+        ListenerBuilder b = new ListenerBuilder()
+                .withName(r.listener())
+                .withHostname(r.hostname())
+                .withPort(443)
                 .withNewAllowedRoutes()
-                .withNewNamespaces().withFrom("Selector").withNewSelector().withMatchLabels(Map.of("kubernetes.io/metadata.name", ns))
-                .endSelector().endNamespaces()
-                .addNewKind().withGroup(GATEWAY_GROUP).withKind(routeKind(r.type())).endKind()
+                .withNewNamespaces()
+                .withFrom("Selector")
+                .withNewSelector()
+                .withMatchLabels(Map.of("kubernetes.io/metadata.name", ns))
+                .endSelector()
+                .endNamespaces()
+                .addNewKind()
+                .withGroup(GATEWAY_GROUP)
+                .withKind(routeKind(r.type()))
+                .endKind()
                 .endAllowedRoutes();
         if (r.type() == RouteType.TLS_PASSTHROUGH) {
-            return b.withProtocol("TLS").withNewTls().withMode("Passthrough").endTls().build();
+            return b.withProtocol("TLS")
+                    .withNewTls()
+                    .withMode("Passthrough")
+                    .endTls()
+                    .build();
         }
-        return b.withProtocol("HTTPS").withNewTls().withMode("Terminate")
-                .addNewCertificateRef().withGroup("").withKind("Secret").withName(secretName(s.getMetadata().getName(), r)).withNamespace(ns)
-                .endCertificateRef().endTls().build();
+        return b.withProtocol("HTTPS")
+                .withNewTls()
+                .withMode("Terminate")
+                .addNewCertificateRef()
+                .withGroup("")
+                .withKind("Secret")
+                .withName(secretName(s.getMetadata().getName(), r))
+                .withNamespace(ns)
+                .endCertificateRef()
+                .endTls()
+                .build();
     }
 
     public static String routeKind(RouteType t) {
@@ -117,25 +149,66 @@ public final class RouteDesired {
     public static HasMetadata route(Service s, RouteRequest r, GatewayRef gw) {
         String svc = s.getMetadata().getName();
         int port = r.port().getPort();
-        ParentReference parent = new ParentReferenceBuilder().withGroup(GATEWAY_GROUP).withKind("Gateway").withName(gw.name())
-                .withNamespace(gw.namespace()).withSectionName(section(r, gw)).build();
+        ParentReference parent = new ParentReferenceBuilder()
+                .withGroup(GATEWAY_GROUP)
+                .withKind("Gateway")
+                .withName(gw.name())
+                .withNamespace(gw.namespace())
+                .withSectionName(section(r, gw))
+                .build();
         return switch (r.type()) {
             case HTTP, HTTPS -> {
-                HTTPRoute h = new HTTPRouteBuilder().withMetadata(meta(s, routeName(svc))).withNewSpec().withParentRefs(parent)
-                        .withHostnames(r.hostname()).addNewRule().withBackendRefs(new HTTPBackendRefBuilder().withGroup(ENVOY_GROUP)
-                                .withKind("Backend").withName(backendName(svc)).withPort(port).build()).endRule().endSpec().build();
+                HTTPRoute h = new HTTPRouteBuilder()
+                        .withMetadata(meta(s, routeName(svc)))
+                        .withNewSpec()
+                        .withParentRefs(parent)
+                        .withHostnames(r.hostname())
+                        .addNewRule()
+                        .withBackendRefs(new HTTPBackendRefBuilder()
+                                .withGroup(ENVOY_GROUP)
+                                .withKind("Backend")
+                                .withName(backendName(svc))
+                                .withPort(port)
+                                .build())
+                        .endRule()
+                        .endSpec()
+                        .build();
                 yield h;
             }
             case GRPC -> {
-                GRPCRoute g = new GRPCRouteBuilder().withMetadata(meta(s, routeName(svc))).withNewSpec().withParentRefs(parent)
-                        .withHostnames(r.hostname()).addNewRule().withBackendRefs(new GRPCBackendRefBuilder().withGroup(ENVOY_GROUP)
-                                .withKind("Backend").withName(backendName(svc)).withPort(port).build()).endRule().endSpec().build();
+                GRPCRoute g = new GRPCRouteBuilder()
+                        .withMetadata(meta(s, routeName(svc)))
+                        .withNewSpec()
+                        .withParentRefs(parent)
+                        .withHostnames(r.hostname())
+                        .addNewRule()
+                        .withBackendRefs(new GRPCBackendRefBuilder()
+                                .withGroup(ENVOY_GROUP)
+                                .withKind("Backend")
+                                .withName(backendName(svc))
+                                .withPort(port)
+                                .build())
+                        .endRule()
+                        .endSpec()
+                        .build();
                 yield g;
             }
             case TLS_PASSTHROUGH -> {
-                TLSRoute t = new TLSRouteBuilder().withMetadata(meta(s, routeName(svc))).withNewSpec().withParentRefs(parent)
-                        .withHostnames(r.hostname()).addNewRule().addNewBackendRef().withGroup(ENVOY_GROUP).withKind("Backend")
-                        .withName(backendName(svc)).withPort(port).endBackendRef().endRule().endSpec().build();
+                TLSRoute t = new TLSRouteBuilder()
+                        .withMetadata(meta(s, routeName(svc)))
+                        .withNewSpec()
+                        .withParentRefs(parent)
+                        .withHostnames(r.hostname())
+                        .addNewRule()
+                        .addNewBackendRef()
+                        .withGroup(ENVOY_GROUP)
+                        .withKind("Backend")
+                        .withName(backendName(svc))
+                        .withPort(port)
+                        .endBackendRef()
+                        .endRule()
+                        .endSpec()
+                        .build();
                 yield t;
             }
         };
@@ -153,15 +226,28 @@ public final class RouteDesired {
         ObjectMeta m = new ObjectMeta();
         m.setName(name);
         m.setNamespace(s.getMetadata().getNamespace());
-        m.setLabels(Map.of(Keys.MANAGED_BY, Keys.MANAGED_BY_VALUE, Keys.SOURCE_SERVICE, s.getMetadata().getName()));
-        m.setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind("Service").withName(s.getMetadata().getName())
-                .withUid(s.getMetadata().getUid()).withController(true).withBlockOwnerDeletion(true).build()));
+        m.setLabels(Map.of(
+                Keys.MANAGED_BY,
+                Keys.MANAGED_BY_VALUE,
+                Keys.SOURCE_SERVICE,
+                s.getMetadata().getName()));
+        m.setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                .withApiVersion("v1")
+                .withKind("Service")
+                .withName(s.getMetadata().getName())
+                .withUid(s.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build()));
         return m;
     }
 
     /** Ours and this Service's: owned by its uid (a namesake Service recreated later does not inherit it until reconciled). */
     public static boolean ownedBy(HasMetadata o, Service s) {
-        return o.getMetadata().getOwnerReferences() != null && o.getMetadata().getOwnerReferences().stream()
-                .anyMatch(r -> "Service".equals(r.getKind()) && s.getMetadata().getUid() != null && s.getMetadata().getUid().equals(r.getUid()));
+        return o.getMetadata().getOwnerReferences() != null
+                && o.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(r -> "Service".equals(r.getKind())
+                                && s.getMetadata().getUid() != null
+                                && s.getMetadata().getUid().equals(r.getUid()));
     }
 }

@@ -23,11 +23,21 @@ final class RouteMetrics {
         this.registry = registry;
         // a gauge left by an earlier controller instance in this JVM would read a stopped cache: replace it
         registry.find(LISTENERS).meters().forEach(registry::remove);
-        Gauge.builder(LISTENERS, () -> gateway.get().map(g -> g.getSpec() == null || g.getSpec().getListeners() == null ? 0
-                : g.getSpec().getListeners().size()).map(Double::valueOf).orElse(Double.NaN))
-                .tag("state", "used").description("listeners on the shared Gateway (all of them, the platform's included)").register(registry);
-        Gauge.builder(LISTENERS, () -> ListenerBudget.MAX_LISTENERS).tag("state", "limit")
-                .description("listeners a Gateway may hold").register(registry);
+        Gauge.builder(
+                        LISTENERS,
+                        () -> gateway.get()
+                                .map(g -> g.getSpec() == null || g.getSpec().getListeners() == null
+                                        ? 0
+                                        : g.getSpec().getListeners().size())
+                                .map(Double::valueOf)
+                                .orElse(Double.NaN))
+                .tag("state", "used")
+                .description("listeners on the shared Gateway (all of them, the platform's included)")
+                .register(registry);
+        Gauge.builder(LISTENERS, () -> ListenerBudget.MAX_LISTENERS)
+                .tag("state", "limit")
+                .description("listeners a Gateway may hold")
+                .register(registry);
     }
 
     void readFrom(Supplier<Optional<Gateway>> gateway) {

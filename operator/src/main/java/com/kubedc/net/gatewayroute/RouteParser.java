@@ -1,8 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.RouteIntent;
-
 import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.RouteIntent;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Optional;
 
@@ -15,7 +14,9 @@ record RouteParser(Optional<String> baseDomain, Optional<String> defaultIssuer) 
 
     /** The hostname a Service claims on the Gateway: a valid route request of a LoadBalancer Service that is not being deleted. */
     Optional<String> claimedHostname(Service s) {
-        if (RouteIntent.of(s) != RouteIntent.ROUTE || s.getMetadata().getDeletionTimestamp() != null || s.getSpec() == null
+        if (RouteIntent.of(s) != RouteIntent.ROUTE
+                || s.getMetadata().getDeletionTimestamp() != null
+                || s.getSpec() == null
                 || !"LoadBalancer".equals(s.getSpec().getType())) {
             return Optional.empty();
         }
@@ -25,8 +26,11 @@ record RouteParser(Optional<String> baseDomain, Optional<String> defaultIssuer) 
 
     /** A Gateway change concerns Services with a listener of their own, and those waiting for the Gateway or for room on it. */
     boolean concernsGateway(Service s) {
-        String reason = s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
-        if (RouteReasons.LISTENER_LIMIT_REACHED.equals(reason) || RouteReasons.GATEWAY_NOT_FOUND.equals(reason)
+        String reason = s.getStatus() == null
+                ? null
+                : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
+        if (RouteReasons.LISTENER_LIMIT_REACHED.equals(reason)
+                || RouteReasons.GATEWAY_NOT_FOUND.equals(reason)
                 || RouteReasons.HOSTNAME_CONFLICT.equals(reason)) {
             return true;
         }
@@ -35,6 +39,8 @@ record RouteParser(Optional<String> baseDomain, Optional<String> defaultIssuer) 
     }
 
     static String annotation(Service s, String key) {
-        return s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(key);
+        return s.getMetadata().getAnnotations() == null
+                ? null
+                : s.getMetadata().getAnnotations().get(key);
     }
 }

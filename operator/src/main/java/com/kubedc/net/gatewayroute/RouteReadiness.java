@@ -12,8 +12,7 @@ import java.util.List;
  * TLS-terminating types our Certificate is Ready (or the user brought the Secret). Pure.
  */
 public final class RouteReadiness {
-    private RouteReadiness() {
-    }
+    private RouteReadiness() {}
 
     /** Why the route is not usable yet, or null when it is. */
     public static String notUsable(RouteRequest r, HasMetadata route, Certificate certificate, GatewayRef gw) {
@@ -34,15 +33,26 @@ public final class RouteReadiness {
      * generation speaks of the route before our last change (e.g. another hostname).
      */
     static boolean accepted(List<RouteParentStatus> parents, GatewayRef gw, Long generation) {
-        return parents != null && parents.stream().anyMatch(p -> p.getParentRef() != null && gw.name().equals(p.getParentRef().getName())
-                && (p.getParentRef().getNamespace() == null || gw.namespace().equals(p.getParentRef().getNamespace()))
-                && p.getConditions() != null && p.getConditions().stream().anyMatch(c -> "Accepted".equals(c.getType())
-                        && "True".equals(c.getStatus()) && (generation == null || c.getObservedGeneration() == null
-                                || c.getObservedGeneration() >= generation)));
+        return parents != null
+                && parents.stream()
+                        .anyMatch(p -> p.getParentRef() != null
+                                && gw.name().equals(p.getParentRef().getName())
+                                && (p.getParentRef().getNamespace() == null
+                                        || gw.namespace()
+                                                .equals(p.getParentRef().getNamespace()))
+                                && p.getConditions() != null
+                                && p.getConditions().stream()
+                                        .anyMatch(c -> "Accepted".equals(c.getType())
+                                                && "True".equals(c.getStatus())
+                                                && (generation == null
+                                                        || c.getObservedGeneration() == null
+                                                        || c.getObservedGeneration() >= generation)));
     }
 
     /** cert-manager has issued the Certificate ({@code Ready=True}). */
     public static boolean ready(Certificate c) {
-        return c != null && c.getStatus() != null && Conditions.isTrue(c.getStatus().conditions(), Conditions.READY);
+        return c != null
+                && c.getStatus() != null
+                && Conditions.isTrue(c.getStatus().conditions(), Conditions.READY);
     }
 }

@@ -19,11 +19,13 @@ public final class RouteReasons {
     public static final String TLS_SECRET_NOT_APPLICABLE = "TlsSecretNotApplicable";
     /** A {@code tls-secret} of the {@code namespace/name} form: never another namespace's (a missing one is a wait, below). */
     public static final String TLS_SECRET_NOT_FOUND = "TlsSecretNotFound";
+
     public static final String TLS_SECRET_INVALID = "TlsSecretInvalid";
     public static final String NOT_LOAD_BALANCER = "NotLoadBalancer";
     public static final String HOSTNAME_CONFLICT = "HostnameConflict";
     /** A chosen hostname that is another namespace's generated {@code <svc>-<ns>.<base domain>}. */
     public static final String HOSTNAME_RESERVED = "HostnameReserved";
+
     public static final String LISTENER_LIMIT_REACHED = "ListenerLimitReached";
     public static final String GATEWAY_NOT_FOUND = "GatewayNotFound";
     public static final String NAME_CONFLICT = "NameConflict";
@@ -39,16 +41,26 @@ public final class RouteReasons {
      */
     public static final String WAITING_FOR_TLS_SECRET = "WaitingForTlsSecret";
 
-    private RouteReasons() {
-    }
+    private RouteReasons() {}
 
     /** Reasons that are the user's (or the platform's) to fix: a Warning event when they appear. */
     public static boolean isProblem(String reason) {
         return switch (reason) {
-            case INVALID_ROUTE_TYPE, INVALID_ROUTE_PORT, INVALID_HOSTNAME, NO_BASE_DOMAIN, TLS_SECRET_NEEDS_HOSTNAME,
-                    TLS_SECRET_NOT_APPLICABLE, TLS_SECRET_NOT_FOUND, TLS_SECRET_INVALID, NOT_LOAD_BALANCER, HOSTNAME_CONFLICT,
+            case INVALID_ROUTE_TYPE,
+                    INVALID_ROUTE_PORT,
+                    INVALID_HOSTNAME,
+                    NO_BASE_DOMAIN,
+                    TLS_SECRET_NEEDS_HOSTNAME,
+                    TLS_SECRET_NOT_APPLICABLE,
+                    TLS_SECRET_NOT_FOUND,
+                    TLS_SECRET_INVALID,
+                    NOT_LOAD_BALANCER,
+                    HOSTNAME_CONFLICT,
                     HOSTNAME_RESERVED,
-                    LISTENER_LIMIT_REACHED, GATEWAY_NOT_FOUND, NAME_CONFLICT, ROUTES_DISABLED -> true;
+                    LISTENER_LIMIT_REACHED,
+                    GATEWAY_NOT_FOUND,
+                    NAME_CONFLICT,
+                    ROUTES_DISABLED -> true;
             default -> false;
         };
     }

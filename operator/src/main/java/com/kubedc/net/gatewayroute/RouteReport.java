@@ -1,11 +1,9 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.common.Events;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.common.Writer;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Clock;

@@ -1,7 +1,6 @@
 package com.kubedc.net.gatewayroute;
 
 import com.kubedc.net.vocabulary.Keys;
-
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import java.util.List;
@@ -16,12 +15,17 @@ import java.util.Optional;
  * @param listener {@code https-<svc>-<ns>} / {@code tls-<svc>-<ns>}, or null when the route uses a shared listener
  * @param issuer {@code Kind/name} of the cert-manager issuer; null with an own {@code tlsSecret}
  */
-public record RouteRequest(RouteType type, String hostname, boolean generatedHostname, ServicePort port,
-        String listener, String tlsSecret, String issuer) {
+public record RouteRequest(
+        RouteType type,
+        String hostname,
+        boolean generatedHostname,
+        ServicePort port,
+        String listener,
+        String tlsSecret,
+        String issuer) {
 
     /** A refusal: the condition reason and its message. */
-    public record Problem(String reason, String message) {
-    }
+    public record Problem(String reason, String message) {}
 
     /** Either a request or why there is none. */
     public record Parsed(RouteRequest request, Problem problem) {
@@ -34,45 +38,60 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
 
     /** Reads {@code s}'s annotations; {@code baseDomain} and {@code defaultIssuer} ({@code Kind/name}) from configuration. */
     public static Parsed parse(Service s, Optional<String> baseDomain, Optional<String> defaultIssuer) {
-        Map<String, String> a = s.getMetadata().getAnnotations() == null ? Map.of() : s.getMetadata().getAnnotations();
+        Map<String, String> a = s.getMetadata().getAnnotations() == null
+                ? Map.of()
+                : s.getMetadata().getAnnotations();
         String raw = a.get(Keys.EXPOSE_ROUTE);
         Optional<RouteType> type = RouteType.parse(raw);
         if (type.isEmpty()) {
-            return Parsed.bad(RouteReasons.INVALID_ROUTE_TYPE, Keys.EXPOSE_ROUTE + " \"" + raw
-                    + "\" is not one of http, https, tls-passthrough, grpc");
+            return Parsed.bad(
+                    RouteReasons.INVALID_ROUTE_TYPE,
+                    Keys.EXPOSE_ROUTE + " \"" + raw + "\" is not one of http, https, tls-passthrough, grpc");
         }
         Optional<ServicePort> port = port(s, a.get(Keys.ROUTE_PORT));
         if (port.isEmpty()) {
-            return Parsed.bad(RouteReasons.INVALID_ROUTE_PORT, Keys.ROUTE_PORT + " \"" + a.get(Keys.ROUTE_PORT)
-                    + "\" is not a port of Service " + s.getMetadata().getName());
+            return Parsed.bad(
+                    RouteReasons.INVALID_ROUTE_PORT,
+                    Keys.ROUTE_PORT + " \"" + a.get(Keys.ROUTE_PORT) + "\" is not a port of Service "
+                            + s.getMetadata().getName());
         }
         String tlsSecret = blankToNull(a.get(Keys.TLS_SECRET));
         String chosen = blankToNull(a.get(Keys.ROUTE_HOSTNAME));
         if (tlsSecret != null && !type.get().terminatesTls()) {
-            return Parsed.bad(RouteReasons.TLS_SECRET_NOT_APPLICABLE, Keys.TLS_SECRET + " only applies to https and grpc routes");
+            return Parsed.bad(
+                    RouteReasons.TLS_SECRET_NOT_APPLICABLE, Keys.TLS_SECRET + " only applies to https and grpc routes");
         }
         if (tlsSecret != null && chosen == null) {
-            return Parsed.bad(RouteReasons.TLS_SECRET_NEEDS_HOSTNAME, Keys.TLS_SECRET + " needs "
-                    + Keys.ROUTE_HOSTNAME + ": the hostname must match the certificate");
+            return Parsed.bad(
+                    RouteReasons.TLS_SECRET_NEEDS_HOSTNAME,
+                    Keys.TLS_SECRET + " needs " + Keys.ROUTE_HOSTNAME + ": the hostname must match the certificate");
         }
         String base = baseDomain.map(String::trim).filter(d -> !d.isEmpty()).orElse(null);
         if (chosen == null && base == null) {
-            return Parsed.bad(RouteReasons.NO_BASE_DOMAIN, "no " + Keys.ROUTE_HOSTNAME + " and kube-dc.base-domain is not set");
+            return Parsed.bad(
+                    RouteReasons.NO_BASE_DOMAIN, "no " + Keys.ROUTE_HOSTNAME + " and kube-dc.base-domain is not set");
         }
         String ns = s.getMetadata().getNamespace();
         String name = s.getMetadata().getName();
         String host = chosen != null ? chosen.toLowerCase(java.util.Locale.ROOT) : Hostnames.generated(name, ns, base);
         Optional<String> bad = Hostnames.problem(host);
         if (bad.isPresent()) {
-            return Parsed.bad(RouteReasons.INVALID_HOSTNAME, bad.get() + (chosen == null ? " (generated from <service>-<namespace>; set "
-                    + Keys.ROUTE_HOSTNAME + ")" : ""));
+            return Parsed.bad(
+                    RouteReasons.INVALID_HOSTNAME,
+                    bad.get()
+                            + (chosen == null
+                                    ? " (generated from <service>-<namespace>; set " + Keys.ROUTE_HOSTNAME + ")"
+                                    : ""));
         }
         if (chosen != null && base != null) {
             Optional<String> other = Hostnames.reservedForAnother(host, ns, base);
             if (other.isPresent()) {
-                return Parsed.bad(RouteReasons.HOSTNAME_RESERVED, "hostname " + host + " has the shape <service>-<namespace>." + base
-                        + " of the names generated for namespace " + other.get() + ": under " + base + " choose <name>-" + ns + "." + base
-                        + " or a name that is not of that shape");
+                return Parsed.bad(
+                        RouteReasons.HOSTNAME_RESERVED,
+                        "hostname " + host + " has the shape <service>-<namespace>." + base
+                                + " of the names generated for namespace " + other.get() + ": under " + base
+                                + " choose <name>-" + ns + "." + base
+                                + " or a name that is not of that shape");
             }
         }
         String listener = switch (type.get()) {
@@ -80,11 +99,17 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
             case HTTPS, GRPC -> httpsListener(name, ns);
             case TLS_PASSTHROUGH -> base != null && host.endsWith("." + base) ? null : tlsListener(name, ns);
         };
-        String issuer = tlsSecret != null || !type.get().terminatesTls() ? null
-                : Optional.ofNullable(blankToNull(a.get(Keys.TLS_ISSUER))).map(i -> "Issuer/" + i)
-                        .orElse(defaultIssuer.map(String::trim).filter(d -> !d.isEmpty()).map(d -> d.contains("/") ? d : "Issuer/" + d)
+        String issuer = tlsSecret != null || !type.get().terminatesTls()
+                ? null
+                : Optional.ofNullable(blankToNull(a.get(Keys.TLS_ISSUER)))
+                        .map(i -> "Issuer/" + i)
+                        .orElse(defaultIssuer
+                                .map(String::trim)
+                                .filter(d -> !d.isEmpty())
+                                .map(d -> d.contains("/") ? d : "Issuer/" + d)
                                 .orElse(DEFAULT_ISSUER));
-        return new Parsed(new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);
+        return new Parsed(
+                new RouteRequest(type.get(), host, chosen == null, port.get(), listener, tlsSecret, issuer), null);
     }
 
     static String httpsListener(String svc, String ns) {
@@ -102,11 +127,15 @@ public record RouteRequest(RouteType type, String hostname, boolean generatedHos
 
     /** The routed port: {@code route-port} (a port number of the Service) or the first. */
     static Optional<ServicePort> port(Service s, String routePort) {
-        List<ServicePort> ports = s.getSpec() == null || s.getSpec().getPorts() == null ? List.of() : s.getSpec().getPorts();
+        List<ServicePort> ports = s.getSpec() == null || s.getSpec().getPorts() == null
+                ? List.of()
+                : s.getSpec().getPorts();
         if (routePort == null || routePort.isBlank()) {
             return ports.stream().findFirst();
         }
-        return ports.stream().filter(p -> String.valueOf(p.getPort()).equals(routePort.trim())).findFirst();
+        return ports.stream()
+                .filter(p -> String.valueOf(p.getPort()).equals(routePort.trim()))
+                .findFirst();
     }
 
     static String blankToNull(String s) {

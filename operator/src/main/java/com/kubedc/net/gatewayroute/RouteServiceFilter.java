@@ -1,10 +1,8 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.RouteIntent;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.RouteIntent;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
 
@@ -27,7 +25,10 @@ public class RouteServiceFilter implements GenericFilter<Service> {
      */
     static boolean concerned(Service s) {
         return RouteIntent.of(s) != RouteIntent.NONE
-                || s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER)
-                || s.getStatus() != null && Conditions.find(s.getStatus().getConditions(), RouteReasons.ROUTE_READY).isPresent();
+                || s.getMetadata().getFinalizers() != null
+                        && s.getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER)
+                || s.getStatus() != null
+                        && Conditions.find(s.getStatus().getConditions(), RouteReasons.ROUTE_READY)
+                                .isPresent();
     }
 }

@@ -1,9 +1,8 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -46,45 +45,63 @@ final class RouteSources {
      * @param hostnameOf the hostname a Service claims, if its annotations are valid
      * @param onGateway whether a Gateway change concerns a Service (it needs a listener, or waits for room)
      */
-    RouteSources(EventSourceContext<Service> ctx, GatewayRef gw, Function<Service, Optional<String>> hostnameOf, Predicate<Service> onGateway) {
+    RouteSources(
+            EventSourceContext<Service> ctx,
+            GatewayRef gw,
+            Function<Service, Optional<String>> hostnameOf,
+            Predicate<Service> onGateway) {
         services = ctx.getPrimaryCache();
-        services.addIndexer(HOSTNAME_INDEX, s -> hostnameOf.apply(s).map(List::of).orElse(List.of()));
+        services.addIndexer(
+                HOSTNAME_INDEX, s -> hostnameOf.apply(s).map(List::of).orElse(List.of()));
         backends = owned(ctx, Backend.class);
         certificates = owned(ctx, Certificate.class);
         grants = owned(ctx, ReferenceGrant.class);
         httpRoutes = owned(ctx, HTTPRoute.class);
         tlsRoutes = owned(ctx, TLSRoute.class);
         grpcRoutes = owned(ctx, GRPCRoute.class);
-        gateways = new InformerEventSource<>(InformerEventSourceConfiguration.from(Gateway.class, Service.class).withName("Gateway")
-                .withNamespaces(Set.of(gw.namespace()))
-                .withGenericFilter(g -> gw.name().equals(g.getMetadata().getName()))
-                .withSecondaryToPrimaryMapper(g -> services.list(onGateway).map(ResourceID::fromResource).collect(Collectors.toSet()))
-                .build(), ctx);
+        gateways = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Gateway.class, Service.class)
+                        .withName("Gateway")
+                        .withNamespaces(Set.of(gw.namespace()))
+                        .withGenericFilter(g -> gw.name().equals(g.getMetadata().getName()))
+                        .withSecondaryToPrimaryMapper(g -> services.list(onGateway)
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build(),
+                ctx);
     }
 
-    private static <R extends HasMetadata> InformerEventSource<R, Service> owned(EventSourceContext<Service> ctx, Class<R> kind) {
-        return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, Service.class).withName(kind.getSimpleName())
-                .withLabelSelector(MANAGED).withSecondaryToPrimaryMapper(RouteSources::source)
-                .withItemStore(new com.kubedc.net.common.LeanItemStore<>()).build(), ctx);
+    private static <R extends HasMetadata> InformerEventSource<R, Service> owned(
+            EventSourceContext<Service> ctx, Class<R> kind) {
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(kind, Service.class)
+                        .withName(kind.getSimpleName())
+                        .withLabelSelector(MANAGED)
+                        .withSecondaryToPrimaryMapper(RouteSources::source)
+                        .withItemStore(new com.kubedc.net.common.LeanItemStore<>())
+                        .build(),
+                ctx);
     }
 
     List<EventSource<?, Service>> all() {
         return List.of(backends, certificates, grants, httpRoutes, tlsRoutes, grpcRoutes, gateways, kicks);
     }
 
-
     /** Our objects of Service {@code s}'s route, as cached: one per kind at most. */
     List<HasMetadata> children(Service s) {
         List<HasMetadata> out = new ArrayList<>();
         String ns = s.getMetadata().getNamespace();
         String svc = s.getMetadata().getName();
-        Stream.of(backends.get(new ResourceID(RouteDesired.backendName(svc), ns)),
-                certificates.get(new ResourceID(RouteDesired.certificateName(svc), ns)),
-                grants.get(new ResourceID(RouteDesired.referenceGrantName(svc), ns)),
-                httpRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)),
-                tlsRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)),
-                grpcRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)))
-                .flatMap(Optional::stream).filter(o -> RouteDesired.ownedBy(o, s)).forEach(out::add);
+        Stream.of(
+                        backends.get(new ResourceID(RouteDesired.backendName(svc), ns)),
+                        certificates.get(new ResourceID(RouteDesired.certificateName(svc), ns)),
+                        grants.get(new ResourceID(RouteDesired.referenceGrantName(svc), ns)),
+                        httpRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)),
+                        tlsRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)),
+                        grpcRoutes.get(new ResourceID(RouteDesired.routeName(svc), ns)))
+                .flatMap(Optional::stream)
+                .filter(o -> RouteDesired.ownedBy(o, s))
+                .forEach(out::add);
         return out;
     }
 
@@ -100,6 +117,8 @@ final class RouteSources {
     private static Set<ResourceID> source(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
         String svc = l == null ? null : l.get(Keys.SOURCE_SERVICE);
-        return svc == null ? Set.of() : Set.of(new ResourceID(svc, o.getMetadata().getNamespace()));
+        return svc == null
+                ? Set.of()
+                : Set.of(new ResourceID(svc, o.getMetadata().getNamespace()));
     }
 }

@@ -1,12 +1,12 @@
 package com.kubedc.net.gatewayroute;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.SharedConditions;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusSpec;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
@@ -28,13 +28,17 @@ record RouteStatusSpec(RouteOutcome outcome, java.time.Clock clock) implements S
 
     @Override
     public List<Condition> current(Service actual) {
-        return SharedConditions.mine(actual.getStatus() == null ? null : actual.getStatus().getConditions(), TYPES);
+        return SharedConditions.mine(
+                actual.getStatus() == null ? null : actual.getStatus().getConditions(), TYPES);
     }
 
     @Override
     public ObjectNode fields(Service actual, List<Condition> ours) {
         ObjectNode out = Json.object();
-        out.set("conditions", Json.tree(SharedConditions.merge(actual.getStatus() == null ? null : actual.getStatus().getConditions(), TYPES, ours)));
+        out.set(
+                "conditions",
+                Json.tree(SharedConditions.merge(
+                        actual.getStatus() == null ? null : actual.getStatus().getConditions(), TYPES, ours)));
         return out;
     }
 
@@ -46,9 +50,12 @@ record RouteStatusSpec(RouteOutcome outcome, java.time.Clock clock) implements S
             return List.of();
         }
         if (RouteReasons.isProblem(now.get().getReason())) {
-            return List.of(StatusNote.refusal(Refusals.GATEWAY_ROUTE, now.get().getReason(), now.get().getMessage()));
+            return List.of(StatusNote.refusal(
+                    Refusals.GATEWAY_ROUTE, now.get().getReason(), now.get().getMessage()));
         }
-        return ready(after) ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage())) : List.of();
+        return ready(after)
+                ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage()))
+                : List.of();
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Values of {@code service.nlb.kube-dc.com/expose-route} (spec §8.3, Decision 9 adds {@code grpc}). */
 public enum RouteType {
-    HTTP("http"), HTTPS("https"), TLS_PASSTHROUGH("tls-passthrough"), GRPC("grpc");
+    HTTP("http"),
+    HTTPS("https"),
+    TLS_PASSTHROUGH("tls-passthrough"),
+    GRPC("grpc");
 
     private final String value;
 

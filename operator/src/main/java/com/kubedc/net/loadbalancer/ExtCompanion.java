@@ -1,7 +1,6 @@
 package com.kubedc.net.loadbalancer;
 
 import com.kubedc.net.vocabulary.Keys;
-
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointPort;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
@@ -22,15 +21,20 @@ import java.util.Map;
 public final class ExtCompanion {
     public static final String MANAGED_BY_VALUE = "service-lb-controller";
 
-    private ExtCompanion() {
-    }
+    private ExtCompanion() {}
 
     public static String name(String service) {
         return service + "-ext";
     }
 
     static Map<String, String> labels(Service source) {
-        return Map.of(Keys.UPSTREAM_MANAGED_BY, MANAGED_BY_VALUE, Keys.SOURCE_SERVICE, source.getMetadata().getName(), Keys.ENDPOINT_TYPE, "external");
+        return Map.of(
+                Keys.UPSTREAM_MANAGED_BY,
+                MANAGED_BY_VALUE,
+                Keys.SOURCE_SERVICE,
+                source.getMetadata().getName(),
+                Keys.ENDPOINT_TYPE,
+                "external");
     }
 
     public static Service service(Service source) {
@@ -39,13 +43,15 @@ public final class ExtCompanion {
         ServiceSpec spec = new ServiceSpec();
         spec.setType("ClusterIP");
         spec.setClusterIP("None");
-        spec.setPorts(source.getSpec().getPorts().stream().map(p -> {
-            ServicePort q = new ServicePort();
-            q.setName(p.getName());
-            q.setPort(p.getPort());
-            q.setProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol());
-            return q;
-        }).toList());
+        spec.setPorts(source.getSpec().getPorts().stream()
+                .map(p -> {
+                    ServicePort q = new ServicePort();
+                    q.setName(p.getName());
+                    q.setPort(p.getPort());
+                    q.setProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol());
+                    return q;
+                })
+                .toList());
         s.setSpec(spec);
         return s;
     }
@@ -57,13 +63,15 @@ public final class ExtCompanion {
         EndpointAddress a = new EndpointAddress();
         a.setIp(address);
         subset.setAddresses(List.of(a));
-        subset.setPorts(source.getSpec().getPorts().stream().map(p -> {
-            EndpointPort q = new EndpointPort();
-            q.setName(p.getName());
-            q.setPort(p.getPort());
-            q.setProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol());
-            return q;
-        }).toList());
+        subset.setPorts(source.getSpec().getPorts().stream()
+                .map(p -> {
+                    EndpointPort q = new EndpointPort();
+                    q.setName(p.getName());
+                    q.setPort(p.getPort());
+                    q.setProtocol(p.getProtocol() == null ? "TCP" : p.getProtocol());
+                    return q;
+                })
+                .toList());
         e.setSubsets(List.of(subset));
         return e;
     }

@@ -1,13 +1,11 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.ServiceBinding;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.common.Adoption;
 import com.kubedc.net.common.UpstreamMarkers;
+import com.kubedc.net.vocabulary.ServiceAddresses;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +16,7 @@ import java.util.Optional;
  * On migration that EIp is found and adopted instead of allocating a second address. Pure.
  */
 final class LbAdoption {
-    private LbAdoption() {
-    }
+    private LbAdoption() {}
 
     /**
      * The EIp upstream's manager made for {@code s}: tied to it by an ownerReference to its uid, or
@@ -32,10 +29,11 @@ final class LbAdoption {
         List<String> ingress = ServiceAddresses.ips(s.getStatus());
         return namespaceEIps.stream()
                 .filter(e -> e.getMetadata().getDeletionTimestamp() == null)
-                .filter(e -> UpstreamMarkers.autoEIpOf(e, s, EIpOwner.SERVICE_LB, ServiceBinding.autoEIpName(svc)) && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
-                .min(Comparator.comparing((EIp e) -> !ingress.contains(address(e))).thenComparing(e -> e.getMetadata().getName()));
+                .filter(e -> UpstreamMarkers.autoEIpOf(e, s, EIpOwner.SERVICE_LB, ServiceBinding.autoEIpName(svc))
+                        && Adoption.decide(e, LbEIp.labels(s), true) != Adoption.Verdict.CONFLICT)
+                .min(Comparator.comparing((EIp e) -> !ingress.contains(address(e)))
+                        .thenComparing(e -> e.getMetadata().getName()));
     }
-
 
     private static String address(EIp e) {
         return e.getStatus() == null ? null : e.getStatus().getIpAddress();

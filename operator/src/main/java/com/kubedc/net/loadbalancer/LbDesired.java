@@ -1,12 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
 import com.kubedc.net.ovn.LbRow;
-
 import com.kubedc.net.vocabulary.ServiceAddresses;
-
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
@@ -24,8 +21,7 @@ import java.util.TreeSet;
  */
 public final class LbDesired {
 
-    private LbDesired() {
-    }
+    private LbDesired() {}
 
     public static String rowName(String namespace, String service, String protocol) {
         return namespace + "-" + service + "-" + protocol.toLowerCase(Locale.ROOT);
@@ -47,14 +43,22 @@ public final class LbDesired {
                     backends.add(ip + ":" + target);
                 }
             }
-            vipsByProtocol.computeIfAbsent(protocol.toLowerCase(Locale.ROOT), k -> new TreeMap<>())
+            vipsByProtocol
+                    .computeIfAbsent(protocol.toLowerCase(Locale.ROOT), k -> new TreeMap<>())
                     .put(address + ":" + p.getPort(), String.join(",", backends));
         }
         List<LbRow> out = new ArrayList<>();
-        vipsByProtocol.forEach((protocol, vips) -> out.add(new LbRow(rowName(ns, name, protocol), protocol, vips, Map.of(
-                LbRow.OWNER, ns + "/" + name,
-                LbRow.OWNER_UID, String.valueOf(s.getMetadata().getUid()),
-                LbRow.MANAGED_BY, LbRow.MANAGED_BY_VALUE))));
+        vipsByProtocol.forEach((protocol, vips) -> out.add(new LbRow(
+                rowName(ns, name, protocol),
+                protocol,
+                vips,
+                Map.of(
+                        LbRow.OWNER,
+                        ns + "/" + name,
+                        LbRow.OWNER_UID,
+                        String.valueOf(s.getMetadata().getUid()),
+                        LbRow.MANAGED_BY,
+                        LbRow.MANAGED_BY_VALUE))));
         return out;
     }
 

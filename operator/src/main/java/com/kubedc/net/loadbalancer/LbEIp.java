@@ -1,10 +1,9 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceBinding;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,8 +16,7 @@ import java.util.Objects;
 public final class LbEIp {
     static final String KIND = "Service";
 
-    private LbEIp() {
-    }
+    private LbEIp() {}
 
     public static EIp auto(Service s, String networkType) {
         EIp e = new EIp();
@@ -26,9 +24,15 @@ public final class LbEIp {
         e.getMetadata().setName(ServiceBinding.autoEIpName(s.getMetadata().getName()));
         e.getMetadata().setNamespace(s.getMetadata().getNamespace());
         e.getMetadata().setLabels(labels(s));
-        e.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("v1").withKind(KIND)
-                .withName(s.getMetadata().getName()).withUid(s.getMetadata().getUid()).withController(true)
-                .withBlockOwnerDeletion(true).build()));
+        e.getMetadata()
+                .setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                        .withApiVersion("v1")
+                        .withKind(KIND)
+                        .withName(s.getMetadata().getName())
+                        .withUid(s.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build()));
         EIpSpec spec = new EIpSpec();
         spec.setExternalNetworkType(networkType);
         e.setSpec(spec);
@@ -47,7 +51,8 @@ public final class LbEIp {
     /** True when {@code e} is the auto EIp of {@code s}. */
     public static boolean ownedBy(EIp e, Service s) {
         Map<String, String> l = e.getMetadata().getLabels();
-        return l != null && KIND.equals(l.get(Keys.OWNER_KIND))
+        return l != null
+                && KIND.equals(l.get(Keys.OWNER_KIND))
                 && Objects.equals(l.get(Keys.OWNER_NAMESPACE), s.getMetadata().getNamespace())
                 && Objects.equals(l.get(Keys.OWNER_NAME), s.getMetadata().getName());
     }

@@ -1,10 +1,8 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceBinding;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.common.ProjectNamespaces;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.Service;
 
 /**
@@ -13,8 +11,7 @@ import io.fabric8.kubernetes.api.model.Service;
  * be deleted without kube-dc-net running. Pure.
  */
 public final class LbScope {
-    private LbScope() {
-    }
+    private LbScope() {}
 
     /** True when {@code s} is (still) ours to program; {@code projectNamespace}: its namespace is labelled by the Project reconciler. */
     public static boolean programs(Service s, boolean projectNamespace) {
@@ -27,10 +24,13 @@ public final class LbScope {
      * An unknown namespace (our cache lags behind a new one) is a wait, not a refusal.
      */
     public static boolean refusedHere(Service s, ProjectNamespaces.Membership membership) {
-        return membership == ProjectNamespaces.Membership.OTHER && ServiceBinding.managed(s) && s.getMetadata().getDeletionTimestamp() == null;
+        return membership == ProjectNamespaces.Membership.OTHER
+                && ServiceBinding.managed(s)
+                && s.getMetadata().getDeletionTimestamp() == null;
     }
 
     public static boolean holdsFinalizer(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
+        return s.getMetadata().getFinalizers() != null
+                && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 }

@@ -1,7 +1,6 @@
 package com.kubedc.net.loadbalancer;
 
 import com.kubedc.net.vocabulary.ServiceBinding;
-
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.source.filter.GenericFilter;
 

@@ -1,23 +1,21 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceBinding;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.common.LeanItemStore;
 import com.kubedc.net.common.ProjectNamespaces;
 import com.kubedc.net.common.SharedSource;
 import com.kubedc.net.ovn.NbLoadBalancers;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +41,46 @@ final class LbSources {
             String k = ServiceBinding.eipKey(s);
             return k == null ? List.of() : List.of(k);
         });
-        eips = new SharedSource<>(ctx, EIp.class, e -> ids(services.byIndex(EIP_INDEX, e.getMetadata().getNamespace() + "/" + e.getMetadata().getName())));
-        fips = new SharedSource<>(ctx, FIp.class, f -> f.getSpec() == null || f.getSpec().getEip() == null ? Set.of()
-                        : ids(services.byIndex(EIP_INDEX, f.getMetadata().getNamespace() + "/" + f.getSpec().getEip())));
+        eips = new SharedSource<>(
+                ctx,
+                EIp.class,
+                e -> ids(services.byIndex(
+                        EIP_INDEX,
+                        e.getMetadata().getNamespace() + "/" + e.getMetadata().getName())));
+        fips = new SharedSource<>(
+                ctx,
+                FIp.class,
+                f -> f.getSpec() == null || f.getSpec().getEip() == null
+                        ? Set.of()
+                        : ids(services.byIndex(
+                                EIP_INDEX,
+                                f.getMetadata().getNamespace() + "/"
+                                        + f.getSpec().getEip())));
         slices = new SharedSource<>(ctx, EndpointSlice.class, sl -> {
-                    String svc = sl.getMetadata().getLabels() == null ? null : sl.getMetadata().getLabels().get(Keys.SERVICE_NAME);
-                    return svc == null ? Set.of() : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
-                });
+            String svc = sl.getMetadata().getLabels() == null
+                    ? null
+                    : sl.getMetadata().getLabels().get(Keys.SERVICE_NAME);
+            return svc == null
+                    ? Set.of()
+                    : Set.of(new ResourceID(svc, sl.getMetadata().getNamespace()));
+        });
         namespaces = new ProjectNamespaces<>(ctx, LbServiceFilter::concerned);
-        extServices = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, Service.class).withName("ExtService")
-                .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(LbSources::source).withItemStore(new LeanItemStore<>()).build(), ctx);
-        extEndpoints = new InformerEventSource<>(InformerEventSourceConfiguration.from(Endpoints.class, Service.class).withName("ExtEndpoints")
-                .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
-                .withSecondaryToPrimaryMapper(LbSources::source).withItemStore(new LeanItemStore<>()).build(), ctx);
+        extServices = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Service.class, Service.class)
+                        .withName("ExtService")
+                        .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                        .withSecondaryToPrimaryMapper(LbSources::source)
+                        .withItemStore(new LeanItemStore<>())
+                        .build(),
+                ctx);
+        extEndpoints = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Endpoints.class, Service.class)
+                        .withName("ExtEndpoints")
+                        .withLabelSelector(Keys.UPSTREAM_MANAGED_BY + "=" + ExtCompanion.MANAGED_BY_VALUE)
+                        .withSecondaryToPrimaryMapper(LbSources::source)
+                        .withItemStore(new LeanItemStore<>())
+                        .build(),
+                ctx);
         nb = new NbEventSource(nbLbs, services);
     }
 
@@ -70,8 +94,13 @@ final class LbSources {
     }
 
     List<EndpointSlice> slicesOf(Service s) {
-        return slices.list(s.getMetadata().getNamespace(), sl -> sl.getMetadata().getLabels() != null
-                && s.getMetadata().getName().equals(sl.getMetadata().getLabels().get(Keys.SERVICE_NAME))).toList();
+        return slices.list(
+                        s.getMetadata().getNamespace(),
+                        sl -> sl.getMetadata().getLabels() != null
+                                && s.getMetadata()
+                                        .getName()
+                                        .equals(sl.getMetadata().getLabels().get(Keys.SERVICE_NAME)))
+                .toList();
     }
 
     /** Services bound to EIp {@code ns/name}. */
@@ -81,7 +110,10 @@ final class LbSources {
 
     private static Set<ResourceID> source(io.fabric8.kubernetes.api.model.HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
-        return l == null || l.get(Keys.SOURCE_SERVICE) == null ? Set.of() : Set.of(new ResourceID(l.get(Keys.SOURCE_SERVICE), o.getMetadata().getNamespace()));
+        return l == null || l.get(Keys.SOURCE_SERVICE) == null
+                ? Set.of()
+                : Set.of(new ResourceID(
+                        l.get(Keys.SOURCE_SERVICE), o.getMetadata().getNamespace()));
     }
 
     static Set<ResourceID> ids(List<Service> list) {

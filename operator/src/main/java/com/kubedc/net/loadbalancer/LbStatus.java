@@ -14,16 +14,23 @@ import java.util.List;
  * programmed, empty otherwise) and our one condition; other controllers' conditions are kept. Pure.
  */
 final class LbStatus {
-    private LbStatus() {
-    }
+    private LbStatus() {}
 
     /** Our status for outcome {@code o} and autodelete decision {@code d}; {@code o} null clears all of ours. */
     static ServiceStatus next(Service s, LbOutcome o, AutoDelete.Decision d, Clock clock) {
         ServiceStatus prev = s.getStatus() == null ? new ServiceStatus() : s.getStatus();
-        List<Condition> conditions = o == null ? Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, null)
-                : Conditions.put(prev.getConditions(), s.getMetadata().getGeneration(), clock, LbReasons.LOAD_BALANCER_READY,
-                        o.isProgrammed(), o.reason(), o.message());
-        conditions = AutoDelete.condition(conditions, s.getMetadata().getGeneration(), o == null ? new AutoDelete.Off() : d, clock);
+        List<Condition> conditions = o == null
+                ? Conditions.replace(prev.getConditions(), LbReasons.LOAD_BALANCER_READY, null)
+                : Conditions.put(
+                        prev.getConditions(),
+                        s.getMetadata().getGeneration(),
+                        clock,
+                        LbReasons.LOAD_BALANCER_READY,
+                        o.isProgrammed(),
+                        o.reason(),
+                        o.message());
+        conditions = AutoDelete.condition(
+                conditions, s.getMetadata().getGeneration(), o == null ? new AutoDelete.Off() : d, clock);
         ServiceStatus next = new ServiceStatus();
         next.setConditions(conditions);
         LoadBalancerStatus lb = new LoadBalancerStatus();
@@ -39,8 +46,14 @@ final class LbStatus {
     static ServiceStatus refused(Service s, ServiceStatus base, String message, Clock clock) {
         ServiceStatus prev = base == null ? new ServiceStatus() : base;
         ServiceStatus next = new ServiceStatus();
-        next.setConditions(Conditions.put(prev.getConditions(), s.getMetadata().getGeneration(), clock, LbReasons.LOAD_BALANCER_READY,
-                false, LbReasons.NOT_A_PROJECT_NAMESPACE, message));
+        next.setConditions(Conditions.put(
+                prev.getConditions(),
+                s.getMetadata().getGeneration(),
+                clock,
+                LbReasons.LOAD_BALANCER_READY,
+                false,
+                LbReasons.NOT_A_PROJECT_NAMESPACE,
+                message));
         next.setLoadBalancer(prev.getLoadBalancer());
         return next;
     }

@@ -1,14 +1,13 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.SharedConditions;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusSpec;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
@@ -23,7 +22,8 @@ import java.util.function.Function;
  * {@code loadBalancer.ingress} when {@code ingress} (a Service we never programmed keeps whatever
  * it shows). A refusal on a new user error, a Normal event when it is programmed. Pure.
  */
-public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ingress) implements StatusSpec<Service, ServiceStatus> {
+public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ingress)
+        implements StatusSpec<Service, ServiceStatus> {
     static final Set<String> TYPES = Set.of(LbReasons.LOAD_BALANCER_READY, AutoDelete.CONDITION);
 
     @Override
@@ -42,7 +42,8 @@ public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ing
         out.setConditions(SharedConditions.mine(s == null ? null : s.getConditions(), TYPES));
         if (ingress) {
             LoadBalancerStatus lb = new LoadBalancerStatus();
-            lb.setIngress(ServiceAddresses.ips(s).stream().map(LbStatus::ingress).toList());
+            lb.setIngress(
+                    ServiceAddresses.ips(s).stream().map(LbStatus::ingress).toList());
             out.setLoadBalancer(lb);
         }
         return out;
@@ -51,8 +52,12 @@ public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ing
     @Override
     public ObjectNode fields(Service actual, ServiceStatus ours) {
         ObjectNode out = Json.object();
-        out.set("conditions", Json.tree(SharedConditions.merge(actual.getStatus() == null ? null : actual.getStatus().getConditions(), TYPES,
-                ours.getConditions())));
+        out.set(
+                "conditions",
+                Json.tree(SharedConditions.merge(
+                        actual.getStatus() == null ? null : actual.getStatus().getConditions(),
+                        TYPES,
+                        ours.getConditions())));
         if (ingress) {
             out.set("loadBalancer", Json.tree(ours.getLoadBalancer()));
         }
@@ -67,9 +72,12 @@ public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ing
             return List.of();
         }
         if (LbReasons.isUserError(now.get().getReason())) {
-            return List.of(StatusNote.refusal(Refusals.LOAD_BALANCER, now.get().getReason(), now.get().getMessage()));
+            return List.of(StatusNote.refusal(
+                    Refusals.LOAD_BALANCER, now.get().getReason(), now.get().getMessage()));
         }
-        return ready(after) ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage())) : List.of();
+        return ready(after)
+                ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage()))
+                : List.of();
     }
 
     @Override

@@ -1,14 +1,10 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.ovn.LbRow;
-
-import com.kubedc.net.vocabulary.ServiceBinding;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.ovn.NbPlan;
 import com.kubedc.net.ovn.NbState;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.processing.event.Event;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -77,7 +73,9 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
             }
         }
         for (String datapath : c.datapaths()) {
-            String ns = datapath.endsWith("-default") ? datapath.substring(0, datapath.length() - "-default".length()) : datapath;
+            String ns = datapath.endsWith("-default")
+                    ? datapath.substring(0, datapath.length() - "-default".length())
+                    : datapath;
             services.list(ns, ServiceBinding::managed).forEach(s -> ids.add(ResourceID.fromResource(s)));
         }
         ids.forEach(id -> getEventHandler().handleEvent(new Event(id)));
@@ -102,7 +100,10 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
         nb.state().ours().forEach(lb -> {
             String owner = lb.row().externalIds().get(com.kubedc.net.ovn.LbRow.OWNER);
             ResourceID id = owner == null ? null : id(owner);
-            if (id != null && services.get(id).filter(s -> ServiceBinding.managed(s) || ours(s)).isEmpty()) {
+            if (id != null
+                    && services.get(id)
+                            .filter(s -> ServiceBinding.managed(s) || ours(s))
+                            .isEmpty()) {
                 gone.add(owner);
             }
         });
@@ -119,7 +120,8 @@ final class NbEventSource extends AbstractEventSource<Void, Service> {
     }
 
     static boolean ours(Service s) {
-        return s.getMetadata().getFinalizers() != null && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
+        return s.getMetadata().getFinalizers() != null
+                && s.getMetadata().getFinalizers().contains(Keys.LOADBALANCER_FINALIZER);
     }
 
     static ResourceID id(String owner) {

@@ -16,8 +16,7 @@ import java.util.Optional;
  * claim wins. A Service that loses any port is refused as a whole and stays pending.
  */
 public final class PortTable {
-    private PortTable() {
-    }
+    private PortTable() {}
 
     /** A port a Service asks for on its EIp. */
     public record Claim(String protocol, int port) {
@@ -30,7 +29,9 @@ public final class PortTable {
     /** The conflicts of {@code subject}, empty when it may have all its ports. */
     public static Optional<String> conflict(Service subject, List<Service> sameEIp, String address) {
         List<Service> ordered = new ArrayList<>(sameEIp);
-        if (ordered.stream().noneMatch(s -> s.getMetadata().getUid() != null && s.getMetadata().getUid().equals(subject.getMetadata().getUid()))) {
+        if (ordered.stream()
+                .noneMatch(s -> s.getMetadata().getUid() != null
+                        && s.getMetadata().getUid().equals(subject.getMetadata().getUid()))) {
             ordered.add(subject);
         }
         ordered.sort(Comparator.comparing((Service s) -> holds(s, address) ? 0 : 1)
@@ -45,7 +46,8 @@ public final class PortTable {
                     lost.add(c + " (used by Service " + holder.getMetadata().getName() + ")");
                 }
             }
-            boolean isSubject = s.getMetadata().getName().equals(subject.getMetadata().getName());
+            boolean isSubject =
+                    s.getMetadata().getName().equals(subject.getMetadata().getName());
             if (!lost.isEmpty()) {
                 if (isSubject) {
                     return Optional.of(String.join(", ", lost));
@@ -72,7 +74,9 @@ public final class PortTable {
 
     /** True when the Service already shows {@code address}: it was admitted before. */
     static boolean holds(Service s, String address) {
-        return address != null && s.getStatus() != null && s.getStatus().getLoadBalancer() != null
+        return address != null
+                && s.getStatus() != null
+                && s.getStatus().getLoadBalancer() != null
                 && s.getStatus().getLoadBalancer().getIngress() != null
                 && s.getStatus().getLoadBalancer().getIngress().stream().anyMatch(i -> address.equals(i.getIp()));
     }

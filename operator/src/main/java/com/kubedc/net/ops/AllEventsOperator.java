@@ -27,7 +27,8 @@ public class AllEventsOperator {
 
     @Produces
     @ApplicationScoped
-    Operator allEventsOperator(QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers) {
+    Operator allEventsOperator(
+            QuarkusConfigurationService configuration, Instance<Reconciler<? extends HasMetadata>> reconcilers) {
         var crds = configuration.getCRDGenerationInfo();
         if (crds.isApplyCRDs()) {
             crds.getGenerated().forEach(name -> CRDUtils.applyCRD(configuration.getKubernetesClient(), crds, name));
@@ -36,13 +37,15 @@ public class AllEventsOperator {
         for (Reconciler<? extends HasMetadata> r : reconcilers) {
             register(operator, configuration, r);
         }
-        if (configuration.getTerminationTimeoutSeconds() != QuarkusConfigurationService.UNSET_TERMINATION_TIMEOUT_SECONDS) {
+        if (configuration.getTerminationTimeoutSeconds()
+                != QuarkusConfigurationService.UNSET_TERMINATION_TIMEOUT_SECONDS) {
             operator.installShutdownHook(Duration.ofSeconds(configuration.getTerminationTimeoutSeconds()));
         }
         return operator;
     }
 
-    private static <P extends HasMetadata> void register(Operator operator, QuarkusConfigurationService configuration, Reconciler<P> r) {
+    private static <P extends HasMetadata> void register(
+            Operator operator, QuarkusConfigurationService configuration, Reconciler<P> r) {
         QuarkusControllerConfiguration<P> c = configuration.getConfigurationFor(r);
         if (allEvents(c.getAssociatedReconcilerClassName())) {
             operator.register(r, new AllEvents<>(c, configuration));
@@ -54,9 +57,19 @@ public class AllEventsOperator {
     /** The extension's configuration of a controller, with every event delivered (it must stay of the extension's type). */
     static final class AllEvents<P extends HasMetadata> extends QuarkusControllerConfiguration<P> {
         AllEvents(QuarkusControllerConfiguration<P> c, QuarkusConfigurationService parent) {
-            super(c.getInformerConfig(), c.getName(), c.isGenerationAware(), c.getAssociatedReconcilerClassName(), c.getRetry(),
-                    c.getRateLimiter(), c.maxReconciliationInterval().orElse(Duration.ofHours(MaxReconciliationInterval.DEFAULT_INTERVAL)), c.getFinalizerName(), c.fieldManager(),
-                    c.getWorkflow(), c.getResourceTypeName(), c.getResourceClass());
+            super(
+                    c.getInformerConfig(),
+                    c.getName(),
+                    c.isGenerationAware(),
+                    c.getAssociatedReconcilerClassName(),
+                    c.getRetry(),
+                    c.getRateLimiter(),
+                    c.maxReconciliationInterval().orElse(Duration.ofHours(MaxReconciliationInterval.DEFAULT_INTERVAL)),
+                    c.getFinalizerName(),
+                    c.fieldManager(),
+                    c.getWorkflow(),
+                    c.getResourceTypeName(),
+                    c.getResourceClass());
             setParent(parent);
         }
 
@@ -69,7 +82,8 @@ public class AllEventsOperator {
     /** Whether the reconciler class (not its CDI subclass) asks for every event. */
     static boolean allEvents(String reconcilerClass) {
         try {
-            ControllerConfiguration c = Class.forName(reconcilerClass, false, Thread.currentThread().getContextClassLoader())
+            ControllerConfiguration c = Class.forName(
+                            reconcilerClass, false, Thread.currentThread().getContextClassLoader())
                     .getAnnotation(ControllerConfiguration.class);
             return c != null && c.triggerReconcilerOnAllEvents();
         } catch (ClassNotFoundException e) {

@@ -32,13 +32,20 @@ public class ControllerMetrics implements Metrics {
 
     @Override
     public void receivedEvent(Event event, Map<String, Object> metadata) {
-        registry.counter("kubedc.events.received", "controller", controller(metadata)).increment();
+        registry.counter("kubedc.events.received", "controller", controller(metadata))
+                .increment();
     }
 
     @Override
     public void reconcileCustomResource(HasMetadata resource, RetryInfo retryInfo, Map<String, Object> metadata) {
         boolean retry = retryInfo != null && retryInfo.getAttemptCount() > 0;
-        registry.counter("kubedc.reconciliations.started", "controller", controller(metadata), "retry", String.valueOf(retry)).increment();
+        registry.counter(
+                        "kubedc.reconciliations.started",
+                        "controller",
+                        controller(metadata),
+                        "retry",
+                        String.valueOf(retry))
+                .increment();
     }
 
     @Override
@@ -53,12 +60,14 @@ public class ControllerMetrics implements Metrics {
 
     @Override
     public void finishedReconciliation(HasMetadata resource, Map<String, Object> metadata) {
-        registry.counter("kubedc.reconciliations", "controller", controller(metadata), "outcome", "success").increment();
+        registry.counter("kubedc.reconciliations", "controller", controller(metadata), "outcome", "success")
+                .increment();
     }
 
     @Override
     public void failedReconciliation(HasMetadata resource, Exception exception, Map<String, Object> metadata) {
-        registry.counter("kubedc.reconciliations", "controller", controller(metadata), "outcome", "failure").increment();
+        registry.counter("kubedc.reconciliations", "controller", controller(metadata), "outcome", "failure")
+                .increment();
     }
 
     @Override
@@ -82,8 +91,14 @@ public class ControllerMetrics implements Metrics {
     private AtomicInteger gauge(String controller) {
         return inProgress.computeIfAbsent(controller, c -> {
             // replace a gauge an earlier instance in this JVM left in Micrometer's global composite
-            registry.find("kubedc.reconciliations.in.progress").tag("controller", c).meters().forEach(registry::remove);
-            return registry.gauge("kubedc.reconciliations.in.progress", io.micrometer.core.instrument.Tags.of("controller", c), new AtomicInteger());
+            registry.find("kubedc.reconciliations.in.progress")
+                    .tag("controller", c)
+                    .meters()
+                    .forEach(registry::remove);
+            return registry.gauge(
+                    "kubedc.reconciliations.in.progress",
+                    io.micrometer.core.instrument.Tags.of("controller", c),
+                    new AtomicInteger());
         });
     }
 }

@@ -1,11 +1,11 @@
 package com.kubedc.net.ops;
 
+import com.kubedc.net.config.KubeDcConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import com.kubedc.net.config.KubeDcConfig;
 
 /**
  * Leader election (active in the profiles of {@code quarkus.operator-sdk.activate-leader-election-for-profiles}).
@@ -17,8 +17,15 @@ public class LeaderElection {
     @Singleton
     LeaderElectionConfiguration leaderElection(KubeDcConfig config, LeadershipLoss loss) {
         var le = config.leaderElection();
-        var callbacks = new LeaderCallbacks(loss::startedLeading, loss::stoppedLeading, leader -> { });
-        return new LeaderElectionConfiguration(le.leaseName(), le.leaseNamespace().orElse(null),
-                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2), null, callbacks, false);
+        var callbacks = new LeaderCallbacks(loss::startedLeading, loss::stoppedLeading, leader -> {});
+        return new LeaderElectionConfiguration(
+                le.leaseName(),
+                le.leaseNamespace().orElse(null),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                null,
+                callbacks,
+                false);
     }
 }

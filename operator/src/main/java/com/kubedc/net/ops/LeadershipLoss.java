@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 public class LeadershipLoss {
     /** EX_TEMPFAIL: a temporary condition, start again. Told apart from a crash (1) and SIGTERM (143). */
     public static final int EXIT_CODE = 75;
+
     private static final Logger LOG = Logger.getLogger(LeadershipLoss.class);
     private final AtomicBoolean lost = new AtomicBoolean();
     private final AtomicInteger leading = new AtomicInteger();
@@ -67,7 +68,9 @@ public class LeadershipLoss {
             return;
         }
         registry.counter("kubedc.leadership.lost").increment();
-        LOG.errorf("lost the leader lease: stopping the controllers and exiting with code %d to rejoin the election", EXIT_CODE);
+        LOG.errorf(
+                "lost the leader lease: stopping the controllers and exiting with code %d to rejoin the election",
+                EXIT_CODE);
         exit.accept(EXIT_CODE);
     }
 

@@ -22,6 +22,8 @@ public class OvnNbReadiness implements HealthCheck {
         if (!nb.configured()) {
             return r.up().withData("ovn-db-ips", "not set").build();
         }
-        return (nb.ready() ? r.up() : r.down()).withData("transactions", nb.transactions()).build();
+        return (nb.ready() ? r.up() : r.down())
+                .withData("transactions", nb.transactions())
+                .build();
     }
 }

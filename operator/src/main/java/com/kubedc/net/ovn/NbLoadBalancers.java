@@ -32,7 +32,8 @@ public class NbLoadBalancers {
 
     public NbLoadBalancers(KubeDcConfig config, MeterRegistry registry) {
         this.registry = registry;
-        this.client = config.ovnDbIps().filter(s -> !s.isBlank()).map(this::connect).orElse(null);
+        this.client =
+                config.ovnDbIps().filter(s -> !s.isBlank()).map(this::connect).orElse(null);
         if (client == null) {
             LOG.warn("kube-dc.ovn-db-ips is not set: LoadBalancer Services are not programmed");
         }
@@ -49,9 +50,11 @@ public class NbLoadBalancers {
             }
         });
         Gauge.builder("kubedc.ovn.nb.connected", c, x -> x.isConnected() ? 1 : 0)
-                .description("1 while the OVN NB connection is up").register(registry);
+                .description("1 while the OVN NB connection is up")
+                .register(registry);
         Gauge.builder("kubedc.ovn.nb.transactions", c, x -> x.transactions())
-                .description("OVSDB transactions sent to the OVN NB").register(registry);
+                .description("OVSDB transactions sent to the OVN NB")
+                .register(registry);
         return c;
     }
 

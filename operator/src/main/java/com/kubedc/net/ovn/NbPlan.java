@@ -2,8 +2,8 @@ package com.kubedc.net.ovn;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.ovn.ovsdb.Ops;
+import com.kubedc.net.vocabulary.Json;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,10 +25,10 @@ public final class NbPlan {
         }
     }
 
-    private NbPlan() {
-    }
+    private NbPlan() {}
 
-    public static Plan sync(NbState state, List<LbRow> desired, Collection<String> owner, String router, String logicalSwitch) {
+    public static Plan sync(
+            NbState state, List<LbRow> desired, Collection<String> owner, String router, String logicalSwitch) {
         var r = state.router(router);
         var s = state.logicalSwitch(logicalSwitch);
         if (r.isEmpty() || s.isEmpty()) {
@@ -39,7 +39,11 @@ public final class NbPlan {
         // rows of this owner that are no longer wanted (a protocol went away), and duplicates
         for (NbState.Lb lb : owned(state, owner)) {
             boolean keep = wanted.contains(lb.row().name())
-                    && state.lbsNamed(lb.row().name()).stream().min(Comparator.comparing(NbState.Lb::uuid)).get().uuid().equals(lb.uuid());
+                    && state.lbsNamed(lb.row().name()).stream()
+                            .min(Comparator.comparing(NbState.Lb::uuid))
+                            .get()
+                            .uuid()
+                            .equals(lb.uuid());
             if (!keep) {
                 remove(state, lb, ops);
             }
@@ -49,7 +53,13 @@ public final class NbPlan {
             var existing = state.lbsNamed(row.name()).stream().min(Comparator.comparing(NbState.Lb::uuid));
             if (existing.isEmpty()) {
                 String ref = "lb" + n++;
-                ops.add(Ops.waitUntil(NbState.LOAD_BALANCER, byName(row.name()), List.of("name"), "==", Json.object().arrayNode(), 0));
+                ops.add(Ops.waitUntil(
+                        NbState.LOAD_BALANCER,
+                        byName(row.name()),
+                        List.of("name"),
+                        "==",
+                        Json.object().arrayNode(),
+                        0));
                 ops.add(Ops.insert(NbState.LOAD_BALANCER, columns(row), ref));
                 ops.add(attach(NbState.LOGICAL_ROUTER, router, Ops.namedUuid(ref)));
                 ops.add(attach(NbState.LOGICAL_SWITCH, logicalSwitch, Ops.namedUuid(ref)));
@@ -91,14 +101,20 @@ public final class NbPlan {
     }
 
     static List<NbState.Lb> owned(NbState state, Collection<String> owner) {
-        return state.ours().stream().filter(lb -> owner.contains(lb.row().externalIds().get(LbRow.OWNER)))
-                .sorted(Comparator.comparing(NbState.Lb::uuid)).toList();
+        return state.ours().stream()
+                .filter(lb -> owner.contains(lb.row().externalIds().get(LbRow.OWNER)))
+                .sorted(Comparator.comparing(NbState.Lb::uuid))
+                .toList();
     }
 
     private static void remove(NbState state, NbState.Lb lb, List<ObjectNode> ops) {
         for (NbState.Datapath d : state.holders(lb.uuid())) {
-            ops.add(Ops.mutate(state.isRouter(d) ? NbState.LOGICAL_ROUTER : NbState.LOGICAL_SWITCH, byUuid(d.uuid()),
-                    Json.object().arrayNode().add(Ops.mutation("load_balancer", "delete", Ops.set(Ops.uuid(lb.uuid()))))));
+            ops.add(Ops.mutate(
+                    state.isRouter(d) ? NbState.LOGICAL_ROUTER : NbState.LOGICAL_SWITCH,
+                    byUuid(d.uuid()),
+                    Json.object()
+                            .arrayNode()
+                            .add(Ops.mutation("load_balancer", "delete", Ops.set(Ops.uuid(lb.uuid()))))));
         }
         ops.add(Ops.delete(NbState.LOAD_BALANCER, byUuid(lb.uuid())));
     }
@@ -113,7 +129,10 @@ public final class NbPlan {
     }
 
     static ObjectNode attach(String table, String name, com.fasterxml.jackson.databind.JsonNode ref) {
-        return Ops.mutate(table, byName(name), Json.object().arrayNode().add(Ops.mutation("load_balancer", "insert", Ops.set(ref))));
+        return Ops.mutate(
+                table,
+                byName(name),
+                Json.object().arrayNode().add(Ops.mutation("load_balancer", "insert", Ops.set(ref))));
     }
 
     static com.fasterxml.jackson.databind.node.ArrayNode byName(String name) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.ovn.ovsdb.MonitorListener;
 import com.kubedc.net.ovn.ovsdb.Ops;
-import com.kubedc.net.ovn.ovsdb.RowUpdate;
 import com.kubedc.net.ovn.ovsdb.TableUpdates;
 import java.util.HashSet;
 import java.util.List;
@@ -32,16 +31,13 @@ public final class NbState implements MonitorListener {
             LOGICAL_SWITCH, List.of("name", "load_balancer"));
 
     /** A Load_Balancer row. */
-    public record Lb(String uuid, LbRow row) {
-    }
+    public record Lb(String uuid, LbRow row) {}
 
     /** A logical router or switch and the load balancers attached to it. */
-    public record Datapath(String uuid, String name, Set<String> loadBalancers) {
-    }
+    public record Datapath(String uuid, String name, Set<String> loadBalancers) {}
 
     /** What changed: owners ({@code ns/svc}) of touched rows, names of touched routers/switches; {@code all} after a resync. */
-    public record Change(Set<String> owners, Set<String> datapaths, boolean all) {
-    }
+    public record Change(Set<String> owners, Set<String> datapaths, boolean all) {}
 
     private final Map<String, Lb> lbs = new ConcurrentHashMap<>();
     private final Map<String, Datapath> routers = new ConcurrentHashMap<>();
@@ -98,7 +94,8 @@ public final class NbState implements MonitorListener {
         return new Change(owners, datapaths, false);
     }
 
-    private void datapaths(TableUpdates u, String table, Map<String, Datapath> into, Set<String> owners, Set<String> names) {
+    private void datapaths(
+            TableUpdates u, String table, Map<String, Datapath> into, Set<String> owners, Set<String> names) {
         u.tables().getOrDefault(table, Map.of()).forEach((uuid, ru) -> {
             Datapath old = into.remove(uuid);
             Set<String> touched = new HashSet<>();
@@ -107,7 +104,10 @@ public final class NbState implements MonitorListener {
                 touched.addAll(old.loadBalancers());
             }
             if (ru.newRow() != null) {
-                Datapath d = new Datapath(uuid, text(ru.newRow(), "name"), Set.copyOf(Ops.readSet(ru.newRow().get("load_balancer"))));
+                Datapath d = new Datapath(
+                        uuid,
+                        text(ru.newRow(), "name"),
+                        Set.copyOf(Ops.readSet(ru.newRow().get("load_balancer"))));
                 into.put(uuid, d);
                 names.add(d.name());
                 // attached or detached load balancers: their owners must look again
@@ -120,12 +120,19 @@ public final class NbState implements MonitorListener {
                     touched.addAll(gone);
                 }
             }
-            touched.stream().map(lbs::get).filter(x -> x != null).forEach(x -> owners.add(x.row().externalIds().getOrDefault(LbRow.OWNER, "")));
+            touched.stream()
+                    .map(lbs::get)
+                    .filter(x -> x != null)
+                    .forEach(x -> owners.add(x.row().externalIds().getOrDefault(LbRow.OWNER, "")));
         });
     }
 
     static LbRow lbRow(ObjectNode row) {
-        return new LbRow(text(row, "name"), text(row, "protocol"), Ops.readMap(row.get("vips")), Ops.readMap(row.get("external_ids")));
+        return new LbRow(
+                text(row, "name"),
+                text(row, "protocol"),
+                Ops.readMap(row.get("vips")),
+                Ops.readMap(row.get("external_ids")));
     }
 
     static String text(JsonNode row, String column) {
@@ -150,7 +157,9 @@ public final class NbState implements MonitorListener {
 
     /** Rows we made (our managed-by tag), whoever owns them. */
     public List<Lb> ours() {
-        return lbs.values().stream().filter(l -> LbRow.MANAGED_BY_VALUE.equals(l.row().externalIds().get(LbRow.MANAGED_BY))).toList();
+        return lbs.values().stream()
+                .filter(l -> LbRow.MANAGED_BY_VALUE.equals(l.row().externalIds().get(LbRow.MANAGED_BY)))
+                .toList();
     }
 
     public Optional<Datapath> router(String name) {
@@ -164,7 +173,8 @@ public final class NbState implements MonitorListener {
     /** Routers and switches holding the load balancer {@code uuid}. */
     public List<Datapath> holders(String uuid) {
         return java.util.stream.Stream.concat(routers.values().stream(), switches.values().stream())
-                .filter(d -> d.loadBalancers().contains(uuid)).toList();
+                .filter(d -> d.loadBalancers().contains(uuid))
+                .toList();
     }
 
     public boolean isRouter(Datapath d) {

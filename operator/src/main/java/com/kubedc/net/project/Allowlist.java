@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Allowlist entries (IPs or CIDRs) as written in config and Project annotations. */
 public final class Allowlist {
-    private Allowlist() {
-    }
+    private Allowlist() {}
 
     /** Splits a comma-separated annotation value; blank entries are skipped. */
     public static List<String> split(String csv) {

@@ -8,5 +8,10 @@ import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 
 /** The children of a Project as they are after this reconcile's writes (any may be null while missing). */
-public record Observed(Vpc vpc, Subnet subnet, NetworkAttachmentDefinition nad, OvnEip gatewayOvnEip, EIp defaultGw, OvnSnatRule snat) {
-}
+public record Observed(
+        Vpc vpc,
+        Subnet subnet,
+        NetworkAttachmentDefinition nad,
+        OvnEip gatewayOvnEip,
+        EIp defaultGw,
+        OvnSnatRule snat) {}

@@ -22,8 +22,7 @@ public final class PolicyRoutes {
     public static final int EGRESS_ALLOW = 29500;
     public static final int EGRESS_DROP = 29000;
 
-    private PolicyRoutes() {
-    }
+    private PolicyRoutes() {}
 
     /** What the policy routes depend on; addresses are valid IPs/CIDRs (validated before). */
     public record Inputs(
@@ -32,12 +31,10 @@ public final class PolicyRoutes {
             Collection<ExternalNetwork> externalNetworks,
             Collection<String> egressAllow,
             Collection<String> ingressAllow,
-            Collection<Reroute> reroutes) {
-    }
+            Collection<Reroute> reroutes) {}
 
     /** Source-based reroute: traffic from {@code sourceIp} leaves through {@code nextHop} (a secondary network's gateway). */
-    public record Reroute(int priority, String sourceIp, String nextHop) {
-    }
+    public record Reroute(int priority, String sourceIp, String nextHop) {}
 
     /** Sorted by priority (highest first), then match, so equal inputs give an identical list. */
     public static List<PolicyRoute> build(Inputs in) {
@@ -50,10 +47,14 @@ public final class PolicyRoutes {
                 out.add(drop(INGRESS_DROP, "ip4.src == " + n.cidr() + " && ip4.src != " + n.gateway()));
             }
         }
-        new TreeSet<>(in.reroutes().stream().map(r -> r.priority() + " " + r.sourceIp() + " " + r.nextHop()).toList()).forEach(k -> {
-            String[] f = k.split(" ");
-            out.add(new PolicyRoute(Integer.parseInt(f[0]), "ip4.src == " + f[1], KubeOvn.ACTION_REROUTE, f[2]));
-        });
+        new TreeSet<>(in.reroutes().stream()
+                        .map(r -> r.priority() + " " + r.sourceIp() + " " + r.nextHop())
+                        .toList())
+                .forEach(k -> {
+                    String[] f = k.split(" ");
+                    out.add(new PolicyRoute(
+                            Integer.parseInt(f[0]), "ip4.src == " + f[1], KubeOvn.ACTION_REROUTE, f[2]));
+                });
         if (in.egressIsolation()) {
             for (String a : canonical(in.egressAllow())) {
                 out.add(allow(EGRESS_ALLOW, "ip4.dst == " + a));

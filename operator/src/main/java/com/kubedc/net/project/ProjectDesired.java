@@ -3,8 +3,6 @@ package com.kubedc.net.project;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.network.ExternalNetwork;
 import com.kubedc.net.network.ExternalNetworks;
@@ -15,6 +13,8 @@ import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import com.kubedc.net.thirdparty.kubeovn.VpcDns;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -24,14 +24,17 @@ import java.util.Map;
 
 /** The desired children of a validated Project (spec §4.1); pure: no client, no clock. */
 public final class ProjectDesired {
-    private ProjectDesired() {
-    }
+    private ProjectDesired() {}
 
     public static Namespace namespace(Project p, Plan plan) {
         Namespace ns = new Namespace();
         ns.setMetadata(meta(p, plan.namespace(), null));
         ns.getMetadata().getLabels().put(Keys.PROJECT, "");
-        ns.getMetadata().setAnnotations(Map.of(Keys.PROJECT, Names.projectRef(p.getMetadata().getNamespace(), p.getMetadata().getName())));
+        ns.getMetadata()
+                .setAnnotations(Map.of(
+                        Keys.PROJECT,
+                        Names.projectRef(
+                                p.getMetadata().getNamespace(), p.getMetadata().getName())));
         return ns;
     }
 
@@ -40,7 +43,8 @@ public final class ProjectDesired {
      * network other than the default one that the project uses, its egress network and the
      * networks its EIps allocated from, sorted; an entry goes when its last user goes.
      */
-    public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks) {
+    public static Vpc vpc(
+            Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks) {
         return vpc(p, plan, networks, settings, eipNetworks, List.of());
     }
 
@@ -48,10 +52,16 @@ public final class ProjectDesired {
      * As above, plus a reroute of each exposed address (FIp target 30000, load-balancer backend
      * 30010) whose EIp is on another network than the egress one, to that network's gateway.
      */
-    public static Vpc vpc(Project p, Plan plan, ExternalNetworks networks, ProjectSettings settings, List<String> eipNetworks,
+    public static Vpc vpc(
+            Project p,
+            Plan plan,
+            ExternalNetworks networks,
+            ProjectSettings settings,
+            List<String> eipNetworks,
             List<ProjectInputs.SourceRoute> sourceRoutes) {
         ExternalNetwork egress = plan.egress();
-        String defaultName = networks.defaultNetwork().map(ExternalNetwork::name).orElse(null);
+        String defaultName =
+                networks.defaultNetwork().map(ExternalNetwork::name).orElse(null);
         java.util.TreeSet<String> used = new java.util.TreeSet<>(eipNetworks);
         used.add(egress.name());
         used.remove(defaultName);
@@ -59,11 +69,18 @@ public final class ProjectDesired {
         List<PolicyRoutes.Reroute> reroutes = new ArrayList<>();
         for (ProjectInputs.SourceRoute r : sourceRoutes) {
             if (!r.network().equals(egress.name())) {
-                networks.byName(r.network()).ifPresent(n -> reroutes.add(new PolicyRoutes.Reroute(r.priority(), r.sourceIp(), n.gateway())));
+                networks.byName(r.network())
+                        .ifPresent(
+                                n -> reroutes.add(new PolicyRoutes.Reroute(r.priority(), r.sourceIp(), n.gateway())));
             }
         }
         var routes = PolicyRoutes.build(new PolicyRoutes.Inputs(
-                settings.egressIsolation(), settings.ingressIsolation(), networks.all(), plan.egressAllow(), plan.ingressAllow(), reroutes));
+                settings.egressIsolation(),
+                settings.ingressIsolation(),
+                networks.all(),
+                plan.egressAllow(),
+                plan.ingressAllow(),
+                reroutes));
         Vpc vpc = new Vpc();
         vpc.setMetadata(meta(p, Names.vpc(plan.namespace()), null));
         vpc.setSpec(new Vpc.Spec(
@@ -79,8 +96,17 @@ public final class ProjectDesired {
         Subnet s = new Subnet();
         s.setMetadata(meta(p, Names.subnet(plan.namespace()), null));
         s.setSpec(new Subnet.Spec(
-                Names.vpc(plan.namespace()), "IPv4", List.of(plan.namespace()), plan.cidr().toString(),
-                plan.cidr().firstHost(), null, Names.provider(plan.namespace()), null, null, null, null));
+                Names.vpc(plan.namespace()),
+                "IPv4",
+                List.of(plan.namespace()),
+                plan.cidr().toString(),
+                plan.cidr().firstHost(),
+                null,
+                Names.provider(plan.namespace()),
+                null,
+                null,
+                null,
+                null));
         return s;
     }
 
@@ -97,7 +123,8 @@ public final class ProjectDesired {
     /** The VPC's router-port OvnEip on the egress network; Kube-OVN may have made it already (then adopted). */
     public static OvnEip gatewayOvnEip(Project p, Plan plan) {
         OvnEip e = new OvnEip();
-        e.setMetadata(meta(p, Names.gatewayOvnEip(plan.namespace(), plan.egress().name()), null));
+        e.setMetadata(
+                meta(p, Names.gatewayOvnEip(plan.namespace(), plan.egress().name()), null));
         e.setSpec(new OvnEip.Spec(plan.egress().name(), null, null, KubeOvn.EIP_TYPE_LRP));
         return e;
     }
@@ -114,15 +141,20 @@ public final class ProjectDesired {
     public static OvnSnatRule snat(Project p, Plan plan) {
         OvnSnatRule r = new OvnSnatRule();
         r.setMetadata(meta(p, Names.snat(plan.namespace()), null));
-        r.setSpec(new OvnSnatRule.Spec(Names.gatewayOvnEip(plan.namespace(), plan.egress().name()),
-                Names.subnet(plan.namespace()), null, null, null));
+        r.setSpec(new OvnSnatRule.Spec(
+                Names.gatewayOvnEip(plan.namespace(), plan.egress().name()),
+                Names.subnet(plan.namespace()),
+                null,
+                null,
+                null));
         return r;
     }
 
     public static VpcDns vpcDns(Project p, Plan plan, ProjectSettings settings) {
         VpcDns d = new VpcDns();
         d.setMetadata(meta(p, Names.vpcDns(plan.namespace()), null));
-        d.setSpec(new VpcDns.Spec(settings.vpcDnsReplicas(), Names.vpc(plan.namespace()), Names.subnet(plan.namespace())));
+        d.setSpec(new VpcDns.Spec(
+                settings.vpcDnsReplicas(), Names.vpc(plan.namespace()), Names.subnet(plan.namespace())));
         return d;
     }
 

@@ -38,9 +38,7 @@ public record ProjectInputs(
         List<SourceRoute> sourceRoutes) {
 
     /** An address exposed on {@code network} (an FIp target, a load-balancer backend); on a secondary network it needs a reroute. */
-    public record SourceRoute(int priority, String sourceIp, String network) {
-    }
-
+    public record SourceRoute(int priority, String sourceIp, String network) {}
 
     public String org() {
         return project.getMetadata().getNamespace();

@@ -1,25 +1,17 @@
 package com.kubedc.net.project;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.common.Events;
-import com.kubedc.net.common.Refusals;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Names;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Names;
 import com.kubedc.net.common.Owners;
 import com.kubedc.net.common.StatusReporter;
 import com.kubedc.net.config.KubeDcConfig;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.Names;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import com.kubedc.net.vocabulary.ServiceBinding;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -29,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +31,45 @@ import java.util.concurrent.TimeUnit;
  * (spec §4.1). A short script: read caches, validate, build desired children, write what
  * differs, patch status if it changed. Not generation-aware: the allowlist annotations matter.
  */
-@RBACRule(apiGroups = "", resources = "namespaces", verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = "", resources = "events", verbs = {"create"})
-@RBACRule(apiGroups = "", resources = "services", verbs = {"get", "list", "watch", "delete"})
-@RBACRule(apiGroups = "discovery.k8s.io", resources = "endpointslices", verbs = {"get", "list", "watch"})
-@RBACRule(apiGroups = "kubeovn.io", resources = {"vpcs", "subnets", "ovn-eips", "ovn-snat-rules", "vpc-dnses"},
+@RBACRule(
+        apiGroups = "",
+        resources = "namespaces",
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = "k8s.cni.cncf.io", resources = "network-attachment-definitions",
+@RBACRule(
+        apiGroups = "",
+        resources = "events",
+        verbs = {"create"})
+@RBACRule(
+        apiGroups = "",
+        resources = "services",
+        verbs = {"get", "list", "watch", "delete"})
+@RBACRule(
+        apiGroups = "discovery.k8s.io",
+        resources = "endpointslices",
+        verbs = {"get", "list", "watch"})
+@RBACRule(
+        apiGroups = "kubeovn.io",
+        resources = {"vpcs", "subnets", "ovn-eips", "ovn-snat-rules", "vpc-dnses"},
         verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = Project.GROUP, resources = {"eips", "fips"}, verbs = {"get", "list", "watch", "create", "patch", "delete"})
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = {"get", "create", "update"})
-@ControllerConfiguration(name = "project", finalizerName = Keys.PROJECT_FINALIZER, generationAwareEventProcessing = false,
-        informer = @io.javaoperatorsdk.operator.api.config.informer.Informer(itemStore = com.kubedc.net.common.LeanItemStore.class),
+@RBACRule(
+        apiGroups = "k8s.cni.cncf.io",
+        resources = "network-attachment-definitions",
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(
+        apiGroups = Project.GROUP,
+        resources = {"eips", "fips"},
+        verbs = {"get", "list", "watch", "create", "patch", "delete"})
+@RBACRule(
+        apiGroups = "coordination.k8s.io",
+        resources = "leases",
+        verbs = {"get", "create", "update"})
+@ControllerConfiguration(
+        name = "project",
+        finalizerName = Keys.PROJECT_FINALIZER,
+        generationAwareEventProcessing = false,
+        informer =
+                @io.javaoperatorsdk.operator.api.config.informer.Informer(
+                        itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> {
     private final ProjectSettings settings;
@@ -59,7 +79,8 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     private final Clock clock;
     private ProjectSources sources;
 
-    public ProjectReconciler(KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, StatusReporter status, Clock clock) {
+    public ProjectReconciler(
+            KubeDcConfig config, ProjectApply apply, ProjectTeardown teardown, StatusReporter status, Clock clock) {
         this.settings = ProjectSettings.from(config);
         this.apply = apply;
         this.teardown = teardown;
@@ -78,11 +99,13 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
         ProjectInputs in = gather(p);
         var result = ProjectValidation.validate(in, settings);
         if (result instanceof ProjectValidation.Bad bad) {
-            status.report(p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.invalid(x, bad.problem(), clock)));
+            status.report(
+                    p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.invalid(x, bad.problem(), clock)));
         } else {
             Plan plan = ((ProjectValidation.Good) result).plan();
             Observed observed = apply.apply(p, plan, in, sources, settings);
-            status.report(p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.progress(x, plan, observed, clock)));
+            status.report(
+                    p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.progress(x, plan, observed, clock)));
         }
         return UpdateControl.noUpdate();
     }
@@ -101,27 +124,55 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
         eips.forEach(e -> byName.put(e.getMetadata().getName(), e));
         java.util.function.Function<String, String> network = eip -> {
             EIp e = byName.get(eip);
-            String ovn = e == null || e.getStatus() == null ? null : e.getStatus().getOvnEIpRef();
-            return ovn == null || ovn.isBlank() ? null
-                    : sources.ovnEips.get(new ResourceID(ovn)).map(o -> o.getSpec() == null ? null : o.getSpec().externalSubnet()).orElse(null);
+            String ovn =
+                    e == null || e.getStatus() == null ? null : e.getStatus().getOvnEIpRef();
+            return ovn == null || ovn.isBlank()
+                    ? null
+                    : sources.ovnEips
+                            .get(new ResourceID(ovn))
+                            .map(o -> o.getSpec() == null ? null : o.getSpec().externalSubnet())
+                            .orElse(null);
         };
         List<ProjectInputs.SourceRoute> out = new java.util.ArrayList<>();
-        sources.fips.list(ns, f -> f.getStatus() != null && f.getStatus().isReady() && f.getStatus().getResolvedTargetIP() != null)
+        sources.fips
+                .list(
+                        ns,
+                        f -> f.getStatus() != null
+                                && f.getStatus().isReady()
+                                && f.getStatus().getResolvedTargetIP() != null)
                 .forEach(f -> {
                     String net = network.apply(f.getStatus().getEip());
                     if (net != null) {
-                        out.add(new ProjectInputs.SourceRoute(PolicyRoutes.FIP_SECONDARY_REROUTE, f.getStatus().getResolvedTargetIP(), net));
+                        out.add(new ProjectInputs.SourceRoute(
+                                PolicyRoutes.FIP_SECONDARY_REROUTE,
+                                f.getStatus().getResolvedTargetIP(),
+                                net));
                     }
                 });
-        sources.services.list(ns, s -> ServiceBinding.managed(s) && !ServiceAddresses.ips(s.getStatus()).isEmpty()).forEach(svc -> {
-            String net = network.apply(ServiceBinding.of(svc, "").eip());
-            if (net == null) {
-                return;
-            }
-            var slices = sources.slices.list(ns, sl -> sl.getMetadata().getLabels() != null
-                    && svc.getMetadata().getName().equals(sl.getMetadata().getLabels().get(Keys.SERVICE_NAME))).toList();
-            ServiceAddresses.backendAddresses(slices).forEach(ip -> out.add(new ProjectInputs.SourceRoute(PolicyRoutes.LB_SECONDARY_REROUTE, ip, net)));
-        });
+        sources.services
+                .list(
+                        ns,
+                        s -> ServiceBinding.managed(s)
+                                && !ServiceAddresses.ips(s.getStatus()).isEmpty())
+                .forEach(svc -> {
+                    String net = network.apply(ServiceBinding.of(svc, "").eip());
+                    if (net == null) {
+                        return;
+                    }
+                    var slices = sources.slices
+                            .list(
+                                    ns,
+                                    sl -> sl.getMetadata().getLabels() != null
+                                            && svc.getMetadata()
+                                                    .getName()
+                                                    .equals(sl.getMetadata()
+                                                            .getLabels()
+                                                            .get(Keys.SERVICE_NAME)))
+                            .toList();
+                    ServiceAddresses.backendAddresses(slices)
+                            .forEach(ip ->
+                                    out.add(new ProjectInputs.SourceRoute(PolicyRoutes.LB_SECONDARY_REROUTE, ip, net)));
+                });
         return out;
     }
 
@@ -129,13 +180,16 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     ProjectInputs gather(Project p) {
         String org = p.getMetadata().getNamespace();
         String ns = Names.projectNamespace(org, p.getMetadata().getName());
-        ExternalNetworks networks = ExternalNetworks.from(sources.subnets.list(s -> ProjectSources.isExternal(s)).toList());
+        ExternalNetworks networks = ExternalNetworks.from(
+                sources.subnets.list(s -> ProjectSources.isExternal(s)).toList());
         List<OvnEip> gatewayEips = sources.ovnEips.byIndex(ProjectSources.OWNER_INDEX, ProjectSources.ownerKey(p));
         var adoptable = networks.all().stream()
                 .map(n -> sources.ovnEips.get(new ResourceID(Names.gatewayOvnEip(ns, n.name()))))
                 .flatMap(java.util.Optional::stream)
                 .filter(e -> !Owners.ownedBy(e, p));
-        List<OvnEip> gateways = java.util.stream.Stream.concat(gatewayEips.stream(), adoptable).distinct().toList();
+        List<OvnEip> gateways = java.util.stream.Stream.concat(gatewayEips.stream(), adoptable)
+                .distinct()
+                .toList();
         List<EIp> eips = sources.eips.list(ns, e -> true).toList();
         return new ProjectInputs(
                 p,
@@ -150,8 +204,13 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
                 sources.vpcDnses.get(new ResourceID(Names.vpcDns(ns))).orElse(null),
                 eips,
                 sources.ovnEips.byIndex(ProjectSources.EIP_NAMESPACE_INDEX, ns).stream()
-                        .map(OvnEip::getSpec).filter(java.util.Objects::nonNull).map(OvnEip.Spec::externalSubnet)
-                        .filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+                        .map(OvnEip::getSpec)
+                        .filter(java.util.Objects::nonNull)
+                        .map(OvnEip.Spec::externalSubnet)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList(),
                 sourceRoutes(ns, eips));
     }
 }

@@ -3,8 +3,6 @@ package com.kubedc.net.project;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.Keys;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.common.LeanItemStore;
 import com.kubedc.net.common.SharedSource;
 import com.kubedc.net.thirdparty.cni.NetworkAttachmentDefinition;
@@ -14,6 +12,7 @@ import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import com.kubedc.net.thirdparty.kubeovn.VpcDns;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -50,19 +49,31 @@ public final class ProjectSources {
 
     ProjectSources(EventSourceContext<Project> ctx) {
         var primaries = ctx.getPrimaryCache();
-        namespaces = shared(ctx, Namespace.class, ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
+        namespaces = shared(
+                ctx,
+                Namespace.class,
+                ns -> byProjectAnnotation(ns.getMetadata().getName()).stream().collect(Collectors.toSet()));
         vpcs = shared(ctx, Vpc.class, ProjectSources::byOwnerLabels);
         // a Subnet not ours may be an external network that just gained or lost its label
         // (the mapper sees only the new object): every Project re-checks its networks
-        subnets = new SharedSource<>(ctx, Subnet.class, s -> ProjectSources.isOurs(s)
-                ? byOwnerLabels(s)
-                : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()),
+        subnets = new SharedSource<>(
+                ctx,
+                Subnet.class,
+                s -> ProjectSources.isOurs(s)
+                        ? byOwnerLabels(s)
+                        : primaries.list().map(ResourceID::fromResource).collect(Collectors.toSet()),
                 // Kube-OVN rewrites an external Subnet's status on every allocation: only its
                 // labels and spec say anything to Projects, so status-only updates are dropped
-                (now, before) -> isOurs(now) || !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
-                        || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
+                (now, before) -> isOurs(now)
+                        || !Objects.equals(
+                                now.getMetadata().getLabels(),
+                                before.getMetadata().getLabels())
+                        || !Objects.equals(
+                                now.getMetadata().getDeletionTimestamp(),
+                                before.getMetadata().getDeletionTimestamp())
                         || !Objects.equals(now.getSpec(), before.getSpec()));
-        ovnEips = shared(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
+        ovnEips =
+                shared(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
         snats = shared(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
         vpcDnses = source(ctx, VpcDns.class, ProjectSources::byOwnerLabels);
         nads = source(ctx, NetworkAttachmentDefinition.class, ProjectSources::byOwnerLabels);
@@ -83,7 +94,8 @@ public final class ProjectSources {
         Map<String, String> l = o.getMetadata().getLabels();
         if (l != null && l.containsKey(Keys.OWNER_KIND)) {
             return "EIp".equals(l.get(Keys.OWNER_KIND)) && l.get(Keys.OWNER_NAMESPACE) != null
-                    ? List.of(l.get(Keys.OWNER_NAMESPACE)) : List.of();
+                    ? List.of(l.get(Keys.OWNER_NAMESPACE))
+                    : List.of();
         }
         // upstream's, not adopted yet: its network stays attached meanwhile (no detach-then-attach flap on migration)
         String upstream = com.kubedc.net.common.UpstreamMarkers.eipOfOvnEip(o);
@@ -93,7 +105,9 @@ public final class ProjectSources {
     /** The Project of the namespace whose EIp allocated this OvnEip. */
     Set<ResourceID> byEIpNamespace(OvnEip e) {
         List<String> ns = eipNamespace(e);
-        return ns.isEmpty() ? Set.of() : byProjectAnnotation(ns.get(0)).map(Set::of).orElse(Set.of());
+        return ns.isEmpty()
+                ? Set.of()
+                : byProjectAnnotation(ns.get(0)).map(Set::of).orElse(Set.of());
     }
 
     List<EventSource<?, Project>> all() {
@@ -110,7 +124,8 @@ public final class ProjectSources {
     }
 
     static String ownerKey(Project p) {
-        return "Project/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+        return "Project/" + p.getMetadata().getNamespace() + "/"
+                + p.getMetadata().getName();
     }
 
     static Set<ResourceID> byOwnerLabels(HasMetadata o) {
@@ -154,12 +169,16 @@ public final class ProjectSources {
     }
 
     private Optional<ResourceID> byProjectAnnotation(String namespaceName) {
-        return namespaces == null ? Optional.empty() : namespace(namespaceName).flatMap(ProjectSources::byProjectAnnotation);
+        return namespaces == null
+                ? Optional.empty()
+                : namespace(namespaceName).flatMap(ProjectSources::byProjectAnnotation);
     }
 
     /** Kube-OVN names a VPC's router-port OvnEip {@code <vpc>-<externalSubnet>}; the VPC is named after the namespace. */
     Set<ResourceID> byRouterPortName(OvnEip e) {
-        if (e.getSpec() == null || !KubeOvn.EIP_TYPE_LRP.equals(e.getSpec().type()) || e.getSpec().externalSubnet() == null) {
+        if (e.getSpec() == null
+                || !KubeOvn.EIP_TYPE_LRP.equals(e.getSpec().type())
+                || e.getSpec().externalSubnet() == null) {
             return Set.of();
         }
         String suffix = "-" + e.getSpec().externalSubnet();
@@ -167,7 +186,9 @@ public final class ProjectSources {
         if (!name.endsWith(suffix)) {
             return Set.of();
         }
-        return byProjectAnnotation(name.substring(0, name.length() - suffix.length())).map(Set::of).orElse(Set.of());
+        return byProjectAnnotation(name.substring(0, name.length() - suffix.length()))
+                .map(Set::of)
+                .orElse(Set.of());
     }
 
     static boolean isOurs(HasMetadata o) {
@@ -190,7 +211,8 @@ public final class ProjectSources {
     }
 
     /** The kind's informer shared with the other controllers that read it (one watch, one copy of each object). */
-    static <R extends HasMetadata> SharedSource<R, Project> shared(EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
+    static <R extends HasMetadata> SharedSource<R, Project> shared(
+            EventSourceContext<Project> ctx, Class<R> type, SecondaryToPrimaryMapper<R> mapper) {
         return new SharedSource<>(ctx, type, mapper);
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  * our fields are set: {@code quotaUsage} and {@code security} are other controllers'.
  */
 public final class ProjectStatusBuilder {
-    private ProjectStatusBuilder() {
-    }
+    private ProjectStatusBuilder() {}
 
     /** Bad input: InputValid and Ready False with the problem's reason; the rest left as it was. */
     public static ProjectStatus invalid(Project p, Problem problem, Clock clock) {
@@ -35,20 +34,36 @@ public final class ProjectStatusBuilder {
     public static ProjectStatus progress(Project p, Plan plan, Observed o, Clock clock) {
         ProjectStatus prev = p.getStatus() == null ? new ProjectStatus() : p.getStatus();
         Conditions c = new Conditions(prev.getConditions(), p.getMetadata().getGeneration(), clock);
-        c.set(Reasons.INPUT_VALID, true, Reasons.VALID, "cidrBlock " + plan.cidr() + ", egress via " + plan.egress().name());
+        c.set(
+                Reasons.INPUT_VALID,
+                true,
+                Reasons.VALID,
+                "cidrBlock " + plan.cidr() + ", egress via " + plan.egress().name());
         String[] network = network(o, plan);
-        c.set(Reasons.NETWORK_READY, network == null, network == null ? Reasons.PROVISIONED : network[0],
+        c.set(
+                Reasons.NETWORK_READY,
+                network == null,
+                network == null ? Reasons.PROVISIONED : network[0],
                 network == null ? "Vpc, Subnet and NAD provisioned" : network[1]);
         String[] gateway = gateway(o, plan);
-        c.set(Reasons.GATEWAY_READY, gateway == null, gateway == null ? Reasons.READY : gateway[0],
+        c.set(
+                Reasons.GATEWAY_READY,
+                gateway == null,
+                gateway == null ? Reasons.READY : gateway[0],
                 gateway == null ? "egress SNAT through " + o.gatewayOvnEip().readyAddress() : gateway[1]);
         String[] first = network != null ? network : gateway;
-        c.set(Conditions.READY, first == null, first == null ? Reasons.READY : first[0],
+        c.set(
+                Conditions.READY,
+                first == null,
+                first == null ? Reasons.READY : first[0],
                 first == null ? "project network ready" : first[1]);
         ProjectStatus s = new ProjectStatus();
         s.setReady(first == null);
         s.setNamespace(plan.namespace());
-        s.setGatewayIP(o.defaultGw() == null || o.defaultGw().getStatus() == null ? null : o.defaultGw().getStatus().getIpAddress());
+        s.setGatewayIP(
+                o.defaultGw() == null || o.defaultGw().getStatus() == null
+                        ? null
+                        : o.defaultGw().getStatus().getIpAddress());
         s.setConditions(c.build());
         return s;
     }
@@ -68,14 +83,26 @@ public final class ProjectStatusBuilder {
 
     /** Null when ready, else {reason, message}. */
     static String[] network(Observed o, Plan plan) {
-        if (o.vpc() == null || o.vpc().getStatus() == null || !Boolean.TRUE.equals(o.vpc().getStatus().standby())) {
-            return new String[] {Reasons.WAITING_FOR_KUBE_OVN, "waiting for Kube-OVN to create the router of Vpc " + Names.vpc(plan.namespace())};
+        if (o.vpc() == null
+                || o.vpc().getStatus() == null
+                || !Boolean.TRUE.equals(o.vpc().getStatus().standby())) {
+            return new String[] {
+                Reasons.WAITING_FOR_KUBE_OVN,
+                "waiting for Kube-OVN to create the router of Vpc " + Names.vpc(plan.namespace())
+            };
         }
-        if (o.subnet() == null || o.subnet().getStatus() == null || !Conditions.isTrue(o.subnet().getStatus().conditions(), Conditions.READY)) {
-            return new String[] {Reasons.WAITING_FOR_KUBE_OVN, "waiting for Kube-OVN to make Subnet " + Names.subnet(plan.namespace()) + " ready"};
+        if (o.subnet() == null
+                || o.subnet().getStatus() == null
+                || !Conditions.isTrue(o.subnet().getStatus().conditions(), Conditions.READY)) {
+            return new String[] {
+                Reasons.WAITING_FOR_KUBE_OVN,
+                "waiting for Kube-OVN to make Subnet " + Names.subnet(plan.namespace()) + " ready"
+            };
         }
         if (o.nad() == null) {
-            return new String[] {Reasons.WAITING_FOR_KUBE_OVN, "waiting for NetworkAttachmentDefinition " + Names.DEFAULT_NAD};
+            return new String[] {
+                Reasons.WAITING_FOR_KUBE_OVN, "waiting for NetworkAttachmentDefinition " + Names.DEFAULT_NAD
+            };
         }
         return null;
     }
@@ -83,19 +110,30 @@ public final class ProjectStatusBuilder {
     static String[] gateway(Observed o, Plan plan) {
         String ovnEip = Names.gatewayOvnEip(plan.namespace(), plan.egress().name());
         if (o.gatewayOvnEip() == null || o.gatewayOvnEip().readyAddress() == null) {
-            return new String[] {Reasons.WAITING_FOR_ADDRESS, "waiting for Kube-OVN to give OvnEip " + ovnEip + " an address on " + plan.egress().name()};
+            return new String[] {
+                Reasons.WAITING_FOR_ADDRESS,
+                "waiting for Kube-OVN to give OvnEip " + ovnEip + " an address on "
+                        + plan.egress().name()
+            };
         }
-        if (o.defaultGw() == null || o.defaultGw().getStatus() == null || !o.defaultGw().getStatus().isReady()) {
+        if (o.defaultGw() == null
+                || o.defaultGw().getStatus() == null
+                || !o.defaultGw().getStatus().isReady()) {
             return new String[] {Reasons.WAITING_FOR_EIP, "waiting for EIp " + Names.DEFAULT_GW_EIP + " to be ready"};
         }
-        if (o.snat() == null || o.snat().getStatus() == null || !Boolean.TRUE.equals(o.snat().getStatus().ready())) {
-            return new String[] {Reasons.WAITING_FOR_SNAT, "waiting for Kube-OVN to program OvnSnatRule " + Names.snat(plan.namespace())};
+        if (o.snat() == null
+                || o.snat().getStatus() == null
+                || !Boolean.TRUE.equals(o.snat().getStatus().ready())) {
+            return new String[] {
+                Reasons.WAITING_FOR_SNAT, "waiting for Kube-OVN to program OvnSnatRule " + Names.snat(plan.namespace())
+            };
         }
         return null;
     }
 
     private static void keep(Conditions c, ProjectStatus prev, String type) {
-        Conditions.find(prev.getConditions(), type).ifPresent(old -> c.set(type, old.getStatus(), old.getReason(), old.getMessage()));
+        Conditions.find(prev.getConditions(), type)
+                .ifPresent(old -> c.set(type, old.getStatus(), old.getReason(), old.getMessage()));
     }
 
     /** Conditions whose reason changed to a failure in this transition (for Warning events). */

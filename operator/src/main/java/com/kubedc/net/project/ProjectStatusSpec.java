@@ -3,12 +3,12 @@ package com.kubedc.net.project;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Json;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
 import com.kubedc.net.common.StatusSpec;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -38,7 +38,12 @@ record ProjectStatusSpec(Function<Project, ProjectStatus> builder) implements St
     public List<StatusNote> notes(ProjectStatus before, ProjectStatus after) {
         List<StatusNote> out = new ArrayList<>();
         for (String reason : ProjectStatusBuilder.newFailureReasons(before, after)) {
-            out.add(StatusNote.refusal(Refusals.PROJECT, reason, Conditions.find(after.getConditions(), Reasons.INPUT_VALID).get().getMessage()));
+            out.add(StatusNote.refusal(
+                    Refusals.PROJECT,
+                    reason,
+                    Conditions.find(after.getConditions(), Reasons.INPUT_VALID)
+                            .get()
+                            .getMessage()));
         }
         if (ready(after) && !ready(before)) {
             out.add(StatusNote.normal(Reasons.READY, "project network " + after.getNamespace() + " is ready"));

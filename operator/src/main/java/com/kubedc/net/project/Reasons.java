@@ -32,6 +32,5 @@ public final class Reasons {
     public static final String DELETING = "Deleting";
     public static final String FORCED_FINALIZER_REMOVAL = "ForcedFinalizerRemoval";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

@@ -20,14 +20,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The chart's ValidatingAdmissionPolicies (Decision 13), their variables and validations evaluated with CEL. */
 class AdmissionPoliciesTest {
-    static final Cel CEL = CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("object", SimpleType.DYN).addVar("oldObject", SimpleType.DYN).addVar("variables", SimpleType.DYN).addVar("request", SimpleType.DYN).build();
+    static final Cel CEL = CelFactory.standardCelBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("object", SimpleType.DYN)
+            .addVar("oldObject", SimpleType.DYN)
+            .addVar("variables", SimpleType.DYN)
+            .addVar("request", SimpleType.DYN)
+            .build();
 
     static final List<HasMetadata> CHART = Chart.render(Map.of());
 
     static JsonNode policy(String name) {
-        return CHART.stream().filter(o -> o.getKind().equals("ValidatingAdmissionPolicy") && o.getMetadata().getName().equals(name))
-                .findFirst().map(o -> (JsonNode) Serialization.jsonMapper().valueToTree(o)).orElseThrow(() -> new AssertionError("no policy " + name));
+        return CHART.stream()
+                .filter(o -> o.getKind().equals("ValidatingAdmissionPolicy")
+                        && o.getMetadata().getName().equals(name))
+                .findFirst()
+                .map(o -> (JsonNode) Serialization.jsonMapper().valueToTree(o))
+                .orElseThrow(() -> new AssertionError("no policy " + name));
     }
 
     static Map<String, Object> request(String user, List<String> groups, String operation) {
@@ -41,7 +50,9 @@ class AdmissionPoliciesTest {
     }
 
     /** True when the policy does not match the request or every validation admits it. */
-    static boolean admits(String policy, Map<String, Object> object, Map<String, Object> oldObject, Map<String, Object> request) throws Exception {
+    static boolean admits(
+            String policy, Map<String, Object> object, Map<String, Object> oldObject, Map<String, Object> request)
+            throws Exception {
         JsonNode spec = policy(policy).path("spec");
         Map<String, Object> vars = new HashMap<>();
         vars.put("object", object);
@@ -75,7 +86,12 @@ class AdmissionPoliciesTest {
 
     static Map<String, Object> service(String type, boolean addressed) {
         Map<String, Object> svc = new HashMap<>();
-        svc.put("metadata", type == null ? Map.of("name", "s") : Map.of("name", "s", "annotations", Map.of("network.kube-dc.com/external-network-type", type)));
+        svc.put(
+                "metadata",
+                type == null
+                        ? Map.of("name", "s")
+                        : Map.of(
+                                "name", "s", "annotations", Map.of("network.kube-dc.com/external-network-type", type)));
         if (addressed) {
             svc.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(Map.of("ip", "100.65.0.150")))));
         }
@@ -86,23 +102,32 @@ class AdmissionPoliciesTest {
         return Stream.of(
                 Arguments.of("kube-dc-net-public-projects", project("cloud"), null, true),
                 Arguments.of("kube-dc-net-public-projects", project("public"), null, false),
-                Arguments.of("kube-dc-net-service-network-type", service("public", false), service("cloud", false), true),
+                Arguments.of(
+                        "kube-dc-net-service-network-type", service("public", false), service("cloud", false), true),
                 Arguments.of("kube-dc-net-service-network-type", service("public", true), service(null, false), true),
                 Arguments.of("kube-dc-net-service-network-type", service("cloud", true), service("cloud", true), true),
                 Arguments.of("kube-dc-net-service-network-type", service(null, true), service(null, true), true),
-                Arguments.of("kube-dc-net-service-network-type", service("public", true), service("cloud", true), false),
+                Arguments.of(
+                        "kube-dc-net-service-network-type", service("public", true), service("cloud", true), false),
                 Arguments.of("kube-dc-net-service-network-type", service(null, true), service("cloud", true), false));
     }
 
     static Map<String, Object> annotated(Map<String, String> annotations) {
-        return Map.of("metadata", Map.of("name", "p", "annotations", annotations), "spec", Map.of("cidrBlock", "10.0.0.0/24"));
+        return Map.of(
+                "metadata",
+                Map.of("name", "p", "annotations", annotations),
+                "spec",
+                Map.of("cidrBlock", "10.0.0.0/24"));
     }
 
     static final String EGRESS = "network.kube-dc.com/egress-allowlist";
     static final String POLICY = "kube-dc-net-project-annotations";
 
     static Stream<Arguments> annotationCases() {
-        var platformSa = request("system:serviceaccount:kube-dc:upstream-manager", List.of("system:serviceaccounts", "system:serviceaccounts:kube-dc"), "UPDATE");
+        var platformSa = request(
+                "system:serviceaccount:kube-dc:upstream-manager",
+                List.of("system:serviceaccounts", "system:serviceaccounts:kube-dc"),
+                "UPDATE");
         var admin = request("admin", List.of("system:masters"), "UPDATE");
         var ours = request("system:serviceaccount:kube-dc:kube-dc-net", List.of(), "UPDATE");
         var none = annotated(Map.of("note", "x"));
@@ -112,9 +137,24 @@ class AdmissionPoliciesTest {
                 Arguments.of("tenant adds an allowlist", TENANT, open, none, false),
                 Arguments.of("tenant widens an allowlist", TENANT, open, narrow, false),
                 Arguments.of("tenant removes an allowlist", TENANT, none, narrow, false),
-                Arguments.of("tenant edits other annotations", TENANT, annotated(Map.of("note", "z", EGRESS, "10.0.0.1")), narrow, true),
-                Arguments.of("tenant creates with an allowlist", request("alice", List.of("system:authenticated"), "CREATE"), open, null, false),
-                Arguments.of("tenant creates without one", request("alice", List.of("system:authenticated"), "CREATE"), none, null, true),
+                Arguments.of(
+                        "tenant edits other annotations",
+                        TENANT,
+                        annotated(Map.of("note", "z", EGRESS, "10.0.0.1")),
+                        narrow,
+                        true),
+                Arguments.of(
+                        "tenant creates with an allowlist",
+                        request("alice", List.of("system:authenticated"), "CREATE"),
+                        open,
+                        null,
+                        false),
+                Arguments.of(
+                        "tenant creates without one",
+                        request("alice", List.of("system:authenticated"), "CREATE"),
+                        none,
+                        null,
+                        true),
                 Arguments.of("a service account of the release namespace", platformSa, open, none, true),
                 Arguments.of("system:masters", admin, open, none, true),
                 Arguments.of("the controller", ours, open, none, true));
@@ -122,14 +162,21 @@ class AdmissionPoliciesTest {
 
     @ParameterizedTest(name = "{0} → admitted {4}")
     @MethodSource("annotationCases")
-    void onlyThePlatformChangesAProjectsNetworkAnnotations(String what, Map<String, Object> request, Map<String, Object> object,
-            Map<String, Object> oldObject, boolean admitted) throws Exception {
+    void onlyThePlatformChangesAProjectsNetworkAnnotations(
+            String what,
+            Map<String, Object> request,
+            Map<String, Object> object,
+            Map<String, Object> oldObject,
+            boolean admitted)
+            throws Exception {
         assertEquals(admitted, admits(POLICY, object, oldObject, request));
     }
 
     @ParameterizedTest(name = "{0}: new={1} old={2} → admitted {3}")
     @MethodSource("cases")
-    void policyAdmitsOrDenies(String policy, Map<String, Object> object, Map<String, Object> oldObject, boolean admitted) throws Exception {
+    void policyAdmitsOrDenies(
+            String policy, Map<String, Object> object, Map<String, Object> oldObject, boolean admitted)
+            throws Exception {
         assertEquals(admitted, admits(policy, object, oldObject == null ? Map.of() : oldObject));
     }
 }

@@ -23,8 +23,7 @@ import java.util.stream.Stream;
 final class ChartProcess {
     static final Path QUARKUS_APP = Path.of("target", "quarkus-app");
 
-    private ChartProcess() {
-    }
+    private ChartProcess() {}
 
     /** The container's environment with field references resolved for a pod in {@code namespace}. */
     static Map<String, String> environment(Deployment d, String namespace) {
@@ -33,7 +32,9 @@ final class ChartProcess {
         for (EnvVar e : c.getEnv()) {
             if (e.getValueFrom() == null) {
                 env.put(e.getName(), e.getValue() == null ? "" : e.getValue()); // the API server drops an empty value
-            } else if (e.getValueFrom() != null && "metadata.namespace".equals(e.getValueFrom().getFieldRef().getFieldPath())) {
+            } else if (e.getValueFrom() != null
+                    && "metadata.namespace"
+                            .equals(e.getValueFrom().getFieldRef().getFieldPath())) {
                 env.put(e.getName(), namespace);
             } else {
                 throw new IllegalStateException("no emulation for env " + e.getName() + ": " + e.getValueFrom());
@@ -58,7 +59,8 @@ final class ChartProcess {
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.toList()) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
             return dir;
@@ -69,9 +71,18 @@ final class ChartProcess {
 
     static Process start(Path app, Map<String, String> env, Path log, boolean tmpVolume) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String mounts = "mount -o remount,bind,ro / && " + (tmpVolume ? "mount -t tmpfs -o size=64m,mode=1777 tmpfs /tmp && " : "");
-        ProcessBuilder pb = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
-                mounts + "cd \"$APP\" && exec setpriv --reuid=1001 --regid=1001 --clear-groups \"$JAVA\" -jar quarkus-run.jar");
+        String mounts = "mount -o remount,bind,ro / && "
+                + (tmpVolume ? "mount -t tmpfs -o size=64m,mode=1777 tmpfs /tmp && " : "");
+        ProcessBuilder pb = new ProcessBuilder(
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "--",
+                "sh",
+                "-c",
+                mounts
+                        + "cd \"$APP\" && exec setpriv --reuid=1001 --regid=1001 --clear-groups \"$JAVA\" -jar quarkus-run.jar");
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.environment().put("APP", app.toString());
@@ -85,7 +96,10 @@ final class ChartProcess {
     /** True when this machine lets us make a private mount namespace (root, CAP_SYS_ADMIN). */
     static boolean mountNamespaces() {
         try {
-            return new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "true").start().waitFor() == 0;
+            return new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--", "true")
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class ChartRbacCoverageIT {
     static final Path GENERATED = Path.of("target/kubernetes/kubernetes.yml");
     /** Needed beyond the SDK's rules, each seen refused without it (ChartInstallIT runs the controller under the chart's RBAC). */
-    static final Set<String> NEEDED_BEYOND_THE_SDK = Set.of(
-            "coordination.k8s.io/leases patch"); // fabric8's LeaderElector renews the Lease by PATCH
+    static final Set<String> NEEDED_BEYOND_THE_SDK =
+            Set.of("coordination.k8s.io/leases patch"); // fabric8's LeaderElector renews the Lease by PATCH
 
     /** "group/resource verb" entries of the rules. */
     static Set<String> grants(List<PolicyRule> rules) {
@@ -57,13 +56,17 @@ class ChartRbacCoverageIT {
     void theChartGrantsEveryKindTheControllersNeedAndNothingBeyondThem() throws IOException {
         assertTrue(Files.exists(GENERATED), "run mvn package first: " + GENERATED + " is missing");
         List<HasMetadata> generated = Chart.parse(Files.readString(GENERATED));
-        Set<String> sdk = grants(generated.stream().filter(o -> o instanceof ClusterRole).flatMap(o -> ((ClusterRole) o).getRules().stream()).toList());
+        Set<String> sdk = grants(generated.stream()
+                .filter(o -> o instanceof ClusterRole)
+                .flatMap(o -> ((ClusterRole) o).getRules().stream())
+                .toList());
         assertTrue(sdk.size() > 50, "the SDK's roles were read: " + sdk.size());
 
         List<HasMetadata> chart = Chart.render(Map.of());
         Set<String> ours = grants(Stream.concat(
-                Chart.ofKind(chart, "ClusterRole").stream().flatMap(o -> ((ClusterRole) o).getRules().stream()),
-                Chart.ofKind(chart, "Role").stream().flatMap(o -> ((Role) o).getRules().stream())).toList());
+                        Chart.ofKind(chart, "ClusterRole").stream().flatMap(o -> ((ClusterRole) o).getRules().stream()),
+                        Chart.ofKind(chart, "Role").stream().flatMap(o -> ((Role) o).getRules().stream()))
+                .toList());
 
         Set<String> missingKinds = new TreeSet<>(kinds(sdk));
         missingKinds.removeAll(kinds(ours));

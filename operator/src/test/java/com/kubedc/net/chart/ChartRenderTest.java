@@ -37,11 +37,18 @@ class ChartRenderTest {
     }
 
     static Container container(List<HasMetadata> objects) {
-        return deployment(objects).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return deployment(objects)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
     }
 
     static Map<String, String> env(List<HasMetadata> objects) {
-        return container(objects).getEnv().stream().filter(e -> e.getValue() != null).collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        return container(objects).getEnv().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 
     static List<String> kinds(List<HasMetadata> objects) {
@@ -61,27 +68,58 @@ class ChartRenderTest {
         Container c = container(objects);
         var pod = deployment(objects).getSpec().getTemplate().getSpec();
         assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
-        assertEquals("/tmp", c.getVolumeMounts().get(0).getMountPath(), "the JVM's temporary files need a writable /tmp");
-        assertTrue(pod.getVolumes().stream().anyMatch(v -> v.getName().equals(c.getVolumeMounts().get(0).getName()) && v.getEmptyDir() != null));
+        assertEquals(
+                "/tmp", c.getVolumeMounts().get(0).getMountPath(), "the JVM's temporary files need a writable /tmp");
+        assertTrue(pod.getVolumes().stream()
+                .anyMatch(v -> v.getName().equals(c.getVolumeMounts().get(0).getName()) && v.getEmptyDir() != null));
         assertEquals(1001L, pod.getSecurityContext().getRunAsUser());
-        var binding = (io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding) Chart.ofKind(objects, "ClusterRoleBinding").get(0);
-        assertEquals(pod.getServiceAccountName(), binding.getSubjects().get(0).getName(), "the pod runs as the bound ServiceAccount");
-        assertTrue(env(objects).keySet().containsAll(List.of("KUBE_DC_ALLOW_PUBLIC_PROJECTS", "KUBE_DC_OVN_DB_IPS", "KUBE_DC_GATEWAY_ENABLED")));
+        var binding = (io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding)
+                Chart.ofKind(objects, "ClusterRoleBinding").get(0);
+        assertEquals(
+                pod.getServiceAccountName(),
+                binding.getSubjects().get(0).getName(),
+                "the pod runs as the bound ServiceAccount");
+        assertTrue(env(objects)
+                .keySet()
+                .containsAll(
+                        List.of("KUBE_DC_ALLOW_PUBLIC_PROJECTS", "KUBE_DC_OVN_DB_IPS", "KUBE_DC_GATEWAY_ENABLED")));
     }
 
     @Test
     void defaultsPullTheAppVersionOnceAndInstallNoOptionalObjects() {
         List<HasMetadata> objects = render(Map.of());
-        assertEquals("docker.io/kube-dc/kube-dc-net:0.1.0-SNAPSHOT", container(objects).getImage());
+        assertEquals(
+                "docker.io/kube-dc/kube-dc-net:0.1.0-SNAPSHOT",
+                container(objects).getImage());
         assertEquals("IfNotPresent", container(objects).getImagePullPolicy());
-        assertEquals(List.of("ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "CustomResourceDefinition", "CustomResourceDefinition",
-                "Deployment", "Role", "Role", "RoleBinding", "RoleBinding", "Service", "ServiceAccount",
-                "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicy",
-                "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBinding", "ValidatingAdmissionPolicyBinding"), kinds(objects));
+        assertEquals(
+                List.of(
+                        "ClusterRole",
+                        "ClusterRoleBinding",
+                        "CustomResourceDefinition",
+                        "CustomResourceDefinition",
+                        "CustomResourceDefinition",
+                        "Deployment",
+                        "Role",
+                        "Role",
+                        "RoleBinding",
+                        "RoleBinding",
+                        "Service",
+                        "ServiceAccount",
+                        "ValidatingAdmissionPolicy",
+                        "ValidatingAdmissionPolicy",
+                        "ValidatingAdmissionPolicy",
+                        "ValidatingAdmissionPolicyBinding",
+                        "ValidatingAdmissionPolicyBinding",
+                        "ValidatingAdmissionPolicyBinding"),
+                kinds(objects));
         assertEquals("false", env(objects).get("KUBE_DC_ALLOW_PUBLIC_PROJECTS"));
         assertTrue(objects.stream().anyMatch(o -> o.getMetadata().getName().equals("kube-dc-net-public-projects")));
-        Chart.ofKind(objects, "CustomResourceDefinition").forEach(crd ->
-                assertEquals("keep", crd.getMetadata().getAnnotations().get("helm.sh/resource-policy"), crd.getMetadata().getName()));
+        Chart.ofKind(objects, "CustomResourceDefinition")
+                .forEach(crd -> assertEquals(
+                        "keep",
+                        crd.getMetadata().getAnnotations().get("helm.sh/resource-policy"),
+                        crd.getMetadata().getName()));
     }
 
     @Test
@@ -97,10 +135,14 @@ class ChartRenderTest {
         assertEquals("10.0.0.0/8,192.0.2.1", env.get("KUBE_DC_EGRESS_GLOBAL_ALLOWLIST"));
         assertEquals("2", env.get("KUBE_DC_VPC_DNS_REPLICAS"));
         assertEquals("true", env.get("KUBE_DC_INGRESS_NETWORK_ISOLATION"));
-        for (Map<String, Object> bad : List.of(Map.<String, Object>of("allowPublicProject", "true"), Map.<String, Object>of("replicaCount", "two"),
-                Map.<String, Object>of("ovn.dbAddresses", "10.0.0.1"), Map.<String, Object>of("network.defaultEipNetworkType", "internet"),
+        for (Map<String, Object> bad : List.of(
+                Map.<String, Object>of("allowPublicProject", "true"),
+                Map.<String, Object>of("replicaCount", "two"),
+                Map.<String, Object>of("ovn.dbAddresses", "10.0.0.1"),
+                Map.<String, Object>of("network.defaultEipNetworkType", "internet"),
                 Map.<String, Object>of("teardown.forceFinalizerAfter", "soon"))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(bad), bad.toString());
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> Chart.template(bad), bad.toString());
             assertTrue(e.getMessage().contains("schema"), e.getMessage());
         }
     }
@@ -108,28 +150,55 @@ class ChartRenderTest {
     @Test
     void moreThanOneReplicaGetsADisruptionBudget() {
         assertEquals(List.of(), Chart.ofKind(render(Map.of()), "PodDisruptionBudget"));
-        assertEquals(1, Chart.ofKind(render(Map.of("replicaCount", 2)), "PodDisruptionBudget").size());
+        assertEquals(
+                1,
+                Chart.ofKind(render(Map.of("replicaCount", 2)), "PodDisruptionBudget")
+                        .size());
     }
 
     @Test
     void imageSchedulingAndResourcesFollowTheValues() {
         List<HasMetadata> objects = render(ChartValueSets.all().get("pinned image"));
-        assertEquals("registry.example.com/kube-dc-net:1.2.3", container(objects).getImage());
+        assertEquals(
+                "registry.example.com/kube-dc-net:1.2.3", container(objects).getImage());
         assertEquals("Always", container(objects).getImagePullPolicy());
-        assertEquals("regcred", deployment(objects).getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
-        var pod = deployment(render(ChartValueSets.all().get("scheduled like upstream"))).getSpec().getTemplate().getSpec();
+        assertEquals(
+                "regcred",
+                deployment(objects)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getImagePullSecrets()
+                        .get(0)
+                        .getName());
+        var pod = deployment(render(ChartValueSets.all().get("scheduled like upstream")))
+                .getSpec()
+                .getTemplate()
+                .getSpec();
         assertEquals(Map.of("kube-dc-manager", "manager"), pod.getNodeSelector());
         assertEquals("Exists", pod.getTolerations().get(0).getOperator());
         assertEquals("system-cluster-critical", pod.getPriorityClassName());
-        assertEquals("384Mi", container(render(ChartValueSets.all().get("sized"))).getResources().getLimits().get("memory").toString());
+        assertEquals(
+                "384Mi",
+                container(render(ChartValueSets.all().get("sized")))
+                        .getResources()
+                        .getLimits()
+                        .get("memory")
+                        .toString());
     }
 
     @Test
     void aServiceMonitorOnlyWhenEnabledAndTheClusterServesTheKind() {
-        // helm template knows no cluster: no ServiceMonitor API, so none even when enabled (ChartInstallIT installs it on a cluster that has one)
-        assertEquals(List.of(), Chart.ofKind(render(ChartValueSets.all().get("metrics by ServiceMonitor")), "ServiceMonitor"));
-        var svc = (io.fabric8.kubernetes.api.model.Service) Chart.ofKind(render(Map.of()), "Service").get(0);
-        assertEquals(Map.of("app.kubernetes.io/name", "kube-dc-net", "app.kubernetes.io/instance", "kube-dc-net"), svc.getSpec().getSelector());
+        // helm template knows no cluster: no ServiceMonitor API, so none even when enabled (ChartInstallIT installs it
+        // on a cluster that has one)
+        assertEquals(
+                List.of(),
+                Chart.ofKind(render(ChartValueSets.all().get("metrics by ServiceMonitor")), "ServiceMonitor"));
+        var svc = (io.fabric8.kubernetes.api.model.Service)
+                Chart.ofKind(render(Map.of()), "Service").get(0);
+        assertEquals(
+                Map.of("app.kubernetes.io/name", "kube-dc-net", "app.kubernetes.io/instance", "kube-dc-net"),
+                svc.getSpec().getSelector());
         assertEquals("http", svc.getSpec().getPorts().get(0).getName());
     }
 
@@ -138,7 +207,9 @@ class ChartRenderTest {
         List<HasMetadata> objects = Chart.parse(Chart.template("edge", "platform", Map.of()));
         for (HasMetadata o : objects) {
             if (!o.getKind().equals("CustomResourceDefinition")) {
-                assertTrue(o.getMetadata().getName().startsWith("edge-kube-dc-net"), o.getKind() + " " + o.getMetadata().getName());
+                assertTrue(
+                        o.getMetadata().getName().startsWith("edge-kube-dc-net"),
+                        o.getKind() + " " + o.getMetadata().getName());
             }
         }
     }
@@ -147,26 +218,46 @@ class ChartRenderTest {
     void rbacIsLeastPrivilege() {
         List<HasMetadata> objects = render(Map.of());
         ClusterRole cluster = (ClusterRole) Chart.ofKind(objects, "ClusterRole").get(0);
-        List<String> clusterWide = cluster.getRules().stream().flatMap(r -> r.getResources().stream()).toList();
+        List<String> clusterWide = cluster.getRules().stream()
+                .flatMap(r -> r.getResources().stream())
+                .toList();
         assertFalse(clusterWide.contains("leases"), "the leader Lease is in the release namespace");
         assertFalse(clusterWide.contains("gateways"), "only the configured Gateway is ours");
-        assertTrue(cluster.getRules().stream().filter(r -> r.getResources().contains("customresourcedefinitions"))
-                .allMatch(r -> r.getVerbs().equals(List.of("get")) && r.getResourceNames().size() == 3));
-        assertFalse(objects.stream().anyMatch(o -> o.getKind().endsWith("Binding") && o.toString().contains("name=view")), "no view binding");
-        Role gateway = (Role) objects.stream().filter(o -> o.getMetadata().getName().equals("kube-dc-net-gateway") && o.getKind().equals("Role")).findFirst().orElseThrow();
+        assertTrue(cluster.getRules().stream()
+                .filter(r -> r.getResources().contains("customresourcedefinitions"))
+                .allMatch(r -> r.getVerbs().equals(List.of("get"))
+                        && r.getResourceNames().size() == 3));
+        assertFalse(
+                objects.stream()
+                        .anyMatch(o ->
+                                o.getKind().endsWith("Binding") && o.toString().contains("name=view")),
+                "no view binding");
+        Role gateway = (Role) objects.stream()
+                .filter(o -> o.getMetadata().getName().equals("kube-dc-net-gateway")
+                        && o.getKind().equals("Role"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("envoy-gateway-system", gateway.getMetadata().getNamespace());
-        assertTrue(gateway.getRules().stream().filter(r -> r.getVerbs().contains("update")).allMatch(r -> r.getResourceNames().equals(List.of("eg"))));
-        Role leader = (Role) objects.stream().filter(o -> o.getMetadata().getName().equals("kube-dc-net-leader-election")).filter(o -> o.getKind().equals("Role")).findFirst().orElseThrow();
+        assertTrue(gateway.getRules().stream()
+                .filter(r -> r.getVerbs().contains("update"))
+                .allMatch(r -> r.getResourceNames().equals(List.of("eg"))));
+        Role leader = (Role) objects.stream()
+                .filter(o -> o.getMetadata().getName().equals("kube-dc-net-leader-election"))
+                .filter(o -> o.getKind().equals("Role"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Chart.NAMESPACE, leader.getMetadata().getNamespace());
         List<HasMetadata> noGateway = render(Map.of("gateway.enabled", false));
         assertFalse(noGateway.stream().anyMatch(o -> o.getMetadata().getName().endsWith("-gateway")));
-        assertFalse(((ClusterRole) Chart.ofKind(noGateway, "ClusterRole").get(0)).getRules().stream().anyMatch(r -> r.getResources().contains("httproutes")));
+        assertFalse(((ClusterRole) Chart.ofKind(noGateway, "ClusterRole").get(0))
+                .getRules().stream().anyMatch(r -> r.getResources().contains("httproutes")));
     }
 
     @Test
     void crdsCanBeLeftToAnotherReleaseOrDeletedOnUninstall() {
         assertEquals(List.of(), Chart.ofKind(render(Map.of("crds.install", false)), "CustomResourceDefinition"));
-        Chart.ofKind(render(Map.of("crds.keep", false)), "CustomResourceDefinition").forEach(crd ->
-                assertFalse(crd.getMetadata().getAnnotations() != null && crd.getMetadata().getAnnotations().containsKey("helm.sh/resource-policy")));
+        Chart.ofKind(render(Map.of("crds.keep", false)), "CustomResourceDefinition")
+                .forEach(crd -> assertFalse(crd.getMetadata().getAnnotations() != null
+                        && crd.getMetadata().getAnnotations().containsKey("helm.sh/resource-policy")));
     }
 }

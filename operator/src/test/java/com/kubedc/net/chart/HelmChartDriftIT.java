@@ -23,7 +23,9 @@ class HelmChartDriftIT {
 
     static TreeSet<String> crds(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".kube-dc.com-v1.yml")).collect(Collectors.toCollection(TreeSet::new));
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".kube-dc.com-v1.yml"))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class IssuedDeletesTest {
     static ConfigMap at(String uid, String version) {
-        return new ConfigMapBuilder().withNewMetadata().withName("x").withUid(uid).withResourceVersion(version).endMetadata().build();
+        return new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("x")
+                .withUid(uid)
+                .withResourceVersion(version)
+                .endMetadata()
+                .build();
     }
 
     @Test

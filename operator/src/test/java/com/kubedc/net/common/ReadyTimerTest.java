@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class ReadyTimerTest {
     static ConfigMap object(String uid) {
         ConfigMap c = new ConfigMap();
-        c.setMetadata(new ObjectMetaBuilder().withName("o").withUid(uid).withCreationTimestamp("2026-01-01T10:00:00Z").build());
+        c.setMetadata(new ObjectMetaBuilder()
+                .withName("o")
+                .withUid(uid)
+                .withCreationTimestamp("2026-01-01T10:00:00Z")
+                .build());
         return c;
     }
 

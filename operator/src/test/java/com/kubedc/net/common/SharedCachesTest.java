@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The controllers share one informer per kind. Counted two ways: as the API server counts them,
@@ -40,8 +40,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("server")
 class SharedCachesTest {
     /** Its own application instance: the test stops that instance's operator. */
-    public static class Own implements io.quarkus.test.junit.QuarkusTestProfile {
-    }
+    public static class Own implements io.quarkus.test.junit.QuarkusTestProfile {}
 
     /**
      * Watches of built-in kinds opened by the five controllers: Services by the two Service
@@ -49,14 +48,35 @@ class SharedCachesTest {
      * load-balancer's label-selected one of its {@code -ext} companions; Namespaces and
      * EndpointSlices one each. (Before sharing: 6, 5 and 2.)
      */
-    static final Map<String, Integer> EXPECTED = new java.util.TreeMap<>(Map.of("services", 4, "namespaces", 1, "endpointslices", 1));
+    static final Map<String, Integer> EXPECTED =
+            new java.util.TreeMap<>(Map.of("services", 4, "namespaces", 1, "endpointslices", 1));
     /** Informers per kind over all controllers (a primary's, a controller's own, a shared one), by kind. */
-    static final Map<String, Integer> INFORMERS = new java.util.TreeMap<>(Map.of("Service", 4, "Namespace", 1, "EndpointSlice", 1,
-            "EIp", 2, "FIp", 2, "Subnet", 1, "OvnEip", 1, "OvnSnatRule", 1, "Vpc", 1));
-    private static final Pattern WATCHES = Pattern.compile("^apiserver_longrunning_requests\\{([^}]*)\\} (\\d+)", Pattern.MULTILINE);
+    static final Map<String, Integer> INFORMERS = new java.util.TreeMap<>(Map.of(
+            "Service",
+            4,
+            "Namespace",
+            1,
+            "EndpointSlice",
+            1,
+            "EIp",
+            2,
+            "FIp",
+            2,
+            "Subnet",
+            1,
+            "OvnEip",
+            1,
+            "OvnSnatRule",
+            1,
+            "Vpc",
+            1));
+
+    private static final Pattern WATCHES =
+            Pattern.compile("^apiserver_longrunning_requests\\{([^}]*)\\} (\\d+)", Pattern.MULTILINE);
 
     @Inject
     Operator application;
+
     @Inject
     FreshOperators operators;
 
@@ -73,7 +93,8 @@ class SharedCachesTest {
         // watches have closed is the baseline
         Map<String, Integer> baseline = settled(cluster);
         Operator op = operators.start();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(EXPECTED, minus(watches(cluster), baseline)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertEquals(EXPECTED, minus(watches(cluster), baseline)));
         cluster.awaitQuiet();
         assertEquals(EXPECTED, minus(watches(cluster), baseline));
 
@@ -85,7 +106,10 @@ class SharedCachesTest {
                     if (shared.add(s.shared())) {
                         informers.merge(s.resourceType().getSimpleName(), 1, Integer::sum);
                     }
-                } else if (es instanceof io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource<?, ?, ?>) {
+                } else if (es
+                        instanceof
+                        io.javaoperatorsdk.operator.processing.event.source.informer.ManagedInformerEventSource<
+                                ?, ?, ?>) {
                     informers.merge(((Class<?>) es.resourceType()).getSimpleName(), 1, Integer::sum);
                 }
             }
@@ -97,10 +121,13 @@ class SharedCachesTest {
     /** The watch counts once they stop changing (three equal readings a second apart). */
     static Map<String, Integer> settled(TestCluster cluster) throws Exception {
         java.util.List<Map<String, Integer>> last = new java.util.ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last.add(watches(cluster));
-            return last.size() >= 3 && new java.util.HashSet<>(last.subList(last.size() - 3, last.size())).size() == 1;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    last.add(watches(cluster));
+                    return last.size() >= 3
+                            && new java.util.HashSet<>(last.subList(last.size() - 3, last.size())).size() == 1;
+                });
         return last.get(last.size() - 1);
     }
 
@@ -116,22 +143,30 @@ class SharedCachesTest {
         String ns = cluster.readyProject("lean", "one", "10.52.0.0/24");
         application.stop();
         Operator op = operators.start();
-        Service created = cluster.client.resource(Services.loadBalancer(ns, "web", Map.of(), "http:80>80")).create();
+        Service created = cluster.client
+                .resource(Services.loadBalancer(ns, "web", Map.of(), "http:80>80"))
+                .create();
         assertFalse(created.getMetadata().getManagedFields().isEmpty(), "the server's copy has managedFields");
         ResourceID id = ResourceID.fromResource(created);
 
         SharedInformer<Service> shared = SharedInformer.of(op.getKubernetesClient(), Service.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> shared.get(id).isPresent());
-        assertTrue(shared.users() >= 3, "the Project, EIp and FIp controllers read Services through it: " + shared.users());
+        assertTrue(
+                shared.users() >= 3,
+                "the Project, EIp and FIp controllers read Services through it: " + shared.users());
         assertNull(shared.get(id).orElseThrow().getMetadata().getManagedFields());
         assertNotNull(shared.get(id).orElseThrow().getMetadata().getResourceVersion());
 
         for (String name : new String[] {"loadbalancer", "gatewayroute"}) {
-            var primaries = ((Controller<?>) op.getRegisteredController(name).orElseThrow()).getEventSourceManager().getControllerEventSource();
+            var primaries = ((Controller<?>) op.getRegisteredController(name).orElseThrow())
+                    .getEventSourceManager()
+                    .getControllerEventSource();
             await().atMost(Duration.ofSeconds(30)).until(() -> primaries.get(id).isPresent());
             assertNull(primaries.get(id).orElseThrow().getMetadata().getManagedFields(), name + "'s own cache");
         }
-        var projects = ((Controller<?>) op.getRegisteredController("project").orElseThrow()).getEventSourceManager().getControllerEventSource();
+        var projects = ((Controller<?>) op.getRegisteredController("project").orElseThrow())
+                .getEventSourceManager()
+                .getControllerEventSource();
         projects.list(p -> true).forEach(p -> assertNull(p.getMetadata().getManagedFields(), "project cache"));
         assertTrue(projects.list(p -> true).findAny().isPresent());
         cluster.client.resource(created).delete();
@@ -140,8 +175,12 @@ class SharedCachesTest {
     /** Open WATCH requests per resource of {@link #EXPECTED}, from the API server's metrics. */
     static Map<String, Integer> watches(TestCluster cluster) throws Exception {
         HttpClient http = cluster.client.getHttpClient();
-        HttpResponse<String> r = http.sendAsync(http.newHttpRequestBuilder().uri(cluster.client.getMasterUrl().toString().replaceAll("/$", "") + "/metrics")
-                .build(), String.class).get(30, TimeUnit.SECONDS);
+        HttpResponse<String> r = http.sendAsync(
+                        http.newHttpRequestBuilder()
+                                .uri(cluster.client.getMasterUrl().toString().replaceAll("/$", "") + "/metrics")
+                                .build(),
+                        String.class)
+                .get(30, TimeUnit.SECONDS);
         assertEquals(200, r.code(), r.body());
         Map<String, Integer> out = new LinkedHashMap<>();
         EXPECTED.keySet().forEach(k -> out.put(k, 0));

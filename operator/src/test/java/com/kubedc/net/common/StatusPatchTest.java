@@ -23,15 +23,15 @@ class StatusPatchTest {
                 {"ready": true, "owners": [{"type": "Snat", "ownerRef": "a"}, {"type": "ServiceLb", "ownerRef": "c"}]}""");
         assertEquals(json("""
                 [{"op": "test", "path": "/metadata/resourceVersion", "value": "41"},
-                 {"op": "add", "path": "/status/owners", "value": [{"type": "Snat", "ownerRef": "a"}, {"type": "ServiceLb", "ownerRef": "c"}]}]"""),
-                StatusPatch.ops(actual, fields));
+                 {"op": "add", "path": "/status/owners", "value": [{"type": "Snat", "ownerRef": "a"}, {"type": "ServiceLb", "ownerRef": "c"}]}]"""), StatusPatch.ops(actual, fields));
     }
 
     @Test
     void aFieldWeNoLongerSetIsRemovedAndOthersFieldsAreNotTouched() {
         JsonNode actual = json("""
                 {"metadata": {"resourceVersion": "5"}, "status": {"ready": true, "gatewayIP": "1.2.3.4", "quotaUsage": {"cpu": 1}}}""");
-        ObjectNode fields = StatusPatch.owned(actual.path("status"), json("{\"ready\": false}"), List.of("ready", "gatewayIP", "conditions"));
+        ObjectNode fields = StatusPatch.owned(
+                actual.path("status"), json("{\"ready\": false}"), List.of("ready", "gatewayIP", "conditions"));
         assertEquals(json("""
                 [{"op": "test", "path": "/metadata/resourceVersion", "value": "5"},
                  {"op": "add", "path": "/status/ready", "value": false},
@@ -42,8 +42,7 @@ class StatusPatchTest {
     void noStatusYetIsOneAddOfOurFieldsAndNothingToChangeIsNoPatch() {
         JsonNode bare = json("{\"metadata\": {\"resourceVersion\": \"1\"}}");
         assertEquals(json("""
-                [{"op": "test", "path": "/metadata/resourceVersion", "value": "1"}, {"op": "add", "path": "/status", "value": {"ready": true}}]"""),
-                StatusPatch.ops(bare, (ObjectNode) json("{\"ready\": true, \"gatewayIP\": null}")));
+                [{"op": "test", "path": "/metadata/resourceVersion", "value": "1"}, {"op": "add", "path": "/status", "value": {"ready": true}}]"""), StatusPatch.ops(bare, (ObjectNode) json("{\"ready\": true, \"gatewayIP\": null}")));
         JsonNode same = json("{\"metadata\": {\"resourceVersion\": \"2\"}, \"status\": {\"ready\": true}}");
         assertEquals(json("[]"), StatusPatch.ops(same, (ObjectNode) json("{\"ready\": true, \"gatewayIP\": null}")));
     }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -21,15 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** EIps that allocate from the pools, on the mock with the emulator. */
 @Tag("server")
 @QuarkusTest
 class EIpAllocationTest {
     static final Duration WAIT = Duration.ofSeconds(20);
-
 
     TestCluster cluster;
 
@@ -48,7 +47,11 @@ class EIpAllocationTest {
     }
 
     EIp get(String ns, String name) {
-        return cluster.client.resources(EIp.class).inNamespace(ns).withName(name).get();
+        return cluster.client
+                .resources(EIp.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     EIp awaitReady(String ns, String name) {
@@ -65,18 +68,31 @@ class EIpAllocationTest {
         cluster.awaitReady("alloc", "one");
         create("alloc-one", "web", null);
         EIp e = awaitReady("alloc-one", "web");
-        assertTrue(e.getStatus().getIpAddress().startsWith("100.65."), e.getStatus().getIpAddress());
+        assertTrue(
+                e.getStatus().getIpAddress().startsWith("100.65."),
+                e.getStatus().getIpAddress());
         String ovnName = e.getStatus().getOvnEIpRef();
         assertTrue(ovnName.startsWith("eip-alloc-one-web-") && ovnName.length() <= 63, ovnName);
         OvnEip o = cluster.client.resources(OvnEip.class).withName(ovnName).get();
         assertEquals("ext-cloud", o.getSpec().externalSubnet());
         assertEquals("alloc-one.web", o.getMetadata().getLabels().get(Keys.EIP));
-        assertEquals(o.getStatus().v4Ip(), e.getStatus().getIpAddress(), "the address is Kube-OVN's, never computed by us");
+        assertEquals(
+                o.getStatus().v4Ip(), e.getStatus().getIpAddress(), "the address is Kube-OVN's, never computed by us");
         assertEquals("Released", e.getStatus().getOwnershipType());
         // Kube-OVN (the emulator) updates the Subnet counters just after the address: wait for them
-        await().atMost(WAIT).until(() -> io.restassured.RestAssured.get("/q/metrics").then().extract().asString()
-                .matches("(?s).*kubedc_external_network_addresses\\{network=\"ext-cloud\",state=\"used\"} [1-9].*"));
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        await().atMost(WAIT)
+                .until(
+                        () -> io.restassured.RestAssured.get("/q/metrics")
+                                .then()
+                                .extract()
+                                .asString()
+                                .matches(
+                                        "(?s).*kubedc_external_network_addresses\\{network=\"ext-cloud\",state=\"used\"} [1-9].*"));
+        String metrics = io.restassured.RestAssured.get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.contains("kubedc_external_network_addresses{network=\"ext-public\",state=\"free\"}"));
     }
 
@@ -104,14 +120,21 @@ class EIpAllocationTest {
         }
         assertEquals(100, addresses.size());
         for (int i = 0; i < 100; i++) {
-            cluster.client.resources(EIp.class).inNamespace(ns(i)).withName("e" + i).delete();
+            cluster.client
+                    .resources(EIp.class)
+                    .inNamespace(ns(i))
+                    .withName("e" + i)
+                    .delete();
         }
         for (String ns : List.of("alloc-many", "alloc-more")) {
-            await().atMost(WAIT).until(() -> cluster.client.resources(EIp.class).inNamespace(ns).list().getItems().stream()
-                    .noneMatch(x -> x.getMetadata().getName().startsWith("e")));
+            await().atMost(WAIT)
+                    .until(() -> cluster.client.resources(EIp.class).inNamespace(ns).list().getItems().stream()
+                            .noneMatch(x -> x.getMetadata().getName().startsWith("e")));
         }
-        assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream()
-                .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-many-") || o.getMetadata().getName().startsWith("eip-alloc-more-")),
+        assertTrue(
+                cluster.client.resources(OvnEip.class).list().getItems().stream()
+                        .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-many-")
+                                || o.getMetadata().getName().startsWith("eip-alloc-more-")),
                 "every OvnEip released");
         await().atMost(WAIT).until(() -> before.equals(used("ext-cloud")));
     }
@@ -121,12 +144,18 @@ class EIpAllocationTest {
     }
 
     Double available(String subnet) {
-        var s = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class).withName(subnet).get();
+        var s = cluster.client
+                .resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class)
+                .withName(subnet)
+                .get();
         return s.getStatus() == null ? null : s.getStatus().v4availableIPs();
     }
 
     Double used(String subnet) {
-        var s = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class).withName(subnet).get();
+        var s = cluster.client
+                .resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class)
+                .withName(subnet)
+                .get();
         return s.getStatus() == null ? null : s.getStatus().v4usingIPs();
     }
 
@@ -162,27 +191,53 @@ class EIpAllocationTest {
                 all.add(new String[] {ns, "q" + i});
             }
             // the addresses go to EIps and to the project routers' ports on ext-public (Kube-OVN's <vpc>-ext-public
-            // OvnEips, made when a public EIp attaches the network): every one is taken, each EIp left without one says so
+            // OvnEips, made when a public EIp attaches the network): every one is taken, each EIp left without one says
+            // so
             await().atMost(WAIT).untilAsserted(() -> {
                 List<EIp> eips = all.stream().map(x -> get(x[0], x[1])).toList();
-                long ready = eips.stream().filter(x -> x.getStatus() != null && x.getStatus().isReady()).count();
-                long starved = eips.stream().filter(x -> x.getStatus() != null
-                        && EIpReasons.NO_ADDRESS_AVAILABLE.equals(Conditions.reason(x.getStatus().getConditions(), "Ready"))).count();
-                assertEquals(List.of(16L, 12L, 0.0), List.of(ready + starved, ready + routerPorts(), available("ext-public")),
+                long ready = eips.stream()
+                        .filter(x -> x.getStatus() != null && x.getStatus().isReady())
+                        .count();
+                long starved = eips.stream()
+                        .filter(x -> x.getStatus() != null
+                                && EIpReasons.NO_ADDRESS_AVAILABLE.equals(
+                                        Conditions.reason(x.getStatus().getConditions(), "Ready")))
+                        .count();
+                assertEquals(
+                        List.of(16L, 12L, 0.0),
+                        List.of(ready + starved, ready + routerPorts(), available("ext-public")),
                         "EIps ready or saying there is no address; addresses held; addresses left");
             });
-            List<String[]> ready = all.stream().filter(x -> get(x[0], x[1]).getStatus().isReady()).toList();
-            List<String[]> starved = all.stream().filter(x -> !get(x[0], x[1]).getStatus().isReady()).toList();
+            List<String[]> ready = all.stream()
+                    .filter(x -> get(x[0], x[1]).getStatus().isReady())
+                    .toList();
+            List<String[]> starved = all.stream()
+                    .filter(x -> !get(x[0], x[1]).getStatus().isReady())
+                    .toList();
             assertTrue(starved.size() >= 4, "16 EIps for 12 addresses: " + starved.size() + " without one");
-            assertEquals(ready.size(), ready.stream().map(x -> get(x[0], x[1]).getStatus().getIpAddress()).distinct().count(), "none twice");
+            assertEquals(
+                    ready.size(),
+                    ready.stream()
+                            .map(x -> get(x[0], x[1]).getStatus().getIpAddress())
+                            .distinct()
+                            .count(),
+                    "none twice");
             for (String[] x : starved) {
                 assertNull(get(x[0], x[1]).getStatus().getIpAddress());
-                assertEquals(1, cluster.events(x[0], x[1]).stream().filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason())).count(),
+                assertEquals(
+                        1,
+                        cluster.events(x[0], x[1]).stream()
+                                .filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason()))
+                                .count(),
                         x[1] + " says so once");
             }
             // free enough for every starved EIp and a starved router port
             for (String[] x : ready.subList(0, starved.size() + 1)) {
-                cluster.client.resources(EIp.class).inNamespace(x[0]).withName(x[1]).delete();
+                cluster.client
+                        .resources(EIp.class)
+                        .inNamespace(x[0])
+                        .withName(x[1])
+                        .delete();
             }
             for (String[] x : starved) {
                 awaitReady(x[0], x[1]);
@@ -195,17 +250,32 @@ class EIpAllocationTest {
     /** Project router ports on ext-public that hold an address. */
     long routerPorts() {
         return cluster.client.resources(OvnEip.class).list().getItems().stream()
-                .filter(o -> o.getMetadata().getName().startsWith("crowd-") && o.getMetadata().getName().endsWith("-ext-public") && o.readyAddress() != null)
+                .filter(o -> o.getMetadata().getName().startsWith("crowd-")
+                        && o.getMetadata().getName().endsWith("-ext-public")
+                        && o.readyAddress() != null)
                 .count();
     }
 
     void setPublicExcludes(List<String> excludes) {
-        cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class).withName("ext-public").edit(sub -> {
-            var sp = sub.getSpec();
-            sub.setSpec(new com.kubedc.net.thirdparty.kubeovn.Subnet.Spec(sp.vpc(), sp.protocol(), sp.namespaces(), sp.cidrBlock(), sp.gateway(),
-                    excludes, sp.provider(), sp.natOutgoing(), sp.isPrivate(), sp.vlan(), sp.mtu()));
-            return sub;
-        });
+        cluster.client
+                .resources(com.kubedc.net.thirdparty.kubeovn.Subnet.class)
+                .withName("ext-public")
+                .edit(sub -> {
+                    var sp = sub.getSpec();
+                    sub.setSpec(new com.kubedc.net.thirdparty.kubeovn.Subnet.Spec(
+                            sp.vpc(),
+                            sp.protocol(),
+                            sp.namespaces(),
+                            sp.cidrBlock(),
+                            sp.gateway(),
+                            excludes,
+                            sp.provider(),
+                            sp.natOutgoing(),
+                            sp.isPrivate(),
+                            sp.vlan(),
+                            sp.mtu()));
+                    return sub;
+                });
     }
 
     void exhaust(List<String> got) {
@@ -215,8 +285,10 @@ class EIpAllocationTest {
             String name = "p" + i;
             await().atMost(WAIT).until(() -> {
                 EIp e = get("alloc-pub", name);
-                return e.getStatus() != null && (e.getStatus().isReady()
-                        || EIpReasons.NO_ADDRESS_AVAILABLE.equals(Conditions.reason(e.getStatus().getConditions(), "Ready")));
+                return e.getStatus() != null
+                        && (e.getStatus().isReady()
+                                || EIpReasons.NO_ADDRESS_AVAILABLE.equals(
+                                        Conditions.reason(e.getStatus().getConditions(), "Ready")));
             });
             if (!get("alloc-pub", name).getStatus().isReady()) {
                 break;
@@ -227,11 +299,17 @@ class EIpAllocationTest {
         }
         String starved = "p" + i;
         assertFalse(got.isEmpty());
-        var warnings = cluster.events("alloc-pub", starved).stream().filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason())).toList();
+        var warnings = cluster.events("alloc-pub", starved).stream()
+                .filter(ev -> EIpReasons.NO_ADDRESS_AVAILABLE.equals(ev.getReason()))
+                .toList();
         assertEquals(1, warnings.size());
         assertNull(get("alloc-pub", starved).getStatus().getIpAddress());
         String freed = get("alloc-pub", got.get(0)).getStatus().getIpAddress();
-        cluster.client.resources(EIp.class).inNamespace("alloc-pub").withName(got.get(0)).delete();
+        cluster.client
+                .resources(EIp.class)
+                .inNamespace("alloc-pub")
+                .withName(got.get(0))
+                .delete();
         EIp recovered = awaitReady("alloc-pub", starved);
         assertEquals(freed, recovered.getStatus().getIpAddress());
     }
@@ -243,12 +321,20 @@ class EIpAllocationTest {
         create("alloc-mixed", "pub", "public");
         assertTrue(awaitReady("alloc-mixed", "pub").getStatus().getIpAddress().startsWith("168.119.17."));
         await().atMost(WAIT).until(() -> List.of("ext-public").equals(extra("alloc-mixed")));
-        cluster.client.resources(EIp.class).inNamespace("alloc-mixed").withName("pub").delete();
+        cluster.client
+                .resources(EIp.class)
+                .inNamespace("alloc-mixed")
+                .withName("pub")
+                .delete();
         await().atMost(WAIT).until(() -> extra("alloc-mixed").isEmpty());
     }
 
     List<String> extra(String vpc) {
-        var spec = cluster.client.resources(com.kubedc.net.thirdparty.kubeovn.Vpc.class).withName(vpc).get().getSpec();
+        var spec = cluster.client
+                .resources(com.kubedc.net.thirdparty.kubeovn.Vpc.class)
+                .withName(vpc)
+                .get()
+                .getSpec();
         return spec.extraExternalSubnets() == null ? List.of() : spec.extraExternalSubnets();
     }
 
@@ -259,8 +345,11 @@ class EIpAllocationTest {
         create("alloc-bad", "x", "internet");
         await().atMost(WAIT).until(() -> {
             EIp e = get("alloc-bad", "x");
-            return e.getStatus() != null && EIpReasons.INVALID_NETWORK_TYPE.equals(Conditions.reason(e.getStatus().getConditions(), "Ready"));
+            return e.getStatus() != null
+                    && EIpReasons.INVALID_NETWORK_TYPE.equals(
+                            Conditions.reason(e.getStatus().getConditions(), "Ready"));
         });
-        assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream().noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-bad-x")));
+        assertTrue(cluster.client.resources(OvnEip.class).list().getItems().stream()
+                .noneMatch(o -> o.getMetadata().getName().startsWith("eip-alloc-bad-x")));
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.vocabulary.Keys;
 import org.junit.jupiter.api.Test;
 
 /** The OvnEip an EIp owns carries only label values the API server accepts, whatever the names' lengths. */

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +33,12 @@ class EIpStatusBuilderTest {
 
     @Test
     void adoptedAddressComesOnlyFromKubeOvnStatus() {
-        var s = EIpStatusBuilder.adopted(eip(), "ns-ext-cloud", ovnEip("100.65.0.101", true), List.of(new EIpOwner("Snat", "ns")), Clock.systemUTC());
+        var s = EIpStatusBuilder.adopted(
+                eip(),
+                "ns-ext-cloud",
+                ovnEip("100.65.0.101", true),
+                List.of(new EIpOwner("Snat", "ns")),
+                Clock.systemUTC());
         assertTrue(s.isReady());
         assertEquals("100.65.0.101", s.getIpAddress());
         assertEquals("ns-ext-cloud", s.getOvnEIpRef());
@@ -54,7 +59,9 @@ class EIpStatusBuilderTest {
     @Test
     void ownershipFollowsOwners() {
         assertEquals("Released", EIpStatusBuilder.ownershipType(List.of()));
-        assertEquals("Shared", EIpStatusBuilder.ownershipType(List.of(new EIpOwner("Snat", "a"), new EIpOwner("ServiceLb", "b"))));
+        assertEquals(
+                "Shared",
+                EIpStatusBuilder.ownershipType(List.of(new EIpOwner("Snat", "a"), new EIpOwner("ServiceLb", "b"))));
         assertEquals("Exclusive", EIpStatusBuilder.ownershipType(List.of(new EIpOwner("FIp", "f"))));
     }
 }

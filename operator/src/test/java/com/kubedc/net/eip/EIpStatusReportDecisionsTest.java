@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpOwner;
 import com.kubedc.net.api.v1.EIpStatus;
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.Events;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusChange;
 import com.kubedc.net.common.StatusNote;
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
@@ -28,7 +28,13 @@ class EIpStatusReportDecisionsTest {
 
     static EIp eip(EIpStatus status) {
         EIp e = new EIp();
-        e.setMetadata(new ObjectMetaBuilder().withNamespace("ns").withName("e").withUid("u-1").withGeneration(1L).withResourceVersion("7").build());
+        e.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("ns")
+                .withName("e")
+                .withUid("u-1")
+                .withGeneration(1L)
+                .withResourceVersion("7")
+                .build());
         e.setStatus(status);
         return e;
     }
@@ -57,11 +63,15 @@ class EIpStatusReportDecisionsTest {
         waiting.setStatus(status(waiting, EIpReasons.WAITING_FOR_NAMESPACE, List.of(), AT_T0));
         var refused = change(waiting, status(waiting, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(), LATER));
         assertTrue(refused.writes());
-        assertEquals(List.of(StatusNote.refusal(Refusals.EIP, EIpReasons.NO_ADDRESS_AVAILABLE, EIpReasons.NO_ADDRESS_AVAILABLE + " message")),
+        assertEquals(
+                List.of(StatusNote.refusal(
+                        Refusals.EIP, EIpReasons.NO_ADDRESS_AVAILABLE, EIpReasons.NO_ADDRESS_AVAILABLE + " message")),
                 refused.notes());
 
         EIp already = eip(refused.after());
-        var ownersOnly = change(already, status(already, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "s")), LATER));
+        var ownersOnly = change(
+                already,
+                status(already, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "s")), LATER));
         assertTrue(ownersOnly.writes(), "the owners changed");
         assertEquals(List.of(), ownersOnly.notes(), "the reason did not");
     }
@@ -69,7 +79,10 @@ class EIpStatusReportDecisionsTest {
     @Test
     void waitingIsNotARefusal() {
         EIp e = eip(null);
-        assertEquals(List.of(), change(e, status(e, EIpReasons.WAITING_FOR_NAMESPACE, List.of(), AT_T0)).notes());
+        assertEquals(
+                List.of(),
+                change(e, status(e, EIpReasons.WAITING_FOR_NAMESPACE, List.of(), AT_T0))
+                        .notes());
     }
 
     @Test
@@ -92,23 +105,39 @@ class EIpStatusReportDecisionsTest {
         EIp stale = eip(null);
         EIp fresh = eip(null);
         fresh.getMetadata().setResourceVersion("8");
-        fresh.setStatus(status(fresh, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "other")), AT_T0));
-        EIpStatus next = status(stale, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "mine")), LATER);
+        fresh.setStatus(
+                status(fresh, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "other")), AT_T0));
+        EIpStatus next =
+                status(stale, EIpReasons.NO_ADDRESS_AVAILABLE, List.of(new EIpOwner(EIpOwner.SNAT, "mine")), LATER);
         EIpStatus rebuilt = EIpStatusSpec.of(stale, next, LATER).desired(fresh);
-        assertEquals(T0.toString(), Conditions.find(rebuilt.getConditions(), Conditions.READY).orElseThrow().getLastTransitionTime(),
+        assertEquals(
+                T0.toString(),
+                Conditions.find(rebuilt.getConditions(), Conditions.READY)
+                        .orElseThrow()
+                        .getLastTransitionTime(),
                 "the reason held on the fresh version since T0");
-        assertEquals(List.of(new EIpOwner(EIpOwner.SNAT, "mine")), rebuilt.getOwners(), "owners are what this reconcile found, whole");
-        assertEquals(List.of(), StatusChange.of(EIpStatusSpec.of(stale, next, LATER), fresh).notes(), "the fresh version already says it");
+        assertEquals(
+                List.of(new EIpOwner(EIpOwner.SNAT, "mine")),
+                rebuilt.getOwners(),
+                "owners are what this reconcile found, whole");
+        assertEquals(
+                List.of(),
+                StatusChange.of(EIpStatusSpec.of(stale, next, LATER), fresh).notes(),
+                "the fresh version already says it");
     }
 
     @Test
     void whatHoldsTheDeletionIsSaidWhenItChanges() {
         EIp e = eip(null);
         e.setStatus(status(e, EIpReasons.READY, List.of(), AT_T0));
-        var held = StatusChange.of(new EIpStatusSpec(x -> EIpReconciler.inUse(x, "deletion waits until FIp f", LATER)), e);
-        assertEquals(List.of(new StatusNote(Events.WARNING, EIpReasons.IN_USE, "deletion waits until FIp f", null)), held.notes());
+        var held =
+                StatusChange.of(new EIpStatusSpec(x -> EIpReconciler.inUse(x, "deletion waits until FIp f", LATER)), e);
+        assertEquals(
+                List.of(new StatusNote(Events.WARNING, EIpReasons.IN_USE, "deletion waits until FIp f", null)),
+                held.notes());
         EIp heldAlready = eip(held.after());
-        var again = StatusChange.of(new EIpStatusSpec(x -> EIpReconciler.inUse(x, "deletion waits until FIp f", LATER)), heldAlready);
+        var again = StatusChange.of(
+                new EIpStatusSpec(x -> EIpReconciler.inUse(x, "deletion waits until FIp f", LATER)), heldAlready);
         assertFalse(again.writes());
     }
 
@@ -128,8 +157,10 @@ class EIpStatusReportDecisionsTest {
         EIpStatus s = Serialization.clone(status(on, EIpReasons.READY, owners, LATER));
         s.setIpAddress("203.0.113.9");
         s.setReady(true);
-        s.setConditions(new Conditions(on.getStatus() == null ? null : on.getStatus().getConditions(), 1L, LATER)
-                .set(Conditions.READY, true, EIpReasons.READY, "address 203.0.113.9").build());
+        s.setConditions(
+                new Conditions(on.getStatus() == null ? null : on.getStatus().getConditions(), 1L, LATER)
+                        .set(Conditions.READY, true, EIpReasons.READY, "address 203.0.113.9")
+                        .build());
         return s;
     }
 }

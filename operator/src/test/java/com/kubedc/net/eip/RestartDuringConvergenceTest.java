@@ -7,12 +7,12 @@ import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpSpec;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpSpec;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.FreshOperators;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The controller restarted five times while 20 EIps and 10 FIps (with auto EIps) converge, then
@@ -48,6 +48,7 @@ class RestartDuringConvergenceTest {
 
     @Inject
     Operator operator;
+
     @Inject
     FreshOperators operators;
 
@@ -66,13 +67,15 @@ class RestartDuringConvergenceTest {
 
         for (int i = 0; i < 20; i++) {
             EIp e = new EIp();
-            e.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("e" + i).build());
+            e.setMetadata(
+                    new ObjectMetaBuilder().withNamespace(NS).withName("e" + i).build());
             e.setSpec(new EIpSpec());
             cluster.client.resource(e).create();
         }
         for (int i = 0; i < 10; i++) {
             FIp f = new FIp();
-            f.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("f" + i).build());
+            f.setMetadata(
+                    new ObjectMetaBuilder().withNamespace(NS).withName("f" + i).build());
             FIpSpec spec = new FIpSpec();
             spec.setIpAddress("10.0.7." + (10 + i));
             f.setSpec(spec);
@@ -93,15 +96,21 @@ class RestartDuringConvergenceTest {
         assertEquals(31, addresses.size(), "20 EIps, 10 auto EIps and default-gw: " + addresses);
         assertEquals(31, new HashSet<>(addresses.values()).size(), "every EIp has its own address: " + addresses);
         List<OvnEip> ovnEips = cluster.client.resources(OvnEip.class).list().getItems().stream()
-                .filter(o -> o.getMetadata().getLabels() != null && String.valueOf(o.getMetadata().getLabels().get(Keys.EIP)).startsWith(NS + "."))
+                .filter(o -> o.getMetadata().getLabels() != null
+                        && String.valueOf(o.getMetadata().getLabels().get(Keys.EIP))
+                                .startsWith(NS + "."))
                 .toList();
         assertEquals(30, ovnEips.size(), "one OvnEip per allocated EIp, no duplicate");
         for (OvnEip o : ovnEips) {
             String eip = o.getMetadata().getLabels().get(Keys.EIP).substring(NS.length() + 1);
             assertEquals(o.getStatus().v4Ip(), addresses.get(eip), "EIp " + eip + " reports its OvnEip's address");
         }
-        assertEquals(10, cluster.client.resources(OvnFip.class).list().getItems().stream()
-                .filter(o -> o.getMetadata().getName().startsWith("fip-" + NS + "-")).count(), "one OvnFip per FIp");
+        assertEquals(
+                10,
+                cluster.client.resources(OvnFip.class).list().getItems().stream()
+                        .filter(o -> o.getMetadata().getName().startsWith("fip-" + NS + "-"))
+                        .count(),
+                "one OvnFip per FIp");
 
         cluster.awaitQuiet();
         for (int i = 0; i < 2; i++) {
@@ -117,24 +126,37 @@ class RestartDuringConvergenceTest {
     static boolean allReady(TestCluster c) {
         var eips = c.client.resources(EIp.class).inNamespace(NS).list().getItems();
         var fips = c.client.resources(FIp.class).inNamespace(NS).list().getItems();
-        return eips.size() == 31 && fips.size() == 10
-                && eips.stream().allMatch(e -> e.getStatus() != null && e.getStatus().isReady())
-                && fips.stream().allMatch(f -> f.getStatus() != null && f.getStatus().isReady());
+        return eips.size() == 31
+                && fips.size() == 10
+                && eips.stream()
+                        .allMatch(e -> e.getStatus() != null && e.getStatus().isReady())
+                && fips.stream()
+                        .allMatch(f -> f.getStatus() != null && f.getStatus().isReady());
     }
 
     static List<String> notReady(TestCluster c) {
         var out = new java.util.ArrayList<String>();
-        c.client.resources(EIp.class).inNamespace(NS).list().getItems().stream().filter(e -> e.getStatus() == null || !e.getStatus().isReady())
-                .forEach(e -> out.add("EIp " + e.getMetadata().getName() + " " + (e.getStatus() == null ? "no status" : e.getStatus().getConditions())));
-        c.client.resources(FIp.class).inNamespace(NS).list().getItems().stream().filter(f -> f.getStatus() == null || !f.getStatus().isReady())
-                .forEach(f -> out.add("FIp " + f.getMetadata().getName() + " " + (f.getStatus() == null ? "no status" : f.getStatus().getConditions())));
+        c.client.resources(EIp.class).inNamespace(NS).list().getItems().stream()
+                .filter(e -> e.getStatus() == null || !e.getStatus().isReady())
+                .forEach(e -> out.add("EIp " + e.getMetadata().getName() + " "
+                        + (e.getStatus() == null ? "no status" : e.getStatus().getConditions())));
+        c.client.resources(FIp.class).inNamespace(NS).list().getItems().stream()
+                .filter(f -> f.getStatus() == null || !f.getStatus().isReady())
+                .forEach(f -> out.add("FIp " + f.getMetadata().getName() + " "
+                        + (f.getStatus() == null ? "no status" : f.getStatus().getConditions())));
         return out;
     }
 
     static Map<String, String> addresses(TestCluster c) {
         Map<String, String> out = new TreeMap<>();
-        c.client.resources(EIp.class).inNamespace(NS).list().getItems()
-                .forEach(e -> out.put(e.getMetadata().getName(), e.getStatus() == null ? null : e.getStatus().getIpAddress()));
+        c.client
+                .resources(EIp.class)
+                .inNamespace(NS)
+                .list()
+                .getItems()
+                .forEach(e -> out.put(
+                        e.getMetadata().getName(),
+                        e.getStatus() == null ? null : e.getStatus().getIpAddress()));
         return out;
     }
 }

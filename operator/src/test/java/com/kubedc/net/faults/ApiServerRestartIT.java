@@ -41,7 +41,9 @@ class ApiServerRestartIT {
 
         Tenant hit = new Tenant(world.client, "apir", "hit", 63, 1);
         hit.createProject();
-        await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> world.client.namespaces().withName(hit.ns()).get() != null);
+        await().atMost(Tenant.WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> world.client.namespaces().withName(hit.ns()).get() != null);
         hit.createChildren();
         long pid = world.controller.pid();
         shortRestart(world); // the controller is converging the Project and its children
@@ -61,7 +63,10 @@ class ApiServerRestartIT {
             throw e;
         }
         assertSettled(world, withReference, "after a restart during teardown");
-        assertEquals(reference.addresses().values().stream().filter(a -> a != null).count(), 5L, "the reference tenant is untouched");
+        assertEquals(
+                reference.addresses().values().stream().filter(a -> a != null).count(),
+                5L,
+                "the reference tenant is untouched");
 
         reference.deleteProject();
         reference.awaitGone();
@@ -81,7 +86,8 @@ class ApiServerRestartIT {
 
     @Test
     @Order(2)
-    void thirtySecondsWithoutTheApiServerTheLeaderReportsNotReadyExitsWithTheLeaseLossCodeAndOnceRestartedCatchesUp() throws Exception {
+    void thirtySecondsWithoutTheApiServerTheLeaderReportsNotReadyExitsWithTheLeaseLossCodeAndOnceRestartedCatchesUp()
+            throws Exception {
         FaultWorld world = FaultWorld.get();
         Tenant.organization(world.client, "apir");
         world.awaitControllerReady();
@@ -93,8 +99,11 @@ class ApiServerRestartIT {
         List<Integer> exits = new java.util.ArrayList<>();
         int polls = 0;
         while (System.nanoTime() < end) {
-            var exit = world.controller.alive() ? java.util.OptionalInt.empty() : world.controller.awaitExit(Duration.ofSeconds(5));
-            if (exit.isPresent()) { // the kubelet: the container exited, start it again (it may fail while the server is away)
+            var exit = world.controller.alive()
+                    ? java.util.OptionalInt.empty()
+                    : world.controller.awaitExit(Duration.ofSeconds(5));
+            if (exit.isPresent()) { // the kubelet: the container exited, start it again (it may fail while the server
+                // is away)
                 exits.add(exit.getAsInt());
                 world.controller.start();
             } else if (notReadyBody == null && exits.isEmpty() && world.controller.status("/q/health/ready") == 503) {
@@ -104,9 +113,13 @@ class ApiServerRestartIT {
             Thread.sleep(500);
         }
         world.api.startApiServer();
-        System.out.println("[apiserver-outage] " + polls + " polls; exit codes " + exits + "; readiness while down: " + notReadyBody);
-        assertTrue(notReadyBody != null, "readiness never reported the API server's absence during " + OUTAGE.toSeconds() + " s");
-        assertTrue(!exits.isEmpty() && exits.get(0) == com.kubedc.net.ops.LeadershipLoss.EXIT_CODE,
+        System.out.println("[apiserver-outage] " + polls + " polls; exit codes " + exits + "; readiness while down: "
+                + notReadyBody);
+        assertTrue(
+                notReadyBody != null,
+                "readiness never reported the API server's absence during " + OUTAGE.toSeconds() + " s");
+        assertTrue(
+                !exits.isEmpty() && exits.get(0) == com.kubedc.net.ops.LeadershipLoss.EXIT_CODE,
                 () -> "the leader, unable to renew its lease, exits with the lease-loss code; exits " + exits);
 
         if (!world.controller.alive()) {
@@ -115,12 +128,20 @@ class ApiServerRestartIT {
         world.awaitControllerReady();
         Tenant late = new Tenant(world.client, "apir", "late", 63, 2);
         late.createAndConverge();
-        assertEquals(5L, late.addresses().values().stream().filter(a -> a != null).count(), "the tenant created after the outage converged");
+        assertEquals(
+                5L,
+                late.addresses().values().stream().filter(a -> a != null).count(),
+                "the tenant created after the outage converged");
         late.deleteProject();
         late.awaitGone();
-        var lease = world.client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).get();
-        System.out.println("[apiserver-outage] lease after the outage: holder " + lease.getSpec().getHolderIdentity()
-                + " renewed " + lease.getSpec().getRenewTime() + " (now " + java.time.Instant.now() + ")");
+        var lease = world.client
+                .leases()
+                .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                .withName(FaultWorld.LEASE)
+                .get();
+        System.out.println("[apiserver-outage] lease after the outage: holder "
+                + lease.getSpec().getHolderIdentity() + " renewed "
+                + lease.getSpec().getRenewTime() + " (now " + java.time.Instant.now() + ")");
         assertSettled(world, before, "after the outage and the late tenant's deletion");
     }
 
@@ -129,7 +150,8 @@ class ApiServerRestartIT {
         Map<String, Integer>[] last = new Map[] {null};
         await().atMost(Tenant.WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Map<String, Integer> now = Inventory.counts(world.client, world.nb());
-            boolean same = now.equals(last[0]) && Inventory.inDeletion(world.client).isEmpty();
+            boolean same =
+                    now.equals(last[0]) && Inventory.inDeletion(world.client).isEmpty();
             last[0] = now;
             return same;
         });
@@ -138,12 +160,18 @@ class ApiServerRestartIT {
 
     static void assertSettled(FaultWorld world, Map<String, Integer> expected, String when) {
         try {
-            await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-                    Inventory.diff(expected, Inventory.counts(world.client, world.nb())).isEmpty() && Inventory.inDeletion(world.client).isEmpty());
+            await().atMost(Tenant.WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Inventory.diff(expected, Inventory.counts(world.client, world.nb()))
+                                    .isEmpty()
+                            && Inventory.inDeletion(world.client).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // the assertions say what differs
         }
-        assertEquals(Map.of(), Inventory.diff(expected, Inventory.counts(world.client, world.nb())), "counts per kind " + when);
+        assertEquals(
+                Map.of(),
+                Inventory.diff(expected, Inventory.counts(world.client, world.nb())),
+                "counts per kind " + when);
         assertEquals(List.of(), Inventory.inDeletion(world.client), "objects stuck in deletion " + when);
     }
 }

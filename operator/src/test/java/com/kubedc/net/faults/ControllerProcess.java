@@ -22,7 +22,8 @@ final class ControllerProcess implements AutoCloseable {
     private final Path work;
     private final int port;
     private final String name;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private Path log;
     private int starts;
@@ -41,12 +42,15 @@ final class ControllerProcess implements AutoCloseable {
 
     synchronized void start() {
         if (!Files.isRegularFile(QUARKUS_APP.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("no " + QUARKUS_APP + "/quarkus-run.jar: run after `mvn package` (failsafe does)");
+            throw new IllegalStateException(
+                    "no " + QUARKUS_APP + "/quarkus-run.jar: run after `mvn package` (failsafe does)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         log = work.resolve(name + "-" + (++starts) + ".log");
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx384m", "-jar", "quarkus-run.jar")
-                .directory(QUARKUS_APP.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(QUARKUS_APP.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         try {
@@ -70,7 +74,9 @@ final class ControllerProcess implements AutoCloseable {
         synchronized (this) {
             p = process;
         }
-        return p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(p.exitValue()) : java.util.OptionalInt.empty();
+        return p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(p.exitValue())
+                : java.util.OptionalInt.empty();
     }
 
     synchronized boolean alive() {
@@ -96,8 +102,11 @@ final class ControllerProcess implements AutoCloseable {
 
     private java.util.Optional<HttpResponse<String>> get(String path) {
         try {
-            return java.util.Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+            return java.util.Optional.of(http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

@@ -32,8 +32,8 @@ class CrashAnywhereIT {
     void projectsCycledWhileTheControllerIsKilledAtRandomLeaveNothingBehindAndMoveNoAddress() throws Exception {
         FaultWorld world = FaultWorld.get();
         long seed = Long.getLong("faults.seed", System.currentTimeMillis());
-        System.out.println("[crash-anywhere] seed " + seed + " (rerun with -Dfaults.seed=" + seed + "), "
-                + WORKERS + " workers x " + CYCLES + " cycles");
+        System.out.println("[crash-anywhere] seed " + seed + " (rerun with -Dfaults.seed=" + seed + "), " + WORKERS
+                + " workers x " + CYCLES + " cycles");
         long t0 = System.nanoTime();
         Tenant keep = new Tenant(world.client, "crash", "keep", 61, 0);
         keep.createAndConverge();
@@ -85,16 +85,23 @@ class CrashAnywhereIT {
             pool.shutdownNow();
         }
         world.awaitControllerReady();
-        System.out.println("[crash-anywhere] " + cycles.get() + " Project cycles, " + kills.size() + " SIGKILLs: " + kills);
+        System.out.println(
+                "[crash-anywhere] " + cycles.get() + " Project cycles, " + kills.size() + " SIGKILLs: " + kills);
         assertTrue(kills.size() >= 3, "too few crashes to mean anything: " + kills);
 
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    Inventory.diff(baseline, Inventory.counts(world.client, world.nb())).isEmpty() && Inventory.inDeletion(world.client).isEmpty());
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Inventory.diff(baseline, Inventory.counts(world.client, world.nb()))
+                                    .isEmpty()
+                            && Inventory.inDeletion(world.client).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // the assertions below say what is left
         }
-        assertEquals(Map.of(), Inventory.diff(baseline, Inventory.counts(world.client, world.nb())), "counts per kind against the baseline");
+        assertEquals(
+                Map.of(),
+                Inventory.diff(baseline, Inventory.counts(world.client, world.nb())),
+                "counts per kind against the baseline");
         assertEquals(List.of(), Inventory.inDeletion(world.client), "objects stuck in deletion");
         assertTrue(keep.converged(), "the long-lived Project is still converged: " + keep.addresses());
         assertEquals(kept, keep.addresses(), "the long-lived Project's addresses");

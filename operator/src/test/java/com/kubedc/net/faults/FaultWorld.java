@@ -84,12 +84,14 @@ final class FaultWorld {
 
     /** Waits until {@code replica} answers ready, failing at once if it exited. */
     static void awaitReady(ControllerProcess replica) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!replica.alive()) {
-                throw new AssertionError("the controller exited:\n" + replica.tail());
-            }
-            return replica.ready();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!replica.alive()) {
+                        throw new AssertionError("the controller exited:\n" + replica.tail());
+                    }
+                    return replica.ready();
+                });
     }
 
     /**
@@ -105,8 +107,11 @@ final class FaultWorld {
     /** The running controller's threads (jcmd Thread.print) into {@code work/<name>.threads}, for a failure's post-mortem. */
     void threadDump(String name) {
         try {
-            new ProcessBuilder("jcmd", String.valueOf(controller.pid()), "Thread.print").redirectErrorStream(true)
-                    .redirectOutput(work.resolve(name + ".threads").toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            new ProcessBuilder("jcmd", String.valueOf(controller.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve(name + ".threads").toFile())
+                    .start()
+                    .waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             System.out.println("[faults] controller threads in " + work.resolve(name + ".threads"));
         } catch (IOException | RuntimeException e) {
             System.out.println("[faults] no thread dump: " + e);
@@ -118,7 +123,8 @@ final class FaultWorld {
     private void close() {
         controller.close();
         try { // kept beside the controllers' logs for a post-mortem: the API server's folder goes with it
-            Files.copy(api.auditLogPath(), work.resolve("audit.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    api.auditLogPath(), work.resolve("audit.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             // no audit log to keep
         }

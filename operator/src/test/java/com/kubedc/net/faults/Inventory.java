@@ -34,14 +34,17 @@ final class Inventory {
             new String[] {"gateway.networking.k8s.io/v1", "HTTPRoute"},
             new String[] {"gateway.networking.k8s.io/v1beta1", "ReferenceGrant"},
             new String[] {"cert-manager.io/v1", "Certificate"});
+
     static final String LISTENERS = "Gateway listeners";
     static final String NB_ROWS = "NB Load_Balancer rows (ours)";
 
-    private Inventory() {
-    }
+    private Inventory() {}
 
     static List<GenericKubernetesResource> list(KubernetesClient c, String apiVersion, String kind) {
-        return c.genericKubernetesResources(apiVersion, kind).inAnyNamespace().list().getItems();
+        return c.genericKubernetesResources(apiVersion, kind)
+                .inAnyNamespace()
+                .list()
+                .getItems();
     }
 
     /** Kind → count, plus the Gateway's listeners and our NB rows. */
@@ -50,7 +53,10 @@ final class Inventory {
         for (String[] k : KINDS) {
             m.put(k[1], list(c, k[0], k[1]).size());
         }
-        Gateway g = c.resources(Gateway.class).inNamespace(SeedGateway.NAMESPACE).withName(SeedGateway.NAME).get();
+        Gateway g = c.resources(Gateway.class)
+                .inNamespace(SeedGateway.NAMESPACE)
+                .withName(SeedGateway.NAME)
+                .get();
         m.put(LISTENERS, g.getSpec().getListeners().size());
         m.put(NB_ROWS, nbRows(nb).size());
         return m;
@@ -74,7 +80,8 @@ final class Inventory {
         for (String[] k : KINDS) {
             for (GenericKubernetesResource r : list(c, k[0], k[1])) {
                 if (r.getMetadata().getDeletionTimestamp() != null) {
-                    stuck.add(k[1] + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName() + " " + r.getMetadata().getFinalizers());
+                    stuck.add(k[1] + " " + r.getMetadata().getNamespace() + "/"
+                            + r.getMetadata().getName() + " " + r.getMetadata().getFinalizers());
                 }
             }
         }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.common.Writer;
 import com.kubedc.net.ops.LeadershipLoss;
-import com.kubedc.net.testkit.AuditLog;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.testkit.AuditLog;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
@@ -42,7 +42,8 @@ class LeaderHandOverIT {
         String firstId = holder(world);
         assertNotNull(firstId, "the running controller leads");
 
-        try (ControllerProcess second = world.replica("standby"); LeaseThief thief = new LeaseThief(world.client)) {
+        try (ControllerProcess second = world.replica("standby");
+                LeaseThief thief = new LeaseThief(world.client)) {
             second.start();
             FaultWorld.awaitReady(second);
             assertEquals(firstId, holder(world), "a standby that starts leaves the Lease to its leader");
@@ -51,10 +52,13 @@ class LeaderHandOverIT {
 
             thief.take();
             // the leader knows it lost: it says so in its readiness, or has gone already
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> !first.alive() || first.body("/q/health/ready").contains("lost, exiting"));
             AuditLog audit = new AuditLog(world.api.auditLogPath()).fromNow();
-            System.out.println("[leader-hand-over] the old leader " + (first.alive() ? "is unready, still running" : "has exited already")
+            System.out.println("[leader-hand-over] the old leader "
+                    + (first.alive() ? "is unready, still running" : "has exited already")
                     + " when the work is created");
             late.createProject();
             Service lb = Services.loadBalancer(base.ns(), "lb-meanwhile", new HashMap<>(), "http:80>8080");
@@ -62,29 +66,47 @@ class LeaderHandOverIT {
 
             OptionalInt exit = first.awaitExit(Duration.ofSeconds(60));
             assertTrue(exit.isPresent(), () -> "the old leader still runs after losing its lease:\n" + first.tail());
-            assertEquals(LeadershipLoss.EXIT_CODE, exit.getAsInt(), () -> "the old leader's exit code:\n" + first.tail());
+            assertEquals(
+                    LeadershipLoss.EXIT_CODE, exit.getAsInt(), () -> "the old leader's exit code:\n" + first.tail());
             assertTrue(second.alive(), "the standby keeps running");
-            List<String> writes = audit.next().stream().filter(e -> e.userAgent().startsWith(Writer.FIELD_MANAGER + "/"))
-                    .map(e -> e.line() + " -> " + e.code()).toList();
+            List<String> writes = audit.next().stream()
+                    .filter(e -> e.userAgent().startsWith(Writer.FIELD_MANAGER + "/"))
+                    .map(e -> e.line() + " -> " + e.code())
+                    .toList();
             assertEquals(List.of(), writes, "API writes by a controller while no replica holds the Lease");
-            assertEquals(nbBefore, nbSnapshot(world), "OVN NB load balancers and their attachments while no replica holds the Lease");
-            assertNull(world.client.namespaces().withName(late.ns()).get(), "the Project made meanwhile is not reconciled");
+            assertEquals(
+                    nbBefore,
+                    nbSnapshot(world),
+                    "OVN NB load balancers and their attachments while no replica holds the Lease");
+            assertNull(
+                    world.client.namespaces().withName(late.ns()).get(),
+                    "the Project made meanwhile is not reconciled");
             assertNull(ingress(world, base.ns(), "lb-meanwhile"), "the Service made meanwhile gets no address");
-            assertTrue(first.tail().contains("lost the leader lease"), () -> "one line says why it exits:\n" + first.tail());
+            assertTrue(
+                    first.tail().contains("lost the leader lease"),
+                    () -> "one line says why it exits:\n" + first.tail());
 
             thief.giveBack();
-            String secondId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            String secondId = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> holder(world), id -> id != null && !id.equals(LeaseThief.HOLDER));
             assertNotEquals(firstId, secondId, "the standby leads");
-            await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(300)).until(() -> late.projectReady()
-                    && ingress(world, base.ns(), "lb-meanwhile") != null && Inventory.nbRows(world.nb()).size() == nbRowsBefore + 1);
+            await().atMost(Tenant.WAIT)
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> late.projectReady()
+                            && ingress(world, base.ns(), "lb-meanwhile") != null
+                            && Inventory.nbRows(world.nb()).size() == nbRowsBefore + 1);
 
             first.start(); // the kubelet restarts the container that exited
             world.awaitControllerReady();
             assertEquals(secondId, holder(world), "the restarted replica waits as a standby");
         }
         // the second replica is gone without releasing its Lease (SIGKILL): free it as its expiry would
-        world.client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).delete();
+        world.client
+                .leases()
+                .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                .withName(FaultWorld.LEASE)
+                .delete();
         base.deleteProject();
         late.deleteProject();
         base.awaitGone();
@@ -93,15 +115,23 @@ class LeaderHandOverIT {
     }
 
     static String holder(FaultWorld world) {
-        Lease lease = world.client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).get();
+        Lease lease = world.client
+                .leases()
+                .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                .withName(FaultWorld.LEASE)
+                .get();
         return lease == null ? null : lease.getSpec().getHolderIdentity();
     }
 
     static String ingress(FaultWorld world, String ns, String name) {
         Service s = world.client.services().inNamespace(ns).withName(name).get();
-        return s == null || s.getStatus() == null || s.getStatus().getLoadBalancer() == null
-                || s.getStatus().getLoadBalancer().getIngress() == null || s.getStatus().getLoadBalancer().getIngress().isEmpty()
-                ? null : s.getStatus().getLoadBalancer().getIngress().get(0).getIp();
+        return s == null
+                        || s.getStatus() == null
+                        || s.getStatus().getLoadBalancer() == null
+                        || s.getStatus().getLoadBalancer().getIngress() == null
+                        || s.getStatus().getLoadBalancer().getIngress().isEmpty()
+                ? null
+                : s.getStatus().getLoadBalancer().getIngress().get(0).getIp();
     }
 
     /** Every Load_Balancer row whole, and which routers and switches they are attached to. */

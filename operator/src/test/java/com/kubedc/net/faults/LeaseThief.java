@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class LeaseThief implements AutoCloseable {
     static final String HOLDER = "lease-thief";
     private final KubernetesClient client;
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lease-thief"));
+    private final ScheduledExecutorService renewer =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lease-thief"));
 
     LeaseThief(KubernetesClient client) {
         this.client = client;
@@ -31,7 +32,10 @@ final class LeaseThief implements AutoCloseable {
     /** Writes this holder and a fresh renew time; a concurrent renewal by the old holder (409) is retried. */
     private void hold() {
         for (int attempt = 0; attempt < 20; attempt++) {
-            Lease lease = client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).get();
+            Lease lease = client.leases()
+                    .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                    .withName(FaultWorld.LEASE)
+                    .get();
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
             var spec = lease.getSpec();
             if (!HOLDER.equals(spec.getHolderIdentity())) {
@@ -57,7 +61,10 @@ final class LeaseThief implements AutoCloseable {
     void giveBack() throws InterruptedException {
         renewer.shutdownNow();
         renewer.awaitTermination(10, TimeUnit.SECONDS);
-        client.leases().inNamespace(FaultWorld.LEASE_NAMESPACE).withName(FaultWorld.LEASE).delete();
+        client.leases()
+                .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                .withName(FaultWorld.LEASE)
+                .delete();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package com.kubedc.net.faults;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
@@ -82,15 +81,22 @@ class TeardownUnderChurnIT {
             churn.get();
             pool.shutdownNow();
         }
-        System.out.println("[teardown-churn] " + ops.get() + " creates/deletes, " + opsWhileDeleting.get() + " of them after the Project's deletion");
+        System.out.println("[teardown-churn] " + ops.get() + " creates/deletes, " + opsWhileDeleting.get()
+                + " of them after the Project's deletion");
         assertTrue(opsWhileDeleting.get() > 0, "the churn never overlapped the teardown");
         try {
-            await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
-                    Inventory.diff(baseline, Inventory.counts(world.client, world.nb())).isEmpty() && Inventory.inDeletion(world.client).isEmpty());
+            await().atMost(Tenant.WAIT)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> Inventory.diff(baseline, Inventory.counts(world.client, world.nb()))
+                                    .isEmpty()
+                            && Inventory.inDeletion(world.client).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             // the assertions say what is left
         }
-        assertEquals(Map.of(), Inventory.diff(baseline, Inventory.counts(world.client, world.nb())), "counts per kind against the baseline");
+        assertEquals(
+                Map.of(),
+                Inventory.diff(baseline, Inventory.counts(world.client, world.nb())),
+                "counts per kind against the baseline");
         assertEquals(List.of(), Inventory.inDeletion(world.client), "objects stuck in deletion");
     }
 

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class FIpAdoptionTest {
     static FIp db() {
         FIp f = new FIp();
-        f.setMetadata(new ObjectMetaBuilder().withNamespace("acme-prod").withName("db").withUid("fip-uid").build());
+        f.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("acme-prod")
+                .withName("db")
+                .withUid("fip-uid")
+                .build());
         FIpStatus s = new FIpStatus();
         s.setExternalIP("100.65.0.9");
         f.setStatus(s);
@@ -28,9 +32,17 @@ class FIpAdoptionTest {
 
     static EIp eip(String name, String ip, String ownerUid, List<EIpOwner> owners) {
         EIp e = new EIp();
-        e.setMetadata(new ObjectMetaBuilder().withNamespace("acme-prod").withName(name).build());
+        e.setMetadata(new ObjectMetaBuilder()
+                .withNamespace("acme-prod")
+                .withName(name)
+                .build());
         if (ownerUid != null) {
-            e.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withKind("FIp").withName("db").withUid(ownerUid).build()));
+            e.getMetadata()
+                    .setOwnerReferences(List.of(new OwnerReferenceBuilder()
+                            .withKind("FIp")
+                            .withName("db")
+                            .withUid(ownerUid)
+                            .build()));
         }
         EIpStatus s = new EIpStatus();
         s.setIpAddress(ip);
@@ -40,7 +52,8 @@ class FIpAdoptionTest {
     }
 
     static Optional<String> pick(EIp... eips) {
-        return FIpAdoption.upstreamAutoEIp(db(), List.of(eips)).map(e -> e.getMetadata().getName());
+        return FIpAdoption.upstreamAutoEIp(db(), List.of(eips))
+                .map(e -> e.getMetadata().getName());
     }
 
     @Test
@@ -49,13 +62,20 @@ class FIpAdoptionTest {
         assertEquals(Optional.of("fip-db-q8w3e"), pick(eip("fip-db-q8w3e", "100.65.0.9", "fip-uid", null)));
         assertEquals(Optional.of("fip-db-q8w3e"), pick(eip("fip-db-q8w3e", "100.65.0.9", null, listed)));
         assertEquals(Optional.empty(), pick(eip("fip-db-q8w3e", "100.65.0.9", null, null)), "name alone");
-        assertEquals(Optional.empty(), pick(eip("public-ip", "100.65.0.9", null, listed)), "a named EIp the FIp used (spec.eip)");
+        assertEquals(
+                Optional.empty(),
+                pick(eip("public-ip", "100.65.0.9", null, listed)),
+                "a named EIp the FIp used (spec.eip)");
         assertEquals(Optional.empty(), pick(eip("fip-db-q8w3e", "100.65.0.9", "older-fip", null)), "a namesake's");
     }
 
     @Test
     void theOneHoldingTheFIpsAddressWins() {
-        assertEquals(Optional.of("fip-db-zzzzz"), pick(eip("fip-db-aaaaa", "100.65.0.8", "fip-uid", null), eip("fip-db-zzzzz", "100.65.0.9", "fip-uid", null)));
+        assertEquals(
+                Optional.of("fip-db-zzzzz"),
+                pick(
+                        eip("fip-db-aaaaa", "100.65.0.8", "fip-uid", null),
+                        eip("fip-db-zzzzz", "100.65.0.9", "fip-uid", null)));
     }
 
     @Test

@@ -24,7 +24,9 @@ class FIpValidationTest {
     }
 
     static String reason(FIpSpec s) {
-        return FIpValidation.check(s, "10.0.0.0/24").map(FIpValidation.Problem::reason).orElse("ok");
+        return FIpValidation.check(s, "10.0.0.0/24")
+                .map(FIpValidation.Problem::reason)
+                .orElse("ok");
     }
 
     @Test
@@ -60,9 +62,14 @@ class FIpValidationTest {
         assertEquals("second", r.target().getInterfaceName());
         assertEquals("cc:dd", r.target().getMac());
         t.setInterfaceName("missing");
-        assertEquals(FIpReasons.INTERFACE_NOT_READY, TargetResolution.resolve(t, vmi(a, b)).reason());
+        assertEquals(
+                FIpReasons.INTERFACE_NOT_READY,
+                TargetResolution.resolve(t, vmi(a, b)).reason());
         assertEquals(FIpReasons.VM_NOT_FOUND, TargetResolution.resolve(t, null).reason());
         t.setInterfaceName(null);
-        assertTrue(TargetResolution.resolve(t, vmi(new VirtualMachineInstance.Interface("x", null, null, null, null, null))).target() == null);
+        assertTrue(TargetResolution.resolve(
+                                t, vmi(new VirtualMachineInstance.Interface("x", null, null, null, null, null)))
+                        .target()
+                == null);
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.kubedc.net.common.WriteCounter;
+import com.kubedc.net.support.SharedApiServer;
 import com.kubedc.net.testkit.ApiServer;
 import com.kubedc.net.testkit.AuditLog;
-import com.kubedc.net.support.SharedApiServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
@@ -31,8 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Writers that conflict on the platform's shared Gateway, on the real API server: a concurrent edit
@@ -50,7 +50,12 @@ class GatewayListenerConflictTest {
     static void namespace() {
         server = SharedApiServer.get();
         admin = server.client(AGENT + "-admin");
-        admin.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).serverSideApply();
+        admin.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(NS)
+                        .endMetadata()
+                        .build())
+                .serverSideApply();
     }
 
     @AfterAll
@@ -59,19 +64,33 @@ class GatewayListenerConflictTest {
     }
 
     static GatewayRef gateway(String name) {
-        admin.resource(new GatewayBuilder().withNewMetadata().withNamespace(NS).withName(name).endMetadata()
-                .withNewSpec().withGatewayClassName("eg")
-                .addToListeners(GatewayListenersTest.l("http", null), GatewayListenersTest.l("https-console", "console.kube-dc.cloud"))
-                .endSpec().build()).create();
+        admin.resource(new GatewayBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NS)
+                        .withName(name)
+                        .endMetadata()
+                        .withNewSpec()
+                        .withGatewayClassName("eg")
+                        .addToListeners(
+                                GatewayListenersTest.l("http", null),
+                                GatewayListenersTest.l("https-console", "console.kube-dc.cloud"))
+                        .endSpec()
+                        .build())
+                .create();
         return new GatewayRef(name, NS, "http", "tls-passthrough-wildcard");
     }
 
     Gateway get(GatewayRef ref) {
-        return admin.resources(Gateway.class).inNamespace(NS).withName(ref.name()).get();
+        return admin.resources(Gateway.class)
+                .inNamespace(NS)
+                .withName(ref.name())
+                .get();
     }
 
     Set<String> listeners(GatewayRef ref) {
-        return new TreeSet<>(get(ref).getSpec().getListeners().stream().map(Listener::getName).toList());
+        return new TreeSet<>(get(ref).getSpec().getListeners().stream()
+                .map(Listener::getName)
+                .toList());
     }
 
     @Test
@@ -82,23 +101,36 @@ class GatewayListenerConflictTest {
         Interceptor platformFirst = new Interceptor() {
             @Override
             public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                if ("PUT".equals(request.method()) && request.uri().getPath().endsWith("/gateways/eg-raced") && raced.compareAndSet(false, true)) {
-                    admin.resources(Gateway.class).inNamespace(NS).withName("eg-raced").patch(PatchContext.of(PatchType.JSON_MERGE),
-                            "{\"metadata\":{\"annotations\":{\"platform/edited\":\"yes\"}}}");
+                if ("PUT".equals(request.method())
+                        && request.uri().getPath().endsWith("/gateways/eg-raced")
+                        && raced.compareAndSet(false, true)) {
+                    admin.resources(Gateway.class)
+                            .inNamespace(NS)
+                            .withName("eg-raced")
+                            .patch(
+                                    PatchContext.of(PatchType.JSON_MERGE),
+                                    "{\"metadata\":{\"annotations\":{\"platform/edited\":\"yes\"}}}");
                 }
             }
         };
         AuditLog audit = new AuditLog(Path.of(server.auditLog())).fromNow();
-        try (KubernetesClient ours = new KubernetesClientBuilder().withConfig(server.config(AGENT))
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("platform-first", platformFirst)).build()) {
+        try (KubernetesClient ours = new KubernetesClientBuilder()
+                .withConfig(server.config(AGENT))
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("platform-first", platformFirst))
+                .build()) {
             var edit = new GatewayListenerWriter(ours, new WriteCounter(new SimpleMeterRegistry()))
                     .apply(ref, "https-a-ns", Optional.of(GatewayListenersTest.l("https-a-ns", "a.kube-dc.cloud")));
             assertInstanceOf(GatewayListeners.Replace.class, edit);
         }
         assertEquals(Set.of("http", "https-console", "https-a-ns"), listeners(ref));
-        assertEquals("yes", get(ref).getMetadata().getAnnotations().get("platform/edited"), "the platform's edit is kept");
-        List<Integer> codes = audit.next().stream().filter(e -> e.userAgent().startsWith(AGENT + "/") || e.userAgent().equals(AGENT))
-                .filter(e -> e.uri().contains("/gateways/eg-raced")).map(AuditLog.Entry::code).toList();
+        assertEquals(
+                "yes", get(ref).getMetadata().getAnnotations().get("platform/edited"), "the platform's edit is kept");
+        List<Integer> codes = audit.next().stream()
+                .filter(e ->
+                        e.userAgent().startsWith(AGENT + "/") || e.userAgent().equals(AGENT))
+                .filter(e -> e.uri().contains("/gateways/eg-raced"))
+                .map(AuditLog.Entry::code)
+                .toList();
         assertEquals(List.of(409, 200), codes, "one conflict, then the update at the version read again");
     }
 
@@ -111,7 +143,8 @@ class GatewayListenerConflictTest {
             List<Future<GatewayListeners.Edit>> adds = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String name = "https-s" + i + "-ns";
-                adds.add(pool.submit(() -> writer.apply(ref, name, Optional.of(GatewayListenersTest.l(name, name + ".kube-dc.cloud")))));
+                adds.add(pool.submit(() ->
+                        writer.apply(ref, name, Optional.of(GatewayListenersTest.l(name, name + ".kube-dc.cloud")))));
             }
             for (Future<GatewayListeners.Edit> f : adds) {
                 assertInstanceOf(GatewayListeners.Replace.class, f.get());

@@ -1,14 +1,13 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.kubedc.net.support.FreshOperators;
-import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.vocabulary.Keys;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Converged routes of every kind, one of them refused for its hostname: a reconcile of each
@@ -47,7 +46,11 @@ class GatewayRouteRestartTest {
         String ns = cluster.readyProject("gwz", "zero", "10.46.0.0/24");
         expose(cluster, ns, "plain", Map.of(Keys.EXPOSE_ROUTE, "http"));
         expose(cluster, ns, "secure", Map.of(Keys.EXPOSE_ROUTE, "https", Keys.ROUTE_HOSTNAME, "secure.example.com"));
-        expose(cluster, ns, "passthru", Map.of(Keys.EXPOSE_ROUTE, "tls-passthrough", Keys.ROUTE_HOSTNAME, "k.example.com"));
+        expose(
+                cluster,
+                ns,
+                "passthru",
+                Map.of(Keys.EXPOSE_ROUTE, "tls-passthrough", Keys.ROUTE_HOSTNAME, "k.example.com"));
         expose(cluster, ns, "api", Map.of(Keys.EXPOSE_ROUTE, "grpc"));
         for (String s : List.of("plain", "secure", "passthru", "api")) {
             routes.awaitPublished(ns, s);
@@ -65,16 +68,21 @@ class GatewayRouteRestartTest {
         Thread.sleep(2000);
         assertEquals(List.of(), cluster.recorder.controllerWrites(), "a converged reconcile wrote");
 
-        Operator current = operators.restartWithoutWrites(cluster, 3, java.time.Duration.ofSeconds(2), i -> { });
+        Operator current = operators.restartWithoutWrites(cluster, 3, java.time.Duration.ofSeconds(2), i -> {});
         assertEquals(before, state(routes, ns));
 
         cluster.client.resource(routes.get(ns, "secure")).delete();
-        assertEquals("secure.example.com", routes.awaitPublished(ns, "second"), "the restarted controller hands the hostname on");
+        assertEquals(
+                "secure.example.com",
+                routes.awaitPublished(ns, "second"),
+                "the restarted controller hands the hostname on");
         current.stop();
     }
 
     static void expose(TestCluster cluster, String ns, String name, Map<String, String> annotations) {
-        cluster.client.resource(Services.loadBalancer(ns, name, new HashMap<>(annotations), "http:80>8080")).create();
+        cluster.client
+                .resource(Services.loadBalancer(ns, name, new HashMap<>(annotations), "http:80>8080"))
+                .create();
     }
 
     /** Each Service's reason and published hostname, and the Gateway's listeners. */

@@ -1,9 +1,5 @@
 package com.kubedc.net.gatewayroute;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.certmanager.Certificate;
 import com.kubedc.net.thirdparty.envoy.Backend;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -30,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Each route type of the seed's examples end to end: the mock API server, the emulators, a real OVN NB for the addresses. */
 @Tag("server")
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Tag;
 @QuarkusTestResource(value = NbTestResource.class, restrictToAnnotatedClass = true)
 class GatewayRouteTest {
     static final String BASE = TestCluster.BASE_DOMAIN;
-
 
     TestCluster cluster;
     Routes routes;
@@ -57,11 +54,16 @@ class GatewayRouteTest {
     }
 
     Service expose(String ns, String name, Map<String, String> annotations, String... ports) {
-        return cluster.client.resource(Services.loadBalancer(ns, name, annotations, ports.length == 0 ? new String[] {"http:80>8080"} : ports)).create();
+        return cluster.client
+                .resource(Services.loadBalancer(
+                        ns, name, annotations, ports.length == 0 ? new String[] {"http:80>8080"} : ports))
+                .create();
     }
 
     String address(String ns, String name) {
-        await().atMost(Routes.WAIT).until(() -> !ServiceAddresses.ips(routes.get(ns, name).getStatus()).isEmpty());
+        await().atMost(Routes.WAIT)
+                .until(() ->
+                        !ServiceAddresses.ips(routes.get(ns, name).getStatus()).isEmpty());
         return ServiceAddresses.ips(routes.get(ns, name).getStatus()).get(0);
     }
 
@@ -82,9 +84,11 @@ class GatewayRouteTest {
         HTTPRoute r = obj(HTTPRoute.class, ns, "shop-route");
         assertEquals(List.of(host), r.getSpec().getHostnames());
         assertEquals("http", r.getSpec().getParentRefs().get(0).getSectionName());
-        assertEquals("Backend", r.getSpec().getRules().get(0).getBackendRefs().get(0).getKind());
+        assertEquals(
+                "Backend", r.getSpec().getRules().get(0).getBackendRefs().get(0).getKind());
         assertNull(obj(Certificate.class, ns, "shop-tls"), "plain HTTP needs no certificate");
-        assertFalse(routes.listenerNames().stream().anyMatch(n -> n.endsWith("shop-" + ns)), "nor a listener of its own");
+        assertFalse(
+                routes.listenerNames().stream().anyMatch(n -> n.endsWith("shop-" + ns)), "nor a listener of its own");
     }
 
     @Test
@@ -114,18 +118,32 @@ class GatewayRouteTest {
         assertEquals(443, l.getPort());
         assertEquals("secure-tls-secret", l.getTls().getCertificateRefs().get(0).getName());
         assertEquals(ns, l.getTls().getCertificateRefs().get(0).getNamespace());
-        assertEquals(Map.of("kubernetes.io/metadata.name", ns), l.getAllowedRoutes().getNamespaces().getSelector().getMatchLabels());
-        assertEquals(List.of("HTTPRoute"), l.getAllowedRoutes().getKinds().stream().map(k -> k.getKind()).toList());
+        assertEquals(
+                Map.of("kubernetes.io/metadata.name", ns),
+                l.getAllowedRoutes().getNamespaces().getSelector().getMatchLabels());
+        assertEquals(
+                List.of("HTTPRoute"),
+                l.getAllowedRoutes().getKinds().stream().map(k -> k.getKind()).toList());
         ReferenceGrant g = obj(ReferenceGrant.class, ns, "allow-gateway-cert-secure");
         assertEquals("secure-tls-secret", g.getSpec().getTo().get(0).getName());
-        assertEquals("https-secure-" + ns, obj(HTTPRoute.class, ns, "secure-route").getSpec().getParentRefs().get(0).getSectionName());
-        assertTrue(routes.listenerNames().containsAll(List.of("http", "https-console", "tls-passthrough-wildcard")), "platform listeners kept");
+        assertEquals(
+                "https-secure-" + ns,
+                obj(HTTPRoute.class, ns, "secure-route")
+                        .getSpec()
+                        .getParentRefs()
+                        .get(0)
+                        .getSectionName());
+        assertTrue(
+                routes.listenerNames().containsAll(List.of("http", "https-console", "tls-passthrough-wildcard")),
+                "platform listeners kept");
     }
 
     @Test
     void httpsWithTheUsersOwnCertificateOnACustomHostnameMakesNoCertificateAndNeverDeletesTheSecret() {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
-        cluster.client.resource(Routes.tlsSecret(ns, "shop-cert", "tls.crt", "tls.key")).create();
+        cluster.client
+                .resource(Routes.tlsSecret(ns, "shop-cert", "tls.crt", "tls.key"))
+                .create();
         Map<String, String> a = new HashMap<>(Routes.route("https"));
         a.put(Keys.ROUTE_HOSTNAME, "Own.Example.com"); // hostnames are cluster-wide: unique within the suite
         a.put(Keys.TLS_SECRET, "shop-cert");
@@ -134,7 +152,13 @@ class GatewayRouteTest {
         assertNull(obj(Certificate.class, ns, "own-tls"));
         Listener l = routes.listener("https-own-" + ns).orElseThrow();
         assertEquals("shop-cert", l.getTls().getCertificateRefs().get(0).getName());
-        assertEquals("shop-cert", obj(ReferenceGrant.class, ns, "allow-gateway-cert-own").getSpec().getTo().get(0).getName());
+        assertEquals(
+                "shop-cert",
+                obj(ReferenceGrant.class, ns, "allow-gateway-cert-own")
+                        .getSpec()
+                        .getTo()
+                        .get(0)
+                        .getName());
 
         cluster.client.resource(routes.get(ns, "own")).delete();
         await().atMost(Routes.WAIT).until(() -> routes.get(ns, "own") == null);
@@ -152,8 +176,16 @@ class GatewayRouteTest {
         String host = routes.awaitPublished(ns, "kapi");
         TLSRoute t = obj(TLSRoute.class, ns, "kapi-route");
         assertEquals(List.of(host), t.getSpec().getHostnames());
-        assertEquals("tls-passthrough-wildcard", t.getSpec().getParentRefs().get(0).getSectionName());
-        assertEquals(443, obj(Backend.class, ns, "kapi-backend").getSpec().endpoints().get(0).ip().port());
+        assertEquals(
+                "tls-passthrough-wildcard", t.getSpec().getParentRefs().get(0).getSectionName());
+        assertEquals(
+                443,
+                obj(Backend.class, ns, "kapi-backend")
+                        .getSpec()
+                        .endpoints()
+                        .get(0)
+                        .ip()
+                        .port());
 
         Map<String, String> a = new HashMap<>(Routes.route("tls-passthrough"));
         a.put(Keys.ROUTE_HOSTNAME, "api.customer.example");
@@ -162,7 +194,9 @@ class GatewayRouteTest {
         Listener l = routes.listener("tls-capi-" + ns).orElseThrow();
         assertEquals("TLS", l.getProtocol());
         assertEquals("Passthrough", l.getTls().getMode());
-        assertEquals(List.of("TLSRoute"), l.getAllowedRoutes().getKinds().stream().map(k -> k.getKind()).toList());
+        assertEquals(
+                List.of("TLSRoute"),
+                l.getAllowedRoutes().getKinds().stream().map(k -> k.getKind()).toList());
         assertNull(obj(Certificate.class, ns, "capi-tls"), "the application terminates TLS");
     }
 
@@ -175,10 +209,21 @@ class GatewayRouteTest {
         String host = routes.awaitPublished(ns, "api");
         GRPCRoute g = obj(GRPCRoute.class, ns, "api-route");
         assertEquals(List.of(host), g.getSpec().getHostnames());
-        assertEquals(50051, g.getSpec().getRules().get(0).getBackendRefs().get(0).getPort());
-        assertEquals(50051, obj(Backend.class, ns, "api-backend").getSpec().endpoints().get(0).ip().port());
-        assertEquals(List.of("GRPCRoute"), routes.listener("https-api-" + ns).orElseThrow().getAllowedRoutes().getKinds().stream()
-                .map(k -> k.getKind()).toList());
+        assertEquals(
+                50051, g.getSpec().getRules().get(0).getBackendRefs().get(0).getPort());
+        assertEquals(
+                50051,
+                obj(Backend.class, ns, "api-backend")
+                        .getSpec()
+                        .endpoints()
+                        .get(0)
+                        .ip()
+                        .port());
+        assertEquals(
+                List.of("GRPCRoute"),
+                routes.listener("https-api-" + ns).orElseThrow().getAllowedRoutes().getKinds().stream()
+                        .map(k -> k.getKind())
+                        .toList());
         assertNotNull(obj(Certificate.class, ns, "api-tls"));
     }
 
@@ -187,33 +232,58 @@ class GatewayRouteTest {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "raw", Map.of(Keys.CREATE_GATEWAY_BACKEND, "true"), "grpc:50051>50051");
         routes.awaitReason(ns, "raw", RouteReasons.BACKEND_READY);
-        assertEquals(address(ns, "raw"), obj(Backend.class, ns, "raw-backend").getSpec().endpoints().get(0).ip().address());
+        assertEquals(
+                address(ns, "raw"),
+                obj(Backend.class, ns, "raw-backend")
+                        .getSpec()
+                        .endpoints()
+                        .get(0)
+                        .ip()
+                        .address());
         assertNull(obj(HTTPRoute.class, ns, "raw-route"));
         assertNull(routes.published(ns, "raw"), "no route, no hostname");
     }
 
     @Test
-    void changingTheTypeFromHttpsToHttpRemovesTheCertificateGrantAndListenerAndRemovingTheAnnotationRemovesEverything() {
+    void
+            changingTheTypeFromHttpsToHttpRemovesTheCertificateGrantAndListenerAndRemovingTheAnnotationRemovesEverything() {
         String ns = cluster.readyProject("gwr", "web", "10.40.0.0/24");
         expose(ns, "flip", Routes.route("https"));
         routes.awaitPublished(ns, "flip");
         assertTrue(routes.listenerNames().contains("https-flip-" + ns));
 
         routes.setAnnotation(ns, "flip", Keys.EXPOSE_ROUTE, "http");
-        await().atMost(Routes.WAIT).until(() -> !routes.listenerNames().contains("https-flip-" + ns)
-                && obj(Certificate.class, ns, "flip-tls") == null && obj(ReferenceGrant.class, ns, "allow-gateway-cert-flip") == null
-                && "http".equals(obj(HTTPRoute.class, ns, "flip-route").getSpec().getParentRefs().get(0).getSectionName()));
+        await().atMost(Routes.WAIT)
+                .until(() -> !routes.listenerNames().contains("https-flip-" + ns)
+                        && obj(Certificate.class, ns, "flip-tls") == null
+                        && obj(ReferenceGrant.class, ns, "allow-gateway-cert-flip") == null
+                        && "http"
+                                .equals(obj(HTTPRoute.class, ns, "flip-route")
+                                        .getSpec()
+                                        .getParentRefs()
+                                        .get(0)
+                                        .getSectionName()));
         routes.awaitReason(ns, "flip", RouteReasons.ROUTE_USABLE);
 
         routes.removeAnnotation(ns, "flip", Keys.EXPOSE_ROUTE);
         try {
-            await().atMost(Routes.WAIT).until(() -> obj(HTTPRoute.class, ns, "flip-route") == null && obj(Backend.class, ns, "flip-backend") == null
-                    && routes.published(ns, "flip") == null && routes.reason(ns, "flip") == null
-                    && !routes.get(ns, "flip").getMetadata().getFinalizers().contains(Keys.ROUTE_FINALIZER));
+            await().atMost(Routes.WAIT)
+                    .until(() -> obj(HTTPRoute.class, ns, "flip-route") == null
+                            && obj(Backend.class, ns, "flip-backend") == null
+                            && routes.published(ns, "flip") == null
+                            && routes.reason(ns, "flip") == null
+                            && !routes.get(ns, "flip")
+                                    .getMetadata()
+                                    .getFinalizers()
+                                    .contains(Keys.ROUTE_FINALIZER));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("left: route " + (obj(HTTPRoute.class, ns, "flip-route") != null) + ", backend " + (obj(Backend.class, ns, "flip-backend") != null)
-                    + ", service " + io.fabric8.kubernetes.client.utils.Serialization.asYaml(routes.get(ns, "flip")), e);
+            throw new AssertionError(
+                    "left: route " + (obj(HTTPRoute.class, ns, "flip-route") != null) + ", backend "
+                            + (obj(Backend.class, ns, "flip-backend") != null) + ", service "
+                            + io.fabric8.kubernetes.client.utils.Serialization.asYaml(routes.get(ns, "flip")),
+                    e);
         }
-        assertFalse(ServiceAddresses.ips(routes.get(ns, "flip").getStatus()).isEmpty(), "the load balancer itself stays");
+        assertFalse(
+                ServiceAddresses.ips(routes.get(ns, "flip").getStatus()).isEmpty(), "the load balancer itself stays");
     }
 }

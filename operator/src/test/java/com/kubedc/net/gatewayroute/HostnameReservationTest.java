@@ -49,7 +49,8 @@ class HostnameReservationTest {
 
     @ParameterizedTest(name = "{0} chosen in {1} → reserved for {2}")
     @MethodSource("cases")
-    void aChosenHostnameIsRefusedWhenItIsAnotherNamespacesGeneratedName(String host, String namespace, String reservedFor) {
+    void aChosenHostnameIsRefusedWhenItIsAnotherNamespacesGeneratedName(
+            String host, String namespace, String reservedFor) {
         assertEquals(Optional.ofNullable(reservedFor), Hostnames.reservedForAnother(host, namespace, BASE));
     }
 
@@ -64,7 +65,8 @@ class HostnameReservationTest {
 
     @org.junit.jupiter.api.Test
     void everySplitOfALabelWithDashesIsAnOrigin() {
-        assertEquals(List.of(new Hostnames.Origin("a", "b-c"), new Hostnames.Origin("a-b", "c")),
+        assertEquals(
+                List.of(new Hostnames.Origin("a", "b-c"), new Hostnames.Origin("a-b", "c")),
                 Hostnames.generatedOrigins("a-b-c.kube-dc.cloud", BASE));
         assertEquals(List.of(), Hostnames.generatedOrigins("abc.kube-dc.cloud", BASE));
     }

@@ -16,8 +16,12 @@ class HostnamesTest {
         assertTrue(Hostnames.problem("a".repeat(64) + ".example.com").get().contains("longer than 63"));
         assertTrue(Hostnames.problem("-a.example.com").get().contains("not a DNS label"));
         assertTrue(Hostnames.problem("a..example.com").isPresent());
-        assertTrue(Hostnames.problem(("a".repeat(60) + ".").repeat(5) + "com").get().contains("253"));
-        assertFalse(Hostnames.problem("UPPER.example.com").isEmpty(), "hostnames are compared lower-case; callers lower them first");
+        assertTrue(Hostnames.problem(("a".repeat(60) + ".").repeat(5) + "com")
+                .get()
+                .contains("253"));
+        assertFalse(
+                Hostnames.problem("UPPER.example.com").isEmpty(),
+                "hostnames are compared lower-case; callers lower them first");
     }
 
     @Test

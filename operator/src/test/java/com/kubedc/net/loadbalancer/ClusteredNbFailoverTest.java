@@ -1,19 +1,17 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.kubedc.net.ovn.NbLoadBalancers;
-import com.kubedc.net.testkit.LocalNbCluster;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbClusterTestResource;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.testkit.LocalNbCluster;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The OVN NB as production runs it: a 3-member Raft cluster, {@code kube-dc.ovn-db-ips} listing
@@ -49,8 +47,13 @@ class ClusteredNbFailoverTest {
 
     /** Service {@code name} on the project's default gateway address, port {@code port} (one port per Service). */
     void expose(String ns, String name, int port, String backend) {
-        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:" + port + ">8080")).create();
-        cluster.client.resource(Services.slice(ns, name, List.of(backend), "http=8080")).create();
+        cluster.client
+                .resource(Services.loadBalancer(
+                        ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:" + port + ">8080"))
+                .create();
+        cluster.client
+                .resource(Services.slice(ns, name, List.of(backend), "http=8080"))
+                .create();
     }
 
     /**
@@ -59,8 +62,17 @@ class ClusteredNbFailoverTest {
      */
     Map<String, String> rows() {
         Map<String, String> out = new TreeMap<>();
-        for (String line : nb.nbctl("--bare", "--columns=name,vips", "--format=csv", "--no-headings", "find", "Load_Balancer",
-                "external_ids:\"kube-dc.com/managed-by\"=kube-dc-net").trim().lines().toList()) {
+        for (String line : nb.nbctl(
+                        "--bare",
+                        "--columns=name,vips",
+                        "--format=csv",
+                        "--no-headings",
+                        "find",
+                        "Load_Balancer",
+                        "external_ids:\"kube-dc.com/managed-by\"=kube-dc-net")
+                .trim()
+                .lines()
+                .toList()) {
             if (line.isBlank()) {
                 continue;
             }
@@ -68,7 +80,8 @@ class ClusteredNbFailoverTest {
             if (!name.startsWith(NS + "-")) {
                 continue;
             }
-            String previous = out.put(name, line.substring(line.indexOf(',') + 1).replace("\"", ""));
+            String previous =
+                    out.put(name, line.substring(line.indexOf(',') + 1).replace("\"", ""));
             assertEquals(null, previous, "a second row for " + name);
         }
         return out;
@@ -101,8 +114,10 @@ class ClusteredNbFailoverTest {
         nb.restart(leader); // back as a follower, with the log it had
         Map<String, String> rows = rows();
         for (int i = 0; i < 3; i++) {
-            assertEquals(expected(ns, "before" + i, 8000 + i, "10.21.0." + (10 + i)), rows.get(ns + "-before" + i + "-tcp"));
-            assertEquals(expected(ns, "after" + i, 8100 + i, "10.21.0." + (20 + i)), rows.get(ns + "-after" + i + "-tcp"));
+            assertEquals(
+                    expected(ns, "before" + i, 8000 + i, "10.21.0." + (10 + i)), rows.get(ns + "-before" + i + "-tcp"));
+            assertEquals(
+                    expected(ns, "after" + i, 8100 + i, "10.21.0." + (20 + i)), rows.get(ns + "-after" + i + "-tcp"));
         }
         assertEquals(6, rows.size(), "one row per Service: " + rows.keySet());
     }

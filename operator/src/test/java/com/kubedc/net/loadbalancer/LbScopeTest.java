@@ -1,12 +1,11 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.common.ProjectNamespaces.Membership;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
 import java.time.Clock;
@@ -33,8 +32,7 @@ class LbScopeTest {
         clusterIp.getSpec().setType("ClusterIP");
         Service deleting = lb();
         deleting.getMetadata().setDeletionTimestamp("2026-01-01T00:00:00Z");
-        record Case(Service s, Membership m, boolean refused) {
-        }
+        record Case(Service s, Membership m, boolean refused) {}
         for (Case c : List.of(
                 new Case(plain, Membership.OTHER, true),
                 new Case(plain, Membership.PROJECT, false),
@@ -50,14 +48,28 @@ class LbScopeTest {
     void theRefusalSetsOurConditionAndLeavesIngressAndOtherConditionsAsTheyAre() {
         Service s = lb();
         ServiceStatus theirs = new ServiceStatus();
-        theirs.setLoadBalancer(new io.fabric8.kubernetes.api.model.LoadBalancerStatus(List.of(LbStatus.ingress("192.0.2.7"))));
-        theirs.setConditions(List.of(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType("example.com/Other")
-                .withStatus("True").withReason("Fine").withMessage("").withLastTransitionTime("2025-01-01T00:00:00Z").build()));
+        theirs.setLoadBalancer(
+                new io.fabric8.kubernetes.api.model.LoadBalancerStatus(List.of(LbStatus.ingress("192.0.2.7"))));
+        theirs.setConditions(List.of(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                .withType("example.com/Other")
+                .withStatus("True")
+                .withReason("Fine")
+                .withMessage("")
+                .withLastTransitionTime("2025-01-01T00:00:00Z")
+                .build()));
         s.setStatus(theirs);
         ServiceStatus next = LbStatus.refused(s, theirs, "namespace platform is not a project namespace", CLOCK);
         assertEquals(List.of("192.0.2.7"), ServiceAddresses.ips(next));
-        assertEquals(List.of("example.com/Other", LbReasons.LOAD_BALANCER_READY), next.getConditions().stream().map(c -> c.getType()).toList());
-        assertEquals(LbReasons.NOT_A_PROJECT_NAMESPACE, Conditions.reason(next.getConditions(), LbReasons.LOAD_BALANCER_READY));
-        assertEquals(Conditions.FALSE, Conditions.find(next.getConditions(), LbReasons.LOAD_BALANCER_READY).get().getStatus());
+        assertEquals(
+                List.of("example.com/Other", LbReasons.LOAD_BALANCER_READY),
+                next.getConditions().stream().map(c -> c.getType()).toList());
+        assertEquals(
+                LbReasons.NOT_A_PROJECT_NAMESPACE,
+                Conditions.reason(next.getConditions(), LbReasons.LOAD_BALANCER_READY));
+        assertEquals(
+                Conditions.FALSE,
+                Conditions.find(next.getConditions(), LbReasons.LOAD_BALANCER_READY)
+                        .get()
+                        .getStatus());
     }
 }

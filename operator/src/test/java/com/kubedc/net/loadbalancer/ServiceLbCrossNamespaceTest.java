@@ -1,19 +1,17 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** {@code bind-on-eip} names an EIp of the Service's own namespace: {@code <ns>/<eip>} of another tenant is never bound. */
 @Tag("server")
@@ -48,20 +46,31 @@ class ServiceLbCrossNamespaceTest {
         });
         EIp before = eip(theirs, "shared");
 
-        cluster.client.resource(Services.loadBalancer(mine, "web", Map.of(Keys.BIND_ON_EIP, theirs + "/shared"), "http:80>80")).create();
+        cluster.client
+                .resource(
+                        Services.loadBalancer(mine, "web", Map.of(Keys.BIND_ON_EIP, theirs + "/shared"), "http:80>80"))
+                .create();
         await().atMost(WAIT).until(() -> LbReasons.EIP_NOT_FOUND.equals(reason(mine, "web")));
         cluster.awaitQuiet();
 
         assertEquals(List.of(), ServiceAddresses.ips(get(mine, "web").getStatus()), "no address of the other tenant");
-        assertEquals(1, cluster.events(mine, "web").stream()
-                .filter(e -> "Warning".equals(e.getType()) && LbReasons.EIP_NOT_FOUND.equals(e.getReason())).count());
+        assertEquals(
+                1,
+                cluster.events(mine, "web").stream()
+                        .filter(e -> "Warning".equals(e.getType()) && LbReasons.EIP_NOT_FOUND.equals(e.getReason()))
+                        .count());
         EIp after = eip(theirs, "shared");
-        assertEquals(before.getStatus().getOwners(), after.getStatus().getOwners(), "the other tenant's EIp gains no owner");
+        assertEquals(
+                before.getStatus().getOwners(), after.getStatus().getOwners(), "the other tenant's EIp gains no owner");
         assertTrue(after.getStatus().isReady());
     }
 
     EIp eip(String ns, String name) {
-        return cluster.client.resources(EIp.class).inNamespace(ns).withName(name).get();
+        return cluster.client
+                .resources(EIp.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 
     Service get(String ns, String name) {
@@ -70,6 +79,8 @@ class ServiceLbCrossNamespaceTest {
 
     String reason(String ns, String name) {
         Service s = get(ns, name);
-        return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
+        return s == null || s.getStatus() == null
+                ? null
+                : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
     }
 }

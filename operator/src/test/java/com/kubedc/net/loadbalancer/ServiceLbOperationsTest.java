@@ -1,21 +1,19 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.EIp;
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.ovn.NbLoadBalancers;
 import com.kubedc.net.support.Fixtures;
-import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.support.NbTestResource;
-import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.support.Services;
+import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.testkit.LocalNb;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Service;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** What happens to programmed load balancers over time: drift, orphans, an NB restart, no-op reconciles. */
 @Tag("server")
@@ -57,24 +55,32 @@ class ServiceLbOperationsTest {
     }
 
     String exposed(String ns, String name) {
-        cluster.client.resource(Services.loadBalancer(ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>8080")).create();
-        cluster.client.resource(Services.slice(ns, name, List.of("10.20.0.5"), "http=8080")).create();
-        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, name).getStatus()).isEmpty());
+        cluster.client
+                .resource(Services.loadBalancer(ns, name, Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "http:80>8080"))
+                .create();
+        cluster.client
+                .resource(Services.slice(ns, name, List.of("10.20.0.5"), "http=8080"))
+                .create();
+        await().atMost(WAIT)
+                .until(() -> !ServiceAddresses.ips(get(ns, name).getStatus()).isEmpty());
         String ip = ServiceAddresses.ips(get(ns, name).getStatus()).get(0);
         await().atMost(WAIT).until(() -> vips(ns + "-" + name + "-tcp").equals(ip + ":80=10.20.0.5:8080"));
         return ip;
     }
 
     String vips(String lb) {
-        return nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + lb).trim();
+        return nb.nbctl("--bare", "--columns=vips", "find", "Load_Balancer", "name=" + lb)
+                .trim();
     }
 
     String uuid(String lb) {
-        return nb.nbctl("--bare", "--columns=_uuid", "find", "Load_Balancer", "name=" + lb).trim();
+        return nb.nbctl("--bare", "--columns=_uuid", "find", "Load_Balancer", "name=" + lb)
+                .trim();
     }
 
     String routerLbs(String ns) {
-        return nb.nbctl("--bare", "--columns=load_balancer", "find", "Logical_Router", "name=" + ns).trim();
+        return nb.nbctl("--bare", "--columns=load_balancer", "find", "Logical_Router", "name=" + ns)
+                .trim();
     }
 
     @Test
@@ -92,7 +98,13 @@ class ServiceLbOperationsTest {
 
         nb.nbctl("lr-lb-del", ns, uuid(lb));
         await().atMost(WAIT).until(() -> routerLbs(ns).contains(uuid(lb)));
-        assertEquals(1, nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + lb).trim().lines().count(), "no duplicate row");
+        assertEquals(
+                1,
+                nb.nbctl("--bare", "--columns=name", "find", "Load_Balancer", "name=" + lb)
+                        .trim()
+                        .lines()
+                        .count(),
+                "no duplicate row");
     }
 
     @Test
@@ -100,7 +112,11 @@ class ServiceLbOperationsTest {
         String ns = project("sweep", "10.20.1.0/24");
         nb.nbctl("lb-add", "foreign-lb", "100.65.9.9:80", "10.0.0.9:80", "tcp");
         nb.nbctl("lb-add", ns + "-ghost-tcp", "100.65.9.8:80", "10.0.0.8:80", "tcp");
-        nb.nbctl("set", "Load_Balancer", uuid(ns + "-ghost-tcp"), "external_ids:\"kube-dc.com/owner\"=\"" + ns + "/ghost\"",
+        nb.nbctl(
+                "set",
+                "Load_Balancer",
+                uuid(ns + "-ghost-tcp"),
+                "external_ids:\"kube-dc.com/owner\"=\"" + ns + "/ghost\"",
                 "external_ids:\"kube-dc.com/managed-by\"=kube-dc-net");
         await().atMost(WAIT).until(() -> uuid(ns + "-ghost-tcp").isEmpty());
         assertTrue(!uuid("foreign-lb").isEmpty(), "a load balancer without our tag is not ours to delete");
@@ -112,10 +128,13 @@ class ServiceLbOperationsTest {
         String ip = exposed(ns, "kept");
         nb.stop();
         await().atMost(WAIT).until(() -> !nbLbs.ready());
-        cluster.client.resource(Services.loadBalancer(ns, "late", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
+        cluster.client
+                .resource(Services.loadBalancer(ns, "late", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22"))
+                .create();
         await().atMost(WAIT).until(() -> LbReasons.WAITING_FOR_OVN.equals(reason(ns, "late")));
         nb.restart();
-        await().atMost(WAIT).until(() -> !ServiceAddresses.ips(get(ns, "late").getStatus()).isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !ServiceAddresses.ips(get(ns, "late").getStatus()).isEmpty());
         assertEquals(ip + ":2222=", vips(ns + "-late-tcp"));
         assertEquals(ip + ":80=10.20.0.5:8080", vips(ns + "-kept-tcp"), "the row made before the restart is unchanged");
     }
@@ -124,11 +143,15 @@ class ServiceLbOperationsTest {
     void anNbRestartedEmptyIsReprogrammedWholeWithinSeconds() {
         String ns = project("empty", "10.20.4.0/24");
         String ip = exposed(ns, "first");
-        cluster.client.resource(Services.loadBalancer(ns, "second", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22")).create();
+        cluster.client
+                .resource(Services.loadBalancer(ns, "second", Map.of(Keys.BIND_ON_DEFAULT_GW, "true"), "ssh:2222>22"))
+                .create();
         await().atMost(WAIT).until(() -> vips(ns + "-second-tcp").equals(ip + ":2222="));
         nb.restartEmpty(); // its storage lost: no row of ours, no router of Kube-OVN's
-        await().atMost(WAIT).until(() -> vips(ns + "-first-tcp").equals(ip + ":80=10.20.0.5:8080")
-                && vips(ns + "-second-tcp").equals(ip + ":2222=") && routerLbs(ns).contains(uuid(ns + "-first-tcp")));
+        await().atMost(WAIT)
+                .until(() -> vips(ns + "-first-tcp").equals(ip + ":80=10.20.0.5:8080")
+                        && vips(ns + "-second-tcp").equals(ip + ":2222=")
+                        && routerLbs(ns).contains(uuid(ns + "-first-tcp")));
         assertEquals(ip, ServiceAddresses.ips(get(ns, "first").getStatus()).get(0), "the address did not move");
     }
 
@@ -150,10 +173,16 @@ class ServiceLbOperationsTest {
 
     String reason(String ns, String name) {
         Service s = get(ns, name);
-        return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
+        return s == null || s.getStatus() == null
+                ? null
+                : Conditions.reason(s.getStatus().getConditions(), LbReasons.LOAD_BALANCER_READY);
     }
 
     EIp eip(String ns, String name) {
-        return cluster.client.resources(EIp.class).inNamespace(ns).withName(name).get();
+        return cluster.client
+                .resources(EIp.class)
+                .inNamespace(ns)
+                .withName(name)
+                .get();
     }
 }

@@ -1,7 +1,5 @@
 package com.kubedc.net.loadbalancer;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +8,7 @@ import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.Services;
 import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.Service;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,8 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * At start-up our finalizers leave the Services we no longer program (an older version finalized
@@ -36,6 +35,7 @@ class ServiceLbStartupTest {
 
     @Inject
     Operator application;
+
     @Inject
     FreshOperators operators;
 
@@ -61,19 +61,24 @@ class ServiceLbStartupTest {
         Service metallb = Services.loadBalancer(project, "vip", Map.of(), "http:80>80");
         metallb.getSpec().setLoadBalancerClass("metallb");
         metallb.getMetadata().setFinalizers(List.of(FOREIGN));
-        String metallbVersion = cluster.client.resource(metallb).create().getMetadata().getResourceVersion();
+        String metallbVersion =
+                cluster.client.resource(metallb).create().getMetadata().getResourceVersion();
 
         operators.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> finalizers(cluster, "platform-z", "ingress").equals(List.of(FOREIGN))
-                && finalizers(cluster, project, "moved").equals(List.of(FOREIGN)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> finalizers(cluster, "platform-z", "ingress").equals(List.of(FOREIGN))
+                        && finalizers(cluster, project, "moved").equals(List.of(FOREIGN)));
         cluster.awaitQuiet();
         assertEquals(List.of(FOREIGN), finalizers(cluster, "platform-z", "ingress"));
         assertEquals(List.of(FOREIGN), finalizers(cluster, project, "moved"));
-        Service vip = cluster.client.services().inNamespace(project).withName("vip").get();
+        Service vip =
+                cluster.client.services().inNamespace(project).withName("vip").get();
         assertEquals(metallbVersion, vip.getMetadata().getResourceVersion(), "another class's Service is not written");
         assertEquals(List.of(FOREIGN), vip.getMetadata().getFinalizers());
 
-        for (String[] s : List.of(new String[] {"platform-z", "ingress"}, new String[] {project, "moved"}, new String[] {project, "vip"})) {
+        for (String[] s : List.of(
+                new String[] {"platform-z", "ingress"}, new String[] {project, "moved"}, new String[] {project, "vip"
+                })) {
             cluster.client.services().inNamespace(s[0]).withName(s[1]).edit(x -> {
                 x.getMetadata().setFinalizers(List.of());
                 return x;
@@ -83,6 +88,8 @@ class ServiceLbStartupTest {
 
     static List<String> finalizers(TestCluster c, String ns, String name) {
         Service s = c.client.services().inNamespace(ns).withName(name).get();
-        return s.getMetadata().getFinalizers() == null ? List.of() : s.getMetadata().getFinalizers();
+        return s.getMetadata().getFinalizers() == null
+                ? List.of()
+                : s.getMetadata().getFinalizers();
     }
 }

@@ -33,11 +33,17 @@ class CidrTest {
     @Test
     void externalNetworksComeFromLabelledSubnetsAndTheDefaultIsLabelled() {
         var nets = ExternalNetworks.from(List.of(Fixtures.extPublic(), Fixtures.extCloud()));
-        assertEquals(List.of("ext-cloud", "ext-public"), nets.all().stream().map(ExternalNetwork::name).toList());
+        assertEquals(
+                List.of("ext-cloud", "ext-public"),
+                nets.all().stream().map(ExternalNetwork::name).toList());
         assertEquals("ext-cloud", nets.defaultNetwork().orElseThrow().name());
         assertEquals("168.119.17.49", nets.byName("ext-public").orElseThrow().gateway());
         var unlabelled = Fixtures.extPublic();
         unlabelled.getMetadata().getLabels().clear();
-        assertEquals(1, ExternalNetworks.from(List.of(Fixtures.extCloud(), unlabelled)).all().size());
+        assertEquals(
+                1,
+                ExternalNetworks.from(List.of(Fixtures.extCloud(), unlabelled))
+                        .all()
+                        .size());
     }
 }

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Leader election as in production, on the real API server (JOSDK's lease permission check included): the lease is taken and renewed; no System.exit on stop. */
 @Tag("server")
@@ -25,26 +25,50 @@ class LeaderElectionTest {
     public static class WithLeaderElection implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.operator-sdk.activate-leader-election-for-profiles", "test,prod",
-                    "kube-dc.leader-election.lease-namespace", "kube-dc");
+            return Map.of(
+                    "quarkus.operator-sdk.activate-leader-election-for-profiles",
+                    "test,prod",
+                    "kube-dc.leader-election.lease-namespace",
+                    "kube-dc");
         }
     }
 
     @Inject
     KubernetesClient client;
+
     @Inject
     Operator operator;
 
     @Test
     void theControllerTakesAndRenewsItsLease() {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get() != null);
-        Lease first = client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> client.leases()
+                                .inNamespace("kube-dc")
+                                .withName("kube-dc-net-leader")
+                                .get()
+                        != null);
+        Lease first = client.leases()
+                .inNamespace("kube-dc")
+                .withName("kube-dc-net-leader")
+                .get();
         assertNotNull(first.getSpec().getHolderIdentity());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !first.getSpec().getRenewTime().equals(
-                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get().getSpec().getRenewTime()));
-        assertEquals(first.getSpec().getHolderIdentity(),
-                client.leases().inNamespace("kube-dc").withName("kube-dc-net-leader").get().getSpec().getHolderIdentity());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !first.getSpec()
+                        .getRenewTime()
+                        .equals(client.leases()
+                                .inNamespace("kube-dc")
+                                .withName("kube-dc-net-leader")
+                                .get()
+                                .getSpec()
+                                .getRenewTime()));
+        assertEquals(
+                first.getSpec().getHolderIdentity(),
+                client.leases()
+                        .inNamespace("kube-dc")
+                        .withName("kube-dc-net-leader")
+                        .get()
+                        .getSpec()
+                        .getHolderIdentity());
         assertEquals(true, operator.getRuntimeInfo().isStarted());
     }
 }

@@ -13,8 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Health and metrics endpoints: ready once informers sync; metric labels never name objects. */
 @Tag("server")
@@ -25,19 +25,44 @@ class OperationsTest {
 
     @Test
     void readinessIsUpOnceTheControllersInformersHaveSynced() {
-        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("\"project\""), containsString("\"eip\""));
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body(containsString("\"project\""), containsString("\"eip\""));
         given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     void metricsAreExposedWithBoundedLabels() {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ops").endMetadata().build()).create();
-        client.resource(Fixtures.project("ops", "metrics-probe", "10.0.0.0/24", "cloud")).create();
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                given().when().get("/q/metrics").then().extract().asString().contains("kubedc_reconciliations_total"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("ops")
+                        .endMetadata()
+                        .build())
+                .create();
+        client.resource(Fixtures.project("ops", "metrics-probe", "10.0.0.0/24", "cloud"))
+                .create();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> given().when()
+                        .get("/q/metrics")
+                        .then()
+                        .extract()
+                        .asString()
+                        .contains("kubedc_reconciliations_total"));
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(metrics.contains("kubedc_reconcile_duration_seconds"), "reconcile timer");
-        assertTrue(Pattern.compile("kubedc_reconciliations_total\\{controller=\"project\"").matcher(metrics).find(), metrics);
+        assertTrue(
+                Pattern.compile("kubedc_reconciliations_total\\{controller=\"project\"")
+                        .matcher(metrics)
+                        .find(),
+                metrics);
         assertFalse(metrics.contains("metrics-probe"), "no object name may appear in a metric label");
         assertFalse(metrics.contains("namespace=\"ops\""), "no namespace label");
     }

@@ -7,9 +7,9 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Tag;
 
 /** Transient errors are retried forever with a capped backoff; every object is re-checked at least every 10 minutes. */
 @Tag("server")

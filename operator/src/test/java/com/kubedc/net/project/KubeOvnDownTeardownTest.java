@@ -17,8 +17,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Kube-OVN down during a Project's deletion: its finalizers are removed after the configured wait, with events. */
 @Tag("server")
@@ -33,7 +33,6 @@ class KubeOvnDownTeardownTest {
         }
     }
 
-
     @Test
     void noKubeOvnFinalizerSticksWhenKubeOvnIsDown() {
         TestCluster cluster = TestCluster.get();
@@ -41,17 +40,30 @@ class KubeOvnDownTeardownTest {
         cluster.awaitReady("down", "p");
         cluster.emulator.setPaused(true);
         try {
-            cluster.client.resources(Project.class).inNamespace("down").withName("p").delete();
+            cluster.client
+                    .resources(Project.class)
+                    .inNamespace("down")
+                    .withName("p")
+                    .delete();
             await().atMost(Duration.ofSeconds(30)).until(() -> cluster.get("down", "p") == null);
         } finally {
             cluster.emulator.setPaused(false);
         }
-        assertNull(cluster.client.resources(OvnSnatRule.class).withName("down-p").get());
-        assertNull(cluster.client.resources(OvnEip.class).withName("down-p-ext-cloud").get());
-        assertNull(cluster.client.resources(Subnet.class).withName("down-p-default").get());
+        assertNull(
+                cluster.client.resources(OvnSnatRule.class).withName("down-p").get());
+        assertNull(cluster.client
+                .resources(OvnEip.class)
+                .withName("down-p-ext-cloud")
+                .get());
+        assertNull(cluster.client
+                .resources(Subnet.class)
+                .withName("down-p-default")
+                .get());
         assertNull(cluster.client.resources(Vpc.class).withName("down-p").get());
         assertNull(cluster.client.namespaces().withName("down-p").get());
-        var forced = cluster.events("down", "p").stream().filter(e -> Reasons.FORCED_FINALIZER_REMOVAL.equals(e.getReason())).toList();
+        var forced = cluster.events("down", "p").stream()
+                .filter(e -> Reasons.FORCED_FINALIZER_REMOVAL.equals(e.getReason()))
+                .toList();
         assertEquals(4, forced.size(), "SNAT, gateway OvnEip, Subnet and Vpc each needed it: " + forced);
         assertTrue(forced.stream().allMatch(e -> "Warning".equals(e.getType())));
     }

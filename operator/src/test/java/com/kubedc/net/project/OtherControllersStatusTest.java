@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.support.ApiRecorder;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code status.quotaUsage} and {@code status.security} belong to upstream's quota and security
@@ -65,20 +65,35 @@ class OtherControllersStatusTest {
 
     /** The quota controller's merge patch and the security aggregator's server-side apply of status. */
     void otherControllersWriteTheirStatus(String name) {
-        PatchContext merge = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(QUOTA_MANAGER).build();
-        others.resources(Project.class).inNamespace(ORG).withName(name).subresource("status")
+        PatchContext merge = new PatchContext.Builder()
+                .withPatchType(PatchType.JSON_MERGE)
+                .withFieldManager(QUOTA_MANAGER)
+                .build();
+        others.resources(Project.class)
+                .inNamespace(ORG)
+                .withName(name)
+                .subresource("status")
                 .patch(merge, "{\"status\": {\"quotaUsage\": " + QUOTA + "}}");
-        PatchContext apply = new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(SECURITY_MANAGER)
-                .withForce(true).build();
-        others.resources(Project.class).inNamespace(ORG).withName(name).subresource("status").patch(apply, """
+        PatchContext apply = new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager(SECURITY_MANAGER)
+                .withForce(true)
+                .build();
+        others.resources(Project.class)
+                .inNamespace(ORG)
+                .withName(name)
+                .subresource("status")
+                .patch(apply, """
                 {"apiVersion": "kube-dc.com/v1", "kind": "Project", "metadata": {"name": "%s", "namespace": "%s"},
                  "status": {"security": %s}}""".formatted(name, ORG, SECURITY));
     }
 
     /** The Project exactly as the API server returns it. */
     JsonNode raw(String name) {
-        return Serialization.unmarshal(cluster.client.raw(cluster.client.getMasterUrl() + "apis/kube-dc.com/v1/namespaces/" + ORG
-                + "/projects/" + name), JsonNode.class);
+        return Serialization.unmarshal(
+                cluster.client.raw(
+                        cluster.client.getMasterUrl() + "apis/kube-dc.com/v1/namespaces/" + ORG + "/projects/" + name),
+                JsonNode.class);
     }
 
     /** The serialized {@code status.quotaUsage} and {@code status.security} as the server returns them. */
@@ -106,7 +121,9 @@ class OtherControllersStatusTest {
 
     String readyReason(String name) {
         Project p = cluster.get(ORG, name);
-        return p == null || p.getStatus() == null ? null : Conditions.reason(p.getStatus().getConditions(), Conditions.READY);
+        return p == null || p.getStatus() == null
+                ? null
+                : Conditions.reason(p.getStatus().getConditions(), Conditions.READY);
     }
 
     @Test
@@ -117,35 +134,60 @@ class OtherControllersStatusTest {
         cluster.awaitReady(ORG, "keep");
         otherControllersWriteTheirStatus("keep");
         List<String> written = othersFields("keep");
-        assertEquals(Serialization.unmarshal(QUOTA, JsonNode.class), Serialization.unmarshal(written.get(0), JsonNode.class));
-        assertEquals(Serialization.unmarshal(SECURITY, JsonNode.class), Serialization.unmarshal(written.get(1), JsonNode.class));
+        assertEquals(
+                Serialization.unmarshal(QUOTA, JsonNode.class),
+                Serialization.unmarshal(written.get(0), JsonNode.class));
+        assertEquals(
+                Serialization.unmarshal(SECURITY, JsonNode.class),
+                Serialization.unmarshal(written.get(1), JsonNode.class));
 
         // a status change of ours (server-side apply): bad input, then good again
-        cluster.client.resources(Project.class).inNamespace(ORG).withName("keep").edit(x -> {
-            x.getSpec().setCidrBlock("10.7.0/24");
-            return x;
-        });
+        cluster.client
+                .resources(Project.class)
+                .inNamespace(ORG)
+                .withName("keep")
+                .edit(x -> {
+                    x.getSpec().setCidrBlock("10.7.0/24");
+                    return x;
+                });
         await().atMost(WAIT).until(() -> Reasons.INVALID_CIDR.equals(readyReason("keep")));
         assertUntouched("keep", written);
-        cluster.client.resources(Project.class).inNamespace(ORG).withName("keep").edit(x -> {
-            x.getSpec().setCidrBlock("10.7.0.0/24");
-            return x;
-        });
+        cluster.client
+                .resources(Project.class)
+                .inNamespace(ORG)
+                .withName("keep")
+                .edit(x -> {
+                    x.getSpec().setCidrBlock("10.7.0.0/24");
+                    return x;
+                });
         cluster.awaitReady(ORG, "keep");
         assertUntouched("keep", written);
 
         // teardown (JSON Patch of our status fields) until our finalizer is gone; HOLD keeps the object readable
-        cluster.client.resources(Project.class).inNamespace(ORG).withName("keep").delete();
-        await().atMost(WAIT).until(() -> List.of(HOLD).equals(cluster.get(ORG, "keep").getMetadata().getFinalizers()));
+        cluster.client
+                .resources(Project.class)
+                .inNamespace(ORG)
+                .withName("keep")
+                .delete();
+        await().atMost(WAIT)
+                .until(() -> List.of(HOLD)
+                        .equals(cluster.get(ORG, "keep").getMetadata().getFinalizers()));
         Project gone = cluster.get(ORG, "keep");
-        assertTrue(Conditions.find(gone.getStatus().getConditions(), Reasons.TERMINATING).isPresent(), "our teardown wrote its status");
+        assertTrue(
+                Conditions.find(gone.getStatus().getConditions(), Reasons.TERMINATING)
+                        .isPresent(),
+                "our teardown wrote its status");
         assertEquals(null, cluster.client.namespaces().withName("others-keep").get());
         assertUntouched("keep", written);
 
-        cluster.client.resources(Project.class).inNamespace(ORG).withName("keep").edit(x -> {
-            x.getMetadata().getFinalizers().remove(HOLD);
-            return x;
-        });
+        cluster.client
+                .resources(Project.class)
+                .inNamespace(ORG)
+                .withName("keep")
+                .edit(x -> {
+                    x.getMetadata().getFinalizers().remove(HOLD);
+                    return x;
+                });
         await().atMost(WAIT).until(() -> cluster.get(ORG, "keep") == null);
     }
 

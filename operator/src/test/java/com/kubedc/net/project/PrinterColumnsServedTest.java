@@ -23,8 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * What {@code kubectl get <kind> -o wide} shows for converged objects: the API server's Table
@@ -46,8 +46,10 @@ class PrinterColumnsServedTest {
     /** The server-side Table of {@code path}, as kubectl requests it. */
     JsonNode table(String path) throws Exception {
         HttpClient http = cluster.client.getHttpClient();
-        HttpRequest request = http.newHttpRequestBuilder().uri(cluster.client.getMasterUrl() + path)
-                .setHeader("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").build();
+        HttpRequest request = http.newHttpRequestBuilder()
+                .uri(cluster.client.getMasterUrl() + path)
+                .setHeader("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io")
+                .build();
         HttpResponse<String> response = http.sendAsync(request, String.class).get(10, TimeUnit.SECONDS);
         assertEquals(200, response.code(), response.body());
         return Serialization.unmarshal(response.body(), JsonNode.class);
@@ -56,7 +58,9 @@ class PrinterColumnsServedTest {
     /** Column name and priority, in display order. */
     static List<String> columns(JsonNode table) {
         List<String> out = new ArrayList<>();
-        table.path("columnDefinitions").forEach(c -> out.add(c.path("name").asText() + "|" + c.path("priority").asInt()));
+        table.path("columnDefinitions")
+                .forEach(c -> out.add(
+                        c.path("name").asText() + "|" + c.path("priority").asInt()));
         return out;
     }
 
@@ -81,31 +85,59 @@ class PrinterColumnsServedTest {
     @Test
     void projectsEipsAndFipsListTheirColumnsInOrderWithTheConvergedValues() throws Exception {
         String ns = cluster.readyProject(ORG, "web", "10.9.0.0/24");
-        EIp gw = cluster.client.resources(EIp.class).inNamespace(ns).withName("default-gw").get();
+        EIp gw = cluster.client
+                .resources(EIp.class)
+                .inNamespace(ns)
+                .withName("default-gw")
+                .get();
         String gatewayIp = gw.getStatus().getIpAddress();
         assertTrue(gatewayIp != null && !gatewayIp.isEmpty());
-        await().atMost(WAIT).until(() -> gatewayIp.equals(cluster.get(ORG, "web").getStatus().getGatewayIP()));
+        await().atMost(WAIT)
+                .until(() ->
+                        gatewayIp.equals(cluster.get(ORG, "web").getStatus().getGatewayIP()));
 
         JsonNode projects = table("apis/kube-dc.com/v1/namespaces/" + ORG + "/projects");
-        assertEquals(List.of("Name|0", "Ready|0", "Project Namespace|0", "Egress|1", "Gateway IP|1", "Age|0"), columns(projects));
+        assertEquals(
+                List.of("Name|0", "Ready|0", "Project Namespace|0", "Egress|1", "Gateway IP|1", "Age|0"),
+                columns(projects));
         assertEquals(List.of("web", "True", ns, "cloud", gatewayIp), row(projects, "web"));
 
         JsonNode eips = table("apis/kube-dc.com/v1/namespaces/" + ns + "/eips");
         assertEquals(List.of("Name|0", "External IP|0", "Ready|0", "Age|0", "Ownership|0"), columns(eips));
-        await().atMost(WAIT).until(() -> "Shared".equals(cluster.client.resources(EIp.class).inNamespace(ns).withName("default-gw").get()
-                .getStatus().getOwnershipType()));
-        assertEquals(List.of("default-gw", gatewayIp, "true", "Shared"), row(table("apis/kube-dc.com/v1/namespaces/" + ns + "/eips"), "default-gw"));
+        await().atMost(WAIT)
+                .until(() -> "Shared"
+                        .equals(cluster.client
+                                .resources(EIp.class)
+                                .inNamespace(ns)
+                                .withName("default-gw")
+                                .get()
+                                .getStatus()
+                                .getOwnershipType()));
+        assertEquals(
+                List.of("default-gw", gatewayIp, "true", "Shared"),
+                row(table("apis/kube-dc.com/v1/namespaces/" + ns + "/eips"), "default-gw"));
 
         cluster.client.resource(vmi(ns, "ubuntu", "10.9.0.10")).create();
         cluster.client.resource(fipForVm(ns, "ssh", "ubuntu", "vpc_net_0")).create();
         await().atMost(WAIT).until(() -> {
-            FIp f = cluster.client.resources(FIp.class).inNamespace(ns).withName("ssh").get();
+            FIp f = cluster.client
+                    .resources(FIp.class)
+                    .inNamespace(ns)
+                    .withName("ssh")
+                    .get();
             return f.getStatus() != null && f.getStatus().isReady();
         });
-        FIp fip = cluster.client.resources(FIp.class).inNamespace(ns).withName("ssh").get();
+        FIp fip = cluster.client
+                .resources(FIp.class)
+                .inNamespace(ns)
+                .withName("ssh")
+                .get();
         JsonNode fips = table("apis/kube-dc.com/v1/namespaces/" + ns + "/fips");
-        assertEquals(List.of("Name|0", "Target IP|0", "External IP|0", "VM|0", "Interface|0", "Ready|0"), columns(fips));
-        assertEquals(List.of("ssh", "10.9.0.10", fip.getStatus().getExternalIP(), "ubuntu", "vpc_net_0", "true"), rowWithoutAge(fips, "ssh"));
+        assertEquals(
+                List.of("Name|0", "Target IP|0", "External IP|0", "VM|0", "Interface|0", "Ready|0"), columns(fips));
+        assertEquals(
+                List.of("ssh", "10.9.0.10", fip.getStatus().getExternalIP(), "ubuntu", "vpc_net_0", "true"),
+                rowWithoutAge(fips, "ssh"));
     }
 
     /** FIp has no Age column (upstream's columns). */
@@ -123,8 +155,10 @@ class PrinterColumnsServedTest {
     static VirtualMachineInstance vmi(String ns, String name, String ip) {
         VirtualMachineInstance v = new VirtualMachineInstance();
         v.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
-        v.setStatus(new VirtualMachineInstance.Status(List.of(new VirtualMachineInstance.Interface("vpc_net_0", "eth0", ip, null,
-                "02:00:00:00:00:09", "domain")), "Running"));
+        v.setStatus(new VirtualMachineInstance.Status(
+                List.of(new VirtualMachineInstance.Interface(
+                        "vpc_net_0", "eth0", ip, null, "02:00:00:00:00:09", "domain")),
+                "Running"));
         return v;
     }
 

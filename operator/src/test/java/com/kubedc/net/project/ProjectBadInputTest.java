@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bad input on the mock: the Project gets InputValid=False with the reason, exactly one Warning
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Tag;
 @QuarkusTest
 class ProjectBadInputTest {
     static final Duration WAIT = Duration.ofSeconds(20);
-
 
     TestCluster cluster;
 
@@ -45,14 +44,21 @@ class ProjectBadInputTest {
         awaitReason(org, name, reason);
         Thread.sleep(800); // a retry storm or a late write would show up here
         assertTouchedNothing(org, name);
-        assertEquals(null, cluster.client.resources(Subnet.class).withName(org + "-" + name + "-default").get(), "nothing created");
+        assertEquals(
+                null,
+                cluster.client
+                        .resources(Subnet.class)
+                        .withName(org + "-" + name + "-default")
+                        .get(),
+                "nothing created");
         assertOneWarning(org, name, reason);
     }
 
     void awaitReason(String org, String name, String reason) {
         await().atMost(WAIT).until(() -> {
             Project got = cluster.get(org, name);
-            return got != null && got.getStatus() != null
+            return got != null
+                    && got.getStatus() != null
                     && reason.equals(Conditions.reason(got.getStatus().getConditions(), Reasons.INPUT_VALID));
         });
         Project got = cluster.get(org, name);
@@ -62,12 +68,16 @@ class ProjectBadInputTest {
 
     void assertTouchedNothing(String org, String name) {
         String ns = org + "-" + name;
-        List<String> forChildren = cluster.recorder.controllerWrites().stream().filter(w -> w.contains(ns)).toList();
+        List<String> forChildren = cluster.recorder.controllerWrites().stream()
+                .filter(w -> w.contains(ns))
+                .toList();
         assertEquals(List.of(), forChildren, "no object of the project may be written");
     }
 
     void assertOneWarning(String org, String name, String reason) {
-        var warnings = cluster.events(org, name).stream().filter(e -> "Warning".equals(e.getType())).toList();
+        var warnings = cluster.events(org, name).stream()
+                .filter(e -> "Warning".equals(e.getType()))
+                .toList();
         assertEquals(1, warnings.size(), "exactly one Warning event: " + warnings);
         assertEquals(reason, warnings.get(0).getReason());
         assertTrue(!warnings.get(0).getMessage().isBlank());
@@ -100,16 +110,35 @@ class ProjectBadInputTest {
 
     @Test
     void namespaceOwnedByAnotherProject() throws Exception {
-        cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("bad-taken")
-                .withAnnotations(Map.of(Keys.PROJECT, "bad-x/taken")).endMetadata().build()).create();
+        cluster.client
+                .namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("bad-taken")
+                        .withAnnotations(Map.of(Keys.PROJECT, "bad-x/taken"))
+                        .endMetadata()
+                        .build())
+                .create();
         assertRejected(Fixtures.project("bad", "taken", "10.8.0.0/24", "cloud"), Reasons.NAMESPACE_CONFLICT);
-        assertEquals("bad-x/taken", cluster.client.namespaces().withName("bad-taken").get().getMetadata().getAnnotations().get(Keys.PROJECT));
+        assertEquals(
+                "bad-x/taken",
+                cluster.client
+                        .namespaces()
+                        .withName("bad-taken")
+                        .get()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Keys.PROJECT));
     }
 
     @Test
     void invalidAllowlistAnnotation() throws Exception {
-        assertRejected(Fixtures.withAnnotation(Fixtures.project("bad", "allow", "10.7.0.0/24", "cloud"),
-                Keys.EGRESS_ALLOWLIST, "8.8.8.8,eight"), Reasons.INVALID_ALLOWLIST);
+        assertRejected(
+                Fixtures.withAnnotation(
+                        Fixtures.project("bad", "allow", "10.7.0.0/24", "cloud"),
+                        Keys.EGRESS_ALLOWLIST,
+                        "8.8.8.8,eight"),
+                Reasons.INVALID_ALLOWLIST);
     }
 
     @Test
@@ -127,7 +156,8 @@ class ProjectBadInputTest {
         } finally {
             setExternalLabel("ext-public", "public");
         }
-        await().atMost(WAIT).until(() -> cluster.get("bad", "orphan").getStatus().isReady());
+        await().atMost(WAIT)
+                .until(() -> cluster.get("bad", "orphan").getStatus().isReady());
     }
 
     void setExternalLabel(String subnet, String type) {

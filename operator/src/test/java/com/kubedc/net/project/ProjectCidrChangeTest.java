@@ -6,18 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
-import com.kubedc.net.vocabulary.Conditions;
-import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.support.TestCluster;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.vocabulary.Conditions;
 import io.fabric8.kubernetes.api.model.Event;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * A Project whose network exists keeps its cidrBlock (Kube-OVN cannot re-address a live
@@ -48,10 +47,22 @@ class ProjectCidrChangeTest {
 
         // the status patch is the last write of a reconcile: a child written by it would be in the log now
         List<String> writes = cluster.recorder.controllerWrites();
-        assertEquals(List.of(), writes.stream().filter(w -> w.contains(ns)).toList(), "no child of the project is written");
-        assertTrue(writes.stream().allMatch(w -> w.contains("/projects/live/status") || w.contains("/events")), writes.toString());
-        assertEquals("10.20.0.0/24", cluster.client.resources(Subnet.class).withName(ns + "-default").get().getSpec().cidrBlock());
-        assertEquals(vpcBefore.getSpec(), cluster.client.resources(Vpc.class).withName(ns).get().getSpec());
+        assertEquals(
+                List.of(), writes.stream().filter(w -> w.contains(ns)).toList(), "no child of the project is written");
+        assertTrue(
+                writes.stream().allMatch(w -> w.contains("/projects/live/status") || w.contains("/events")),
+                writes.toString());
+        assertEquals(
+                "10.20.0.0/24",
+                cluster.client
+                        .resources(Subnet.class)
+                        .withName(ns + "-default")
+                        .get()
+                        .getSpec()
+                        .cidrBlock());
+        assertEquals(
+                vpcBefore.getSpec(),
+                cluster.client.resources(Vpc.class).withName(ns).get().getSpec());
 
         ProjectStatus refused = cluster.get("cidr", "live").getStatus();
         assertEquals(false, refused.isReady());
@@ -60,7 +71,10 @@ class ProjectCidrChangeTest {
         assertEquals(before.getGatewayIP(), refused.getGatewayIP());
         assertTrue(Conditions.isTrue(refused.getConditions(), Reasons.NETWORK_READY), "the network is still there");
         assertTrue(Conditions.isTrue(refused.getConditions(), Reasons.GATEWAY_READY), "and so is its gateway");
-        assertTrue(Conditions.find(refused.getConditions(), Reasons.INPUT_VALID).get().getMessage().contains("10.20.0.0/24"));
+        assertTrue(Conditions.find(refused.getConditions(), Reasons.INPUT_VALID)
+                .get()
+                .getMessage()
+                .contains("10.20.0.0/24"));
         List<Event> warnings = warnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals(Reasons.CIDR_BLOCK_IMMUTABLE, warnings.get(0).getReason());
@@ -71,21 +85,36 @@ class ProjectCidrChangeTest {
         assertEquals(Reasons.VALID, Conditions.reason(back.getConditions(), Reasons.INPUT_VALID));
         assertEquals(before.getGatewayIP(), back.getGatewayIP());
         assertEquals(1, warnings().size(), "no further Warning: " + warnings());
-        assertEquals("10.20.0.0/24", cluster.client.resources(Subnet.class).withName(ns + "-default").get().getSpec().cidrBlock());
+        assertEquals(
+                "10.20.0.0/24",
+                cluster.client
+                        .resources(Subnet.class)
+                        .withName(ns + "-default")
+                        .get()
+                        .getSpec()
+                        .cidrBlock());
     }
 
     void setCidr(String cidr) {
-        cluster.client.resources(Project.class).inNamespace("cidr").withName("live").edit(p -> {
-            p.getSpec().setCidrBlock(cidr);
-            return p;
-        });
+        cluster.client
+                .resources(Project.class)
+                .inNamespace("cidr")
+                .withName("live")
+                .edit(p -> {
+                    p.getSpec().setCidrBlock(cidr);
+                    return p;
+                });
     }
 
     void awaitInputValid(String reason) {
-        await().atMost(WAIT).until(() -> reason.equals(Conditions.reason(cluster.get("cidr", "live").getStatus().getConditions(), Reasons.INPUT_VALID)));
+        await().atMost(WAIT)
+                .until(() -> reason.equals(Conditions.reason(
+                        cluster.get("cidr", "live").getStatus().getConditions(), Reasons.INPUT_VALID)));
     }
 
     List<Event> warnings() {
-        return cluster.events("cidr", "live").stream().filter(e -> "Warning".equals(e.getType())).toList();
+        return cluster.events("cidr", "live").stream()
+                .filter(e -> "Warning".equals(e.getType()))
+                .toList();
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.network.ExternalNetworks;
 import com.kubedc.net.support.Fixtures;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
+import com.kubedc.net.vocabulary.Keys;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,11 @@ class ProjectDesiredTest {
 
     static Plan plan(Project p) {
         return ((ProjectValidation.Good) ProjectValidation.validate(
-                new ProjectInputs(p, NETS, null, null, null, null, List.of(), null, null, null, List.of(), List.of(), List.of()), SETTINGS)).plan();
+                        new ProjectInputs(
+                                p, NETS, null, null, null, null, List.of(), null, null, null, List.of(), List.of(),
+                                List.of()),
+                        SETTINGS))
+                .plan();
     }
 
     final Project cloud = Fixtures.project("acme", "dev", "10.0.10.0/24", "cloud");
@@ -37,7 +41,9 @@ class ProjectDesiredTest {
         assertEquals("acme-dev", vpc.getMetadata().getName());
         assertEquals(List.of("acme-dev"), vpc.getSpec().namespaces());
         assertEquals(Boolean.TRUE, vpc.getSpec().enableExternal());
-        assertEquals(List.of(new Vpc.StaticRoute("policyDst", "0.0.0.0/0", "100.65.0.1")), vpc.getSpec().staticRoutes());
+        assertEquals(
+                List.of(new Vpc.StaticRoute("policyDst", "0.0.0.0/0", "100.65.0.1")),
+                vpc.getSpec().staticRoutes());
         assertEquals(List.of(), vpc.getSpec().extraExternalSubnets());
         assertEquals(2, vpc.getSpec().policyRoutes().size());
     }
@@ -54,14 +60,24 @@ class ProjectDesiredTest {
         Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of("ext-public", "ext-cloud"));
         assertEquals(List.of("ext-public"), vpc.getSpec().extraExternalSubnets());
         Vpc pubVpc = ProjectDesired.vpc(pub, plan(pub), NETS, SETTINGS, List.of("ext-public"));
-        assertEquals(List.of("ext-public"), pubVpc.getSpec().extraExternalSubnets(), "no duplicate of the egress network");
+        assertEquals(
+                List.of("ext-public"), pubVpc.getSpec().extraExternalSubnets(), "no duplicate of the egress network");
     }
 
     @Test
     void anFIpWhoseEIpIsOnAnotherNetworkThanTheEgressOneIsReroutedThroughThatNetworksGateway() {
-        Vpc vpc = ProjectDesired.vpc(cloud, plan(cloud), NETS, SETTINGS, List.of("ext-public"), List.of(
-                new ProjectInputs.SourceRoute(30000, "10.0.10.5", "ext-public"), new ProjectInputs.SourceRoute(30000, "10.0.10.6", "ext-cloud")));
-        var reroutes = vpc.getSpec().policyRoutes().stream().filter(r -> r.priority() == 30000).toList();
+        Vpc vpc = ProjectDesired.vpc(
+                cloud,
+                plan(cloud),
+                NETS,
+                SETTINGS,
+                List.of("ext-public"),
+                List.of(
+                        new ProjectInputs.SourceRoute(30000, "10.0.10.5", "ext-public"),
+                        new ProjectInputs.SourceRoute(30000, "10.0.10.6", "ext-cloud")));
+        var reroutes = vpc.getSpec().policyRoutes().stream()
+                .filter(r -> r.priority() == 30000)
+                .toList();
         assertEquals(List.of(new Vpc.PolicyRoute(30000, "ip4.src == 10.0.10.5", "reroute", "168.119.17.49")), reroutes);
     }
 

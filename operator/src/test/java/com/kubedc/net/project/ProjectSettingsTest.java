@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 class ProjectSettingsTest {
     @Test
     void anInvalidGlobalAllowlistEntryIsRejectedWithItsKey() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ProjectSettings.check("kube-dc.egress-global-allowlist", List.of("1.2.3.4", "nope")));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ProjectSettings.check("kube-dc.egress-global-allowlist", List.of("1.2.3.4", "nope")));
         assertEquals("kube-dc.egress-global-allowlist: entry \"nope\" is not an IPv4 address or CIDR", e.getMessage());
     }
 
     @Test
     void validEntriesPass() {
-        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ProjectSettings.check("k", List.of("1.2.3.4", "10.0.0.0/8")));
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                () -> ProjectSettings.check("k", List.of("1.2.3.4", "10.0.0.0/8")));
     }
 }

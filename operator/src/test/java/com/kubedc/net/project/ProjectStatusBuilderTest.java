@@ -24,9 +24,17 @@ class ProjectStatusBuilderTest {
         ProjectStatus s = new ProjectStatus();
         s.setNamespace("acme-dev");
         s.setGatewayIP("100.65.0.101");
-        s.setQuotaUsage(new QuotaUsage(new QuotaUsage.Amount("8", "1.5"), null, null, null, null,
-                Map.of("nvidia-a10", new QuotaUsage.Accelerator(null, new QuotaUsage.Amount("2", "1"), null, null)), true, "2026-01-01T00:00:00Z"));
-        s.setSecurity(new ProjectSecurity(new ProjectSecurity.Service(3, true, 2, 0), null, null, null, List.of(), "kv/acme-dev", null, null));
+        s.setQuotaUsage(new QuotaUsage(
+                new QuotaUsage.Amount("8", "1.5"),
+                null,
+                null,
+                null,
+                null,
+                Map.of("nvidia-a10", new QuotaUsage.Accelerator(null, new QuotaUsage.Amount("2", "1"), null, null)),
+                true,
+                "2026-01-01T00:00:00Z"));
+        s.setSecurity(new ProjectSecurity(
+                new ProjectSecurity.Service(3, true, 2, 0), null, null, null, List.of(), "kv/acme-dev", null, null));
         p.setStatus(s);
         return p;
     }
@@ -41,7 +49,8 @@ class ProjectStatusBuilderTest {
 
     @Test
     void invalidInputKeepsTheKnownGatewayAddressAndSetsNothingOfOthers() {
-        ProjectStatus next = ProjectStatusBuilder.invalid(withOthersStatus(), new Problem(Reasons.INVALID_CIDR, "bad"), CLOCK);
+        ProjectStatus next =
+                ProjectStatusBuilder.invalid(withOthersStatus(), new Problem(Reasons.INVALID_CIDR, "bad"), CLOCK);
         assertEquals("100.65.0.101", next.getGatewayIP());
         assertNull(next.getQuotaUsage());
         assertNull(next.getSecurity());
@@ -52,10 +61,12 @@ class ProjectStatusBuilderTest {
         Project p = withOthersStatus();
         Plan plan = ProjectDesiredTest.plan(p);
         var gw = Fixtures.eipWithAddress("acme-dev", "default-gw", "100.65.0.7");
-        ProjectStatus next = ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, gw, null), CLOCK);
+        ProjectStatus next =
+                ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, gw, null), CLOCK);
         assertEquals("100.65.0.7", next.getGatewayIP());
         assertNull(next.getQuotaUsage());
         assertNull(next.getSecurity());
-        assertNull(ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, null, null), CLOCK).getGatewayIP());
+        assertNull(ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, null, null), CLOCK)
+                .getGatewayIP());
     }
 }

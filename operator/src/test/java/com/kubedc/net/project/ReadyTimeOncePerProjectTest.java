@@ -13,8 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code kubedc_time_to_ready_seconds{kind="Project"}} counts each Project once: reconciles after
@@ -27,6 +27,7 @@ class ReadyTimeOncePerProjectTest {
 
     @Inject
     MeterRegistry registry;
+
     @Inject
     StatusReporter reporter;
 
@@ -54,7 +55,10 @@ class ReadyTimeOncePerProjectTest {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 3; i++) {
                 String value = "r" + round;
-                cluster.client.resources(Project.class).inNamespace(ORG).withName("p" + i)
+                cluster.client
+                        .resources(Project.class)
+                        .inNamespace(ORG)
+                        .withName("p" + i)
                         .edit(p -> {
                             if (p.getMetadata().getAnnotations() == null) {
                                 p.getMetadata().setAnnotations(new java.util.HashMap<>());
@@ -68,7 +72,10 @@ class ReadyTimeOncePerProjectTest {
         // a reconcile that still sees a Project as it was before Ready (stale cache) computes Ready again
         for (Project stale : created) {
             var ready = cluster.get(ORG, stale.getMetadata().getName()).getStatus();
-            assertFalse(reporter.report(stale, null, new ProjectStatusSpec(x -> ready)).wrote(), "the fresh version already says so");
+            assertFalse(
+                    reporter.report(stale, null, new ProjectStatusSpec(x -> ready))
+                            .wrote(),
+                    "the fresh version already says so");
         }
         cluster.awaitQuiet();
         assertEquals(before + 3, count());

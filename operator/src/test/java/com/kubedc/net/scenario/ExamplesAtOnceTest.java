@@ -1,7 +1,5 @@
 package com.kubedc.net.scenario;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,10 +7,11 @@ import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.support.NbTestResource;
 import com.kubedc.net.support.Routes;
 import com.kubedc.net.support.TestCluster;
+import com.kubedc.net.vocabulary.ServiceAddresses;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -30,12 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tier 4: every manifest of {@code examples/} sent at once, in no order (Services before their
@@ -63,15 +62,16 @@ class ExamplesAtOnceTest {
             }
 
             @Override
-            public void onClose(WatcherException cause) {
-            }
+            public void onClose(WatcherException cause) {}
         });
         try {
             // reversed and all together: Services first, racing the Projects that make their namespace
             List<HasMetadata> reversed = new ArrayList<>(objects);
             java.util.Collections.reverse(reversed);
-            CompletableFuture.allOf(reversed.stream().map(o -> CompletableFuture.runAsync(() -> create(o), pool))
-                    .toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.allOf(reversed.stream()
+                            .map(o -> CompletableFuture.runAsync(() -> create(o), pool))
+                            .toArray(CompletableFuture[]::new))
+                    .get();
         } finally {
             pool.shutdown();
             watch.close();
@@ -79,16 +79,20 @@ class ExamplesAtOnceTest {
         String ns = ORG + "-cloud-app";
         cluster.awaitReady(ORG, "cloud-app");
         cluster.awaitReady(ORG, "web");
-        await().atMost(WAIT).until(() -> !ips(ns, "nginx").isEmpty() && !ips(ns, "vm-ssh").isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !ips(ns, "nginx").isEmpty() && !ips(ns, "vm-ssh").isEmpty());
         var routes = new Routes(cluster);
         for (String svc : List.of("web", "shop", "api", "kube-api", "portal")) {
             routes.awaitPublished(ns, svc);
         }
         cluster.awaitQuiet();
 
-        List<String> warnings = Stream.of(ORG, ns, ORG + "-web").flatMap(n -> cluster.client.v1().events().inNamespace(n).list().getItems().stream())
-                .filter(ExamplesAtOnceTest::ours).filter(e -> "Warning".equals(e.getType()))
-                .map(e -> e.getInvolvedObject().getKind() + " " + e.getInvolvedObject().getName() + ": " + e.getReason() + " " + e.getMessage())
+        List<String> warnings = Stream.of(ORG, ns, ORG + "-web")
+                .flatMap(n -> cluster.client.v1().events().inNamespace(n).list().getItems().stream())
+                .filter(ExamplesAtOnceTest::ours)
+                .filter(e -> "Warning".equals(e.getType()))
+                .map(e -> e.getInvolvedObject().getKind() + " "
+                        + e.getInvolvedObject().getName() + ": " + e.getReason() + " " + e.getMessage())
                 .toList();
         assertEquals(List.of(), warnings);
     }
@@ -99,18 +103,28 @@ class ExamplesAtOnceTest {
     }
 
     static boolean ours(Event e) {
-        return "kube-dc-net".equals(e.getReportingComponent()) || e.getSource() != null && "kube-dc-net".equals(e.getSource().getComponent());
+        return "kube-dc-net".equals(e.getReportingComponent())
+                || e.getSource() != null && "kube-dc-net".equals(e.getSource().getComponent());
     }
 
     /** The examples with organization {@code demo} renamed (and the one fixed hostname made unique to it). */
     static List<HasMetadata> examples() throws IOException {
         List<HasMetadata> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(com.kubedc.net.testkit.Repo.path("examples"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                String yaml = Files.readString(f).replace("demo", ORG).replace("portal.example.com", "portal." + ORG + ".example.com");
-                for (HasMetadata o : TestCluster.get().client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                String yaml = Files.readString(f)
+                        .replace("demo", ORG)
+                        .replace("portal.example.com", "portal." + ORG + ".example.com");
+                for (HasMetadata o : TestCluster.get()
+                        .client
+                        .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                        .items()) {
                     // the test server has no discovery for our CRDs: Projects go typed
-                    out.add("Project".equals(o.getKind()) ? Serialization.unmarshal(Serialization.asJson(o), Project.class) : o);
+                    out.add(
+                            "Project".equals(o.getKind())
+                                    ? Serialization.unmarshal(Serialization.asJson(o), Project.class)
+                                    : o);
                 }
             }
         }

@@ -24,18 +24,24 @@ public final class ApiRecorder {
 
     /** The controller's write requests since the last call, with their request bodies. */
     public List<AuditLog.Entry> controllerWriteEntries() {
-        return log.next().stream().filter(e -> !(e.userAgent().contains(EMULATOR_USER_AGENT) || e.userAgent().contains(TEST_USER_AGENT)
-                || e.fromComponent())).toList();
+        return log.next().stream()
+                .filter(e -> !(e.userAgent().contains(EMULATOR_USER_AGENT)
+                        || e.userAgent().contains(TEST_USER_AGENT)
+                        || e.fromComponent()))
+                .toList();
     }
 
     /** The controller's write requests since the last call, as {@code METHOD path}, a create followed by the new object's name. */
     public List<String> controllerWrites() {
         List<String> out = new ArrayList<>();
         for (AuditLog.Entry e : log.next()) {
-            boolean others = e.userAgent().contains(EMULATOR_USER_AGENT) || e.userAgent().contains(TEST_USER_AGENT)
+            boolean others = e.userAgent().contains(EMULATOR_USER_AGENT)
+                    || e.userAgent().contains(TEST_USER_AGENT)
                     || e.fromComponent();
             if (!others) {
-                String created = e.body() == null ? "" : e.body().path("metadata").path("name").asText("");
+                String created = e.body() == null
+                        ? ""
+                        : e.body().path("metadata").path("name").asText("");
                 out.add("create".equals(e.verb()) && !created.isEmpty() ? e.line() + " " + created : e.line());
             }
         }

@@ -20,8 +20,7 @@ public final class Chart {
     /** The Kubernetes version `helm template` assumes (the test API server's). */
     public static final String KUBE_VERSION = "1.34.4";
 
-    private Chart() {
-    }
+    private Chart() {}
 
     /** The manifest text for {@code values} ({@code --set key=value} pairs). */
     public static String template(Map<String, ?> values) {
@@ -30,7 +29,11 @@ public final class Chart {
 
     /** The manifest text of release {@code release} in {@code namespace} for {@code values}. */
     public static String template(String release, String namespace, Map<String, ?> values) {
-        TemplateCommand t = new Helm(DIR).template().withName(release).withNamespace(namespace).withKubeVersion(KUBE_VERSION);
+        TemplateCommand t = new Helm(DIR)
+                .template()
+                .withName(release)
+                .withNamespace(namespace)
+                .withKubeVersion(KUBE_VERSION);
         for (var e : values.entrySet()) {
             t = t.set(e.getKey(), e.getValue());
         }

@@ -14,15 +14,25 @@ import java.util.Map;
 public final class ChartRbac {
     public static final String NAMESPACE = Chart.NAMESPACE;
 
-    private ChartRbac() {
-    }
+    private ChartRbac() {}
 
     public static void install(ApiServer.Endpoint server) {
         try (KubernetesClient c = server.client("kube-dc-net-test-setup")) {
-            for (HasMetadata o : Chart.ofKind(Chart.render(Map.of()), "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding")) {
+            for (HasMetadata o : Chart.ofKind(
+                    Chart.render(Map.of()),
+                    "ServiceAccount",
+                    "ClusterRole",
+                    "ClusterRoleBinding",
+                    "Role",
+                    "RoleBinding")) {
                 String ns = o.getMetadata().getNamespace();
                 if (ns != null) {
-                    c.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
+                    c.resource(new NamespaceBuilder()
+                                    .withNewMetadata()
+                                    .withName(ns)
+                                    .endMetadata()
+                                    .build())
+                            .serverSideApply();
                 }
                 c.resource(o).forceConflicts().serverSideApply();
             }

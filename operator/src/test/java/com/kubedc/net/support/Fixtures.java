@@ -16,13 +16,17 @@ import java.util.List;
 
 /** Builders of test objects: the seed's external networks and Projects. */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Project project(String org, String name, String cidr, String egressType) {
         Project p = new Project();
-        p.setMetadata(new ObjectMetaBuilder().withNamespace(org).withName(name).withGeneration(1L)
-                .withUid("uid-" + org + "-" + name).withAnnotations(new HashMap<>()).build());
+        p.setMetadata(new ObjectMetaBuilder()
+                .withNamespace(org)
+                .withName(name)
+                .withGeneration(1L)
+                .withUid("uid-" + org + "-" + name)
+                .withAnnotations(new HashMap<>())
+                .build());
         ProjectSpec spec = new ProjectSpec();
         spec.setCidrBlock(cidr);
         spec.setEgressNetworkType(egressType);
@@ -48,10 +52,17 @@ public final class Fixtures {
      * every test class shares one API server and the seed's /28 holds only 12 addresses.
      */
     public static Subnet suiteExtPublic() {
-        return SeedNetworks.external("ext-public", "public", "168.119.17.0/24", "168.119.17.49", false, List.of("168.119.17.1..168.119.17.50"));
+        return SeedNetworks.external(
+                "ext-public",
+                "public",
+                "168.119.17.0/24",
+                "168.119.17.49",
+                false,
+                List.of("168.119.17.1..168.119.17.50"));
     }
 
-    public static Subnet externalSubnet(String name, String type, String cidr, String gw, boolean isDefault, List<String> exclude) {
+    public static Subnet externalSubnet(
+            String name, String type, String cidr, String gw, boolean isDefault, List<String> exclude) {
         return SeedNetworks.external(name, type, cidr, gw, isDefault, exclude);
     }
 

@@ -35,8 +35,14 @@ public class FreshOperators {
     private KubernetesClient client;
     private final java.util.List<Operator> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public FreshOperators(Operator application, KubeDcConfig config, ReadyTimer readyTimer, Clock clock, MeterRegistry registry,
-            WriteCounter counter, com.kubedc.net.ovn.NbLoadBalancers nb) {
+    public FreshOperators(
+            Operator application,
+            KubeDcConfig config,
+            ReadyTimer readyTimer,
+            Clock clock,
+            MeterRegistry registry,
+            WriteCounter counter,
+            com.kubedc.net.ovn.NbLoadBalancers nb) {
         this.nb = nb;
         this.application = application;
         this.config = config;
@@ -59,14 +65,32 @@ public class FreshOperators {
         Events events = new Events(client, clock, counter);
         com.kubedc.net.common.Refusals refusals = new com.kubedc.net.common.Refusals(events, registry);
         // as in production: SSA for primaries, an informer whose first list fails retries
-        Operator op = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(false));
-        com.kubedc.net.common.StatusReporter status = new com.kubedc.net.common.StatusReporter(client, events, refusals, readyTimer, counter);
-        register(op, "project", new ProjectReconciler(config, new ProjectApply(writer),
-                new ProjectTeardown(writer, events, status, clock, config), status, clock));
+        Operator op = new Operator(o -> o.withKubernetesClient(client)
+                .withCloseClientOnStop(false)
+                .withStopOnInformerErrorDuringStartup(false));
+        com.kubedc.net.common.StatusReporter status =
+                new com.kubedc.net.common.StatusReporter(client, events, refusals, readyTimer, counter);
+        register(
+                op,
+                "project",
+                new ProjectReconciler(
+                        config,
+                        new ProjectApply(writer),
+                        new ProjectTeardown(writer, events, status, clock, config),
+                        status,
+                        clock));
         register(op, "eip", new EIpReconciler(clock, writer, status, registry, config));
         register(op, "fip", new FIpReconciler(clock, writer, status, config));
-        register(op, "loadbalancer", new com.kubedc.net.loadbalancer.ServiceLbReconciler(clock, writer, events, status, nb, config, registry));
-        register(op, "gatewayroute", new com.kubedc.net.gatewayroute.GatewayRouteReconciler(clock, writer, status, client, counter, registry, config));
+        register(
+                op,
+                "loadbalancer",
+                new com.kubedc.net.loadbalancer.ServiceLbReconciler(
+                        clock, writer, events, status, nb, config, registry));
+        register(
+                op,
+                "gatewayroute",
+                new com.kubedc.net.gatewayroute.GatewayRouteReconciler(
+                        clock, writer, status, client, counter, registry, config));
         started.add(op); // tracked before it starts: an operator that fails half-way must still be stopped
         op.start();
         return op;
@@ -77,8 +101,9 @@ public class FreshOperators {
      * previous), waiting {@code settle} each time and asserting that no restart wrote to the API
      * ({@code alsoAfterEach} adds checks, e.g. OVSDB transactions). Returns the last one, running.
      */
-    public Operator restartWithoutWrites(TestCluster cluster, int times, java.time.Duration settle,
-            java.util.function.IntConsumer alsoAfterEach) throws InterruptedException {
+    public Operator restartWithoutWrites(
+            TestCluster cluster, int times, java.time.Duration settle, java.util.function.IntConsumer alsoAfterEach)
+            throws InterruptedException {
         application.stop();
         Operator current = null;
         for (int i = 1; i <= times; i++) {
@@ -87,7 +112,8 @@ public class FreshOperators {
             }
             current = start();
             Thread.sleep(settle.toMillis());
-            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), cluster.recorder.controllerWrites(), "restart " + i + " wrote to the API");
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    java.util.List.of(), cluster.recorder.controllerWrites(), "restart " + i + " wrote to the API");
             alsoAfterEach.accept(i);
         }
         return current;
@@ -105,7 +131,8 @@ public class FreshOperators {
         started.clear();
     }
 
-    private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Operator op, String name, Reconciler<R> reconciler) {
+    private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(
+            Operator op, String name, Reconciler<R> reconciler) {
         var app = application.getRegisteredController(name).orElseThrow().getConfiguration();
         op.register(reconciler, o -> o.withRetry(app.getRetry()));
     }

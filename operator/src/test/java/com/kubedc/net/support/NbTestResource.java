@@ -1,7 +1,6 @@
 package com.kubedc.net.support;
 
 import com.kubedc.net.testkit.LocalNb;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public class RealApiServerResource implements QuarkusTestResourceLifecycleManager {
     /** Marks a test profile whose controller runs with the chart's ServiceAccount and RBAC. */
-    public interface AsChartServiceAccount {
-    }
+    public interface AsChartServiceAccount {}
 
     private boolean asChartServiceAccount;
 
@@ -21,8 +20,9 @@ public class RealApiServerResource implements QuarkusTestResourceLifecycleManage
     public void setContext(Context context) {
         String profile = context.testProfile();
         try {
-            asChartServiceAccount = profile != null && AsChartServiceAccount.class.isAssignableFrom(
-                    Class.forName(profile, false, Thread.currentThread().getContextClassLoader()));
+            asChartServiceAccount = profile != null
+                    && AsChartServiceAccount.class.isAssignableFrom(
+                            Class.forName(profile, false, Thread.currentThread().getContextClassLoader()));
         } catch (ClassNotFoundException e) {
             asChartServiceAccount = false;
         }

@@ -1,12 +1,11 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import static org.awaitility.Awaitility.await;
 
-import com.kubedc.net.vocabulary.Conditions;
 import com.kubedc.net.gatewayroute.RouteReasons;
 import com.kubedc.net.testkit.SeedGateway;
+import com.kubedc.net.vocabulary.Conditions;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -34,12 +33,16 @@ public final class Routes {
 
     public String reason(String ns, String name) {
         Service s = get(ns, name);
-        return s == null || s.getStatus() == null ? null : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
+        return s == null || s.getStatus() == null
+                ? null
+                : Conditions.reason(s.getStatus().getConditions(), RouteReasons.ROUTE_READY);
     }
 
     public String published(String ns, String name) {
         Service s = get(ns, name);
-        return s == null || s.getMetadata().getAnnotations() == null ? null : s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS);
+        return s == null || s.getMetadata().getAnnotations() == null
+                ? null
+                : s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS);
     }
 
     public void awaitReason(String ns, String name, String reason) {
@@ -47,7 +50,12 @@ public final class Routes {
             await().atMost(WAIT).until(() -> reason.equals(reason(ns, name)));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             Service s = get(ns, name);
-            throw new AssertionError(name + " never reached " + reason + ": " + (s == null ? "gone" : s.getStatus() + " " + s.getMetadata().getAnnotations()), e);
+            throw new AssertionError(
+                    name + " never reached " + reason + ": "
+                            + (s == null
+                                    ? "gone"
+                                    : s.getStatus() + " " + s.getMetadata().getAnnotations()),
+                    e);
         }
     }
 
@@ -59,37 +67,64 @@ public final class Routes {
     }
 
     public Gateway gateway() {
-        return cluster.client.resources(Gateway.class).inNamespace(SeedGateway.NAMESPACE).withName(SeedGateway.NAME).get();
+        return cluster.client
+                .resources(Gateway.class)
+                .inNamespace(SeedGateway.NAMESPACE)
+                .withName(SeedGateway.NAME)
+                .get();
     }
 
     public List<String> listenerNames() {
-        return gateway().getSpec().getListeners().stream().map(Listener::getName).toList();
+        return gateway().getSpec().getListeners().stream()
+                .map(Listener::getName)
+                .toList();
     }
 
     public Optional<Listener> listener(String name) {
-        return gateway().getSpec().getListeners().stream().filter(l -> name.equals(l.getName())).findFirst();
+        return gateway().getSpec().getListeners().stream()
+                .filter(l -> name.equals(l.getName()))
+                .findFirst();
     }
 
     /** Sets one annotation of a Service by merge patch, as {@code kubectl annotate} does. */
     public void setAnnotation(String ns, String name, String key, String value) {
-        cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
+        cluster.client
+                .services()
+                .inNamespace(ns)
+                .withName(name)
+                .patch(
+                        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}");
     }
 
     /** Removes one annotation of a Service, as {@code kubectl annotate svc <name> <key>-} does (a merge patch with null). */
     public void removeAnnotation(String ns, String name, String key) {
-        cluster.client.services().inNamespace(ns).withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + key + "\":null}}}");
+        cluster.client
+                .services()
+                .inNamespace(ns)
+                .withName(name)
+                .patch(
+                        io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + key + "\":null}}}");
     }
 
     /** Warning events about a Service with {@code reason}. */
     public List<Event> warnings(String ns, String name, String reason) {
-        return cluster.events(ns, name).stream().filter(e -> "Warning".equals(e.getType()) && reason.equals(e.getReason())).toList();
+        return cluster.events(ns, name).stream()
+                .filter(e -> "Warning".equals(e.getType()) && reason.equals(e.getReason()))
+                .toList();
     }
 
     /** A TLS Secret the user brings; {@code keys} are the data keys it has. */
     public static Secret tlsSecret(String ns, String name, String... keys) {
-        SecretBuilder b = new SecretBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata().withType("kubernetes.io/tls");
+        SecretBuilder b = new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .endMetadata()
+                .withType("kubernetes.io/tls");
         for (String k : keys) {
             b.addToData(k, Base64.getEncoder().encodeToString(("pem of " + k).getBytes()));
         }

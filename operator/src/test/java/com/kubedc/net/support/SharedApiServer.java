@@ -16,21 +16,27 @@ import java.util.List;
 public final class SharedApiServer {
     private static final String KEY = "kube-dc-net.test.apiserver";
 
-    private SharedApiServer() {
-    }
+    private SharedApiServer() {}
 
     @SuppressWarnings("unchecked")
     public static ApiServer.Endpoint get() {
         synchronized (System.getProperties()) {
             Object shared = System.getProperties().get(KEY);
             if (shared == null) {
-                ApiServerBinaries binaries = ApiServerBinaries.find().orElseThrow(() -> new IllegalStateException(
-                        "no kube-apiserver/etcd binaries: run ./scripts/build-apiserver.sh (./test.sh does), or set KUBEBUILDER_ASSETS"));
+                ApiServerBinaries binaries = ApiServerBinaries.find()
+                        .orElseThrow(
+                                () -> new IllegalStateException(
+                                        "no kube-apiserver/etcd binaries: run ./scripts/build-apiserver.sh (./test.sh does), or set KUBEBUILDER_ASSETS"));
                 ApiServer server = ApiServer.start(binaries, 0);
                 try (KubernetesClient c = server.client("kube-dc-net-test-setup")) {
                     Crds.installAll(c);
                     // the release namespace (leases, events of the platform)
-                    c.resource(new NamespaceBuilder().withNewMetadata().withName("kube-dc").endMetadata().build()).serverSideApply();
+                    c.resource(new NamespaceBuilder()
+                                    .withNewMetadata()
+                                    .withName("kube-dc")
+                                    .endMetadata()
+                                    .build())
+                            .serverSideApply();
                 }
                 shared = server.endpoint().asList();
                 System.getProperties().put(KEY, shared);

@@ -1,17 +1,14 @@
 package com.kubedc.net.support;
 
-import com.kubedc.net.vocabulary.Keys;
-
-
 import com.kubedc.net.api.v1.Project;
+import com.kubedc.net.testkit.ApiServer;
+import com.kubedc.net.testkit.AuditLog;
 import com.kubedc.net.testkit.GatewayEmulator;
 import com.kubedc.net.testkit.KubeOvnEmulator;
 import com.kubedc.net.testkit.SeedGateway;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import com.kubedc.net.testkit.ApiServer;
-import com.kubedc.net.testkit.AuditLog;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import java.time.Duration;
@@ -78,8 +75,11 @@ public final class TestCluster implements AutoCloseable {
                 System.getProperties().put(KEY, current);
             }
         }
-        String nb = NbTestResource.server() != null ? NbTestResource.server().endpoint()
-                : NbClusterTestResource.cluster() != null ? NbClusterTestResource.cluster().endpoints() : null;
+        String nb = NbTestResource.server() != null
+                ? NbTestResource.server().endpoint()
+                : NbClusterTestResource.cluster() != null
+                        ? NbClusterTestResource.cluster().endpoints()
+                        : null;
         if (!java.util.Objects.equals(nb, current.attachedNb)) {
             current.emulator.attachNb(nb);
             current.attachedNb = nb;
@@ -113,15 +113,27 @@ public final class TestCluster implements AutoCloseable {
 
     public void organization(String org) {
         if (client.namespaces().withName(org).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(org).endMetadata().build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(org)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
     /** A namespace labelled as the Project reconciler labels a project's, without a Project (the Service controllers only look at the label). */
     public void projectNamespace(String ns) {
         if (client.namespaces().withName(ns).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
-                    .withLabels(java.util.Map.of(com.kubedc.net.vocabulary.Keys.PROJECT, "")).endMetadata().build()).create();
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(ns)
+                            .withLabels(java.util.Map.of(com.kubedc.net.vocabulary.Keys.PROJECT, ""))
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -144,8 +156,12 @@ public final class TestCluster implements AutoCloseable {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             Project p = get(organization, name);
-            throw new AssertionError("Project " + organization + "/" + name + " not ready: "
-                    + (p == null ? "gone" : io.fabric8.kubernetes.client.utils.Serialization.asJson(p.getStatus())), e);
+            throw new AssertionError(
+                    "Project " + organization + "/" + name + " not ready: "
+                            + (p == null
+                                    ? "gone"
+                                    : io.fabric8.kubernetes.client.utils.Serialization.asJson(p.getStatus())),
+                    e);
         }
         return get(organization, name);
     }
@@ -161,18 +177,22 @@ public final class TestCluster implements AutoCloseable {
 
     public List<Event> events(String namespace, String involvedName) {
         return client.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName()))
+                .toList();
     }
 
     /** Waits until the controller has written nothing for 1.5 s: converged, whatever was still in flight. */
     public void awaitQuiet() {
         List<String> last = new java.util.ArrayList<>();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1500)).until(() -> {
-                last.clear();
-                last.addAll(recorder.controllerWrites());
-                return last.isEmpty();
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(1500))
+                    .until(() -> {
+                        last.clear();
+                        last.addAll(recorder.controllerWrites());
+                        return last.isEmpty();
+                    });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             throw new AssertionError("the controller keeps writing: " + last.subList(0, Math.min(20, last.size())), e);
         }

@@ -20,18 +20,24 @@ class TestTiersTest {
     static final Pattern NEEDS_SERVER = Pattern.compile(
             "^@(QuarkusTest|EnableKubernetesMockClient)\\b|\\b(SharedApiServer|TestCluster|LocalNb|LocalNbCluster|KubernetesMockServer)\\b|\\bApiServer\\.",
             Pattern.MULTILINE);
+
     static final Pattern TAGGED = Pattern.compile("^@Tag\\(\"server\"\\)$", Pattern.MULTILINE);
 
     @Test
     void everyServerTestIsTaggedAndNoPureTestIs() throws IOException {
         List<Path> tests;
         try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
-            tests = files.filter(p -> p.toString().endsWith("Test.java") && !p.endsWith("TestTiersTest.java")).toList();
+            tests = files.filter(p -> p.toString().endsWith("Test.java") && !p.endsWith("TestTiersTest.java"))
+                    .toList();
         }
-        List<String> wrong = tests.stream().filter(p -> {
-            String s = read(p);
-            return NEEDS_SERVER.matcher(s).find() != TAGGED.matcher(s).find();
-        }).map(Path::toString).sorted().toList();
+        List<String> wrong = tests.stream()
+                .filter(p -> {
+                    String s = read(p);
+                    return NEEDS_SERVER.matcher(s).find() != TAGGED.matcher(s).find();
+                })
+                .map(Path::toString)
+                .sorted()
+                .toList();
         assertEquals(List.of(), wrong, "tagged without a server, or a server without the tag");
     }
 

@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The emulator behaves like kube-ovn-controller where the controller depends on it. */
 @Tag("server")
@@ -63,7 +63,8 @@ class KubeOvnEmulatorTest {
     }
 
     Map<String, String> allAddresses() {
-        return client.resources(OvnEip.class).list().getItems().stream().filter(e -> e.readyAddress() != null)
+        return client.resources(OvnEip.class).list().getItems().stream()
+                .filter(e -> e.readyAddress() != null)
                 .collect(Collectors.toMap(e -> e.getMetadata().getName(), OvnEip::readyAddress));
     }
 
@@ -85,7 +86,15 @@ class KubeOvnEmulatorTest {
             OvnEip e = client.resources(OvnEip.class).withName("e12").get();
             return e.getStatus() != null && Boolean.FALSE.equals(e.getStatus().ready());
         });
-        assertEquals("NoAvailableAddress", client.resources(OvnEip.class).withName("e12").get().getStatus().conditions().get(0).getReason());
+        assertEquals(
+                "NoAvailableAddress",
+                client.resources(OvnEip.class)
+                        .withName("e12")
+                        .get()
+                        .getStatus()
+                        .conditions()
+                        .get(0)
+                        .getReason());
         // freeing one address lets the waiting one through
         String freed = address("e3");
         client.resources(OvnEip.class).withName("e3").delete();
@@ -111,14 +120,24 @@ class KubeOvnEmulatorTest {
     @Test
     void subnetUsageCountsAllocatedAddresses() {
         // 192.0.2.0/29: .1 gateway, .2 excluded: .3-.6 assignable
-        client.resource(Fixtures.externalSubnet("ext-usage", "public", "192.0.2.0/29", "192.0.2.1", false, List.of("192.0.2.2"))).create();
+        client.resource(Fixtures.externalSubnet(
+                        "ext-usage", "public", "192.0.2.0/29", "192.0.2.1", false, List.of("192.0.2.2")))
+                .create();
         eip("u1", "ext-usage");
         assertEquals("192.0.2.3", address("u1"));
         await().atMost(WAIT).until(() -> {
             Subnet s = client.resources(Subnet.class).withName("ext-usage").get();
-            return s.getStatus() != null && s.getStatus().v4usingIPs() != null && s.getStatus().v4usingIPs() == 1.0;
+            return s.getStatus() != null
+                    && s.getStatus().v4usingIPs() != null
+                    && s.getStatus().v4usingIPs() == 1.0;
         });
-        assertEquals(3.0, client.resources(Subnet.class).withName("ext-usage").get().getStatus().v4availableIPs());
+        assertEquals(
+                3.0,
+                client.resources(Subnet.class)
+                        .withName("ext-usage")
+                        .get()
+                        .getStatus()
+                        .v4availableIPs());
     }
 
     @Test
@@ -135,10 +154,19 @@ class KubeOvnEmulatorTest {
             return s.getStatus() != null && Boolean.TRUE.equals(s.getStatus().ready());
         });
         client.resources(OvnEip.class).withName("held").delete();
-        await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> client.resources(OvnEip.class).withName("held").get() != null);
-        assertEquals(List.of(KubeOvn.FINALIZER), client.resources(OvnEip.class).withName("held").get().getMetadata().getFinalizers());
+        await().during(Duration.ofMillis(700))
+                .atMost(WAIT)
+                .until(() -> client.resources(OvnEip.class).withName("held").get() != null);
+        assertEquals(
+                List.of(KubeOvn.FINALIZER),
+                client.resources(OvnEip.class)
+                        .withName("held")
+                        .get()
+                        .getMetadata()
+                        .getFinalizers());
         client.resources(OvnSnatRule.class).withName("snat").delete();
-        await().atMost(WAIT).until(() -> client.resources(OvnEip.class).withName("held").get() == null);
+        await().atMost(WAIT)
+                .until(() -> client.resources(OvnEip.class).withName("held").get() == null);
     }
 
     @Test
@@ -152,11 +180,16 @@ class KubeOvnEmulatorTest {
         assertNotNull(address("t-p-ext-cloud"));
         assertTrue(address("t-p-ext-public").startsWith("168.119.17."));
         client.resources(OvnEip.class).withName("t-p-ext-cloud").delete();
-        await().atMost(WAIT).until(() -> client.resources(OvnEip.class).withName("t-p-ext-cloud").get() == null);
+        await().atMost(WAIT)
+                .until(() ->
+                        client.resources(OvnEip.class).withName("t-p-ext-cloud").get() == null);
         client.resources(Vpc.class).withName("t-p").edit(x -> {
             x.getMetadata().setLabels(Map.of("touched", "yes"));
             return x;
         });
-        await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> client.resources(OvnEip.class).withName("t-p-ext-cloud").get() == null);
+        await().during(Duration.ofMillis(700))
+                .atMost(WAIT)
+                .until(() ->
+                        client.resources(OvnEip.class).withName("t-p-ext-cloud").get() == null);
     }
 }

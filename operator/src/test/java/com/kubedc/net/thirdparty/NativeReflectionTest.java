@@ -21,14 +21,20 @@ class NativeReflectionTest {
     void everyNestedModelRecordIsRegisteredForReflection() throws Exception {
         Set<String> nested = new TreeSet<>();
         // the models live in the api module: its classes folder, or its jar when Maven hands over the packaged module
-        Path location = Path.of(com.kubedc.net.api.v1.Project.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(com.kubedc.net.api.v1.Project.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
             Path classes = jar == null ? location : jar.getPath("/");
             collect(classes, nested);
         }
         assertFalse(nested.isEmpty(), "no model found in " + location);
         Set<String> registered = new TreeSet<>();
-        for (Class<?> t : NativeReflection.class.getAnnotation(RegisterForReflection.class).targets()) {
+        for (Class<?> t : NativeReflection.class
+                .getAnnotation(RegisterForReflection.class)
+                .targets()) {
             registered.add(t.getName());
         }
         assertEquals(nested, registered);
@@ -38,13 +44,18 @@ class NativeReflectionTest {
         for (String pkg : List.of("com/kubedc/net/thirdparty", "com/kubedc/net/api/v1")) {
             try (Stream<Path> files = Files.walk(classes.resolve(pkg))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                    String name = classes.relativize(f).toString().replace('/', '.').replace(".class", "");
+                    String name =
+                            classes.relativize(f).toString().replace('/', '.').replace(".class", "");
                     if (name.startsWith(".")) {
                         name = name.substring(1);
                     }
                     Class<?> c = Class.forName(name, false, getClass().getClassLoader());
-                    boolean model = c.isRecord() || name.contains(".api.v1.") && !c.isEnum() && !c.isInterface()
-                            && !io.fabric8.kubernetes.api.model.HasMetadata.class.isAssignableFrom(c) && !name.contains("$");
+                    boolean model = c.isRecord()
+                            || name.contains(".api.v1.")
+                                    && !c.isEnum()
+                                    && !c.isInterface()
+                                    && !io.fabric8.kubernetes.api.model.HasMetadata.class.isAssignableFrom(c)
+                                    && !name.contains("$");
                     if (model) {
                         nested.add(c.getName());
                     }

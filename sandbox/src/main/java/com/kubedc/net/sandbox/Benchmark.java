@@ -15,8 +15,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +25,20 @@ import java.util.List;
  */
 final class Benchmark {
     /** One recorded write: enough to replay it. */
-    record Write(String method, String path, String contentType, byte[] body) {
-    }
+    record Write(String method, String path, String contentType, byte[] body) {}
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     static String run(Sandbox sandbox, OperatorProcess operator, int n, int k) throws Exception {
         WriteTap tap = WriteTap.on(sandbox);
         tap.start();
         KubernetesClient c = sandbox.client();
-        c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+        c.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("bench")
+                        .endMetadata()
+                        .build())
+                .create();
         long t0 = System.nanoTime();
         for (HasMetadata o : projects(n)) {
             c.resource(o).create();
@@ -66,24 +67,42 @@ final class Benchmark {
         double floor = replay(sandbox, all, n, k);
         long heapMb = operator.heapAfterGcMb();
         int objects = 2 * n * k;
-        return String.format("| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s%n"
-                + "writes per EIp or FIp by request: %s",
-                n, k, (created - t0) / 1e9, (converged - t0) / 1e9, k == 0 ? "–" : String.format("%.1f", (addressesReady - t1) / 1e9),
-                projectWrites.size() / (double) n, k == 0 ? "–" : String.format("%.2f", addressWrites.size() / (double) objects),
-                floor, seconds / floor, heapMb, operator.rssMb(), breakdown(projectWrites, n), k == 0 ? "–" : breakdown(addressWrites, objects));
+        return String.format(
+                "| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s%n"
+                        + "writes per EIp or FIp by request: %s",
+                n,
+                k,
+                (created - t0) / 1e9,
+                (converged - t0) / 1e9,
+                k == 0 ? "–" : String.format("%.1f", (addressesReady - t1) / 1e9),
+                projectWrites.size() / (double) n,
+                k == 0 ? "–" : String.format("%.2f", addressWrites.size() / (double) objects),
+                floor,
+                seconds / floor,
+                heapMb,
+                operator.rssMb(),
+                breakdown(projectWrites, n),
+                k == 0 ? "–" : breakdown(addressWrites, objects));
     }
 
-    static final String HEADER = "| N | K | create loop (s) | Projects Ready (s) | EIps+FIps Ready (s) | writes/Project | writes/(EIp or FIp) "
-            + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|";
+    static final String HEADER =
+            "| N | K | create loop (s) | Projects Ready (s) | EIps+FIps Ready (s) | writes/Project | writes/(EIp or FIp) "
+                    + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     /** The floor: the same requests, sequentially, on a fresh server already holding the user's objects. */
     static double replay(Sandbox sandbox, List<Write> recorded, int n, int k) throws Exception {
         return replay(sandbox, recorded, c -> {
             SeedNetworks.all().forEach(s -> c.resource(s).create());
-            c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+            c.resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("bench")
+                            .endMetadata()
+                            .build())
+                    .create();
             projects(n).forEach(o -> c.resource(o).create());
-            if (k > 0) { // a real server keeps no object in a namespace that does not exist (the replay's create then answers 409)
+            if (k > 0) { // a real server keeps no object in a namespace that does not exist (the replay's create then
+                // answers 409)
                 projectNamespaces(c, n);
             }
             addresses(n, k).forEach(o -> c.resource(o).create());
@@ -91,21 +110,27 @@ final class Benchmark {
     }
 
     /** The same requests, sequentially, on a fresh server of the sandbox's kind that {@code setup} filled with what the user and the platform made. */
-    static double replay(Sandbox sandbox, List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup) throws Exception {
+    static double replay(Sandbox sandbox, List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup)
+            throws Exception {
         try (FloorServer fresh = FloorServer.like(sandbox)) {
             setup.accept(fresh.client());
             long t0 = System.nanoTime();
             for (Write w : recorded) {
                 byte[] body = withoutVersionChecks(w);
                 HttpRequest.Builder b = fresh.request(w.path())
-                        .method(w.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                        .method(
+                                w.method(),
+                                body.length == 0
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (w.contentType() != null) {
                     b.header("Content-Type", w.contentType());
                 }
                 try {
                     fresh.http().send(b.build(), HttpResponse.BodyHandlers.discarding());
                 } catch (java.net.http.HttpTimeoutException e) {
-                    System.err.println("replay stalled on " + w.method() + " " + w.path() + " " + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                    System.err.println("replay stalled on " + w.method() + " " + w.path() + " "
+                            + new String(body, java.nio.charset.StandardCharsets.UTF_8));
                     throw e;
                 }
             }
@@ -152,7 +177,8 @@ final class Benchmark {
             String resource = w.method().equals("POST") ? seg[seg.length - 1] : seg[seg.length - (status ? 3 : 2)];
             counts.merge(w.method() + " " + resource + (status ? "/status" : ""), 1, Integer::sum);
         }
-        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+        return counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / (double) n))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
@@ -160,7 +186,12 @@ final class Benchmark {
     /** Creates the namespaces of Projects {@code p0…p<n-1>} (what the controller made on the measured server). */
     static void projectNamespaces(KubernetesClient c, int n) {
         for (int i = 0; i < n; i++) {
-            c.resource(new NamespaceBuilder().withNewMetadata().withName("bench-p" + i).endMetadata().build()).create();
+            c.resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName("bench-p" + i)
+                            .endMetadata()
+                            .build())
+                    .create();
         }
     }
 
@@ -168,7 +199,10 @@ final class Benchmark {
         List<HasMetadata> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Project p = new Project();
-            p.setMetadata(new ObjectMetaBuilder().withNamespace("bench").withName("p" + i).build());
+            p.setMetadata(new ObjectMetaBuilder()
+                    .withNamespace("bench")
+                    .withName("p" + i)
+                    .build());
             ProjectSpec spec = new ProjectSpec();
             spec.setCidrBlock(prefix(i) + ".0/24");
             spec.setEgressNetworkType("cloud");
@@ -185,11 +219,17 @@ final class Benchmark {
             String ns = "bench-p" + i;
             for (int j = 0; j < k; j++) {
                 EIp e = new EIp();
-                e.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("e" + j).build());
+                e.setMetadata(new ObjectMetaBuilder()
+                        .withNamespace(ns)
+                        .withName("e" + j)
+                        .build());
                 e.setSpec(new EIpSpec());
                 out.add(e);
                 FIp f = new FIp();
-                f.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("f" + j).build());
+                f.setMetadata(new ObjectMetaBuilder()
+                        .withNamespace(ns)
+                        .withName("f" + j)
+                        .build());
                 FIpSpec spec = new FIpSpec();
                 spec.setEip("e" + j);
                 spec.setIpAddress(prefix(i) + "." + (10 + j));
@@ -205,7 +245,9 @@ final class Benchmark {
     }
 
     static <T extends HasMetadata> long ready(KubernetesClient c, Class<T> kind) {
-        return c.resources(kind).inAnyNamespace().list().getItems().stream().filter(Benchmark::isReady).count();
+        return c.resources(kind).inAnyNamespace().list().getItems().stream()
+                .filter(Benchmark::isReady)
+                .count();
     }
 
     static boolean isReady(HasMetadata o) {
@@ -221,5 +263,4 @@ final class Benchmark {
     static byte[] body(RecordedRequest r) {
         return r.getBody() == null ? new byte[0] : r.getBody().getBytes().clone();
     }
-
 }

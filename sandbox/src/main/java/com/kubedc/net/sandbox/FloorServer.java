@@ -42,8 +42,12 @@ final class FloorServer implements AutoCloseable {
             ApiServer fresh = ApiServer.start(ApiServerBinaries.find().orElseThrow(), 0, false);
             KubernetesClient c = fresh.client(Sandbox.USER_AGENT);
             Crds.installAll(c);
-            return new FloorServer(fresh, fresh.url(), fresh.token(),
-                    HttpClient.newBuilder().sslContext(trusting(fresh.caFile())).build(), c);
+            return new FloorServer(
+                    fresh,
+                    fresh.url(),
+                    fresh.token(),
+                    HttpClient.newBuilder().sslContext(trusting(fresh.caFile())).build(),
+                    c);
         }
         SandboxServer fresh = SandboxServer.start(0);
         return new FloorServer(fresh, fresh.url(), null, HttpClient.newHttpClient(), fresh.client(Sandbox.USER_AGENT));
@@ -75,7 +79,8 @@ final class FloorServer implements AutoCloseable {
 
     /** A request to {@code path} on this server, authenticated. */
     HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(java.time.Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(url + path)).timeout(java.time.Duration.ofSeconds(30));
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 

@@ -1,9 +1,8 @@
 package com.kubedc.net.sandbox;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.testkit.Sandbox;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
@@ -25,20 +24,30 @@ import java.util.concurrent.Future;
  */
 final class MemoryBenchmark {
     /** Classes counted in the histogram: the cached kinds, and the managedFields entries they carry. */
-    static final List<String> COUNTED = List.of("io.fabric8.kubernetes.api.model.Service", "io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice",
-            "io.fabric8.kubernetes.api.model.Namespace", "com.kubedc.net.api.v1.Project", "com.kubedc.net.api.v1.EIp",
-            "com.kubedc.net.thirdparty.kubeovn.Subnet", "io.fabric8.kubernetes.api.model.ManagedFieldsEntry");
+    static final List<String> COUNTED = List.of(
+            "io.fabric8.kubernetes.api.model.Service",
+            "io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice",
+            "io.fabric8.kubernetes.api.model.Namespace",
+            "com.kubedc.net.api.v1.Project",
+            "com.kubedc.net.api.v1.EIp",
+            "com.kubedc.net.thirdparty.kubeovn.Subnet",
+            "io.fabric8.kubernetes.api.model.ManagedFieldsEntry");
 
-    private MemoryBenchmark() {
-    }
+    private MemoryBenchmark() {}
 
-    static final String HEADER = "| Projects | Services | Projects Ready (s) | Services programmed (s) | heap used after full GC (MiB) "
-            + "| heap committed (MiB) | non-heap (MiB) | RSS (MiB) | threads | objects held: Service / EndpointSlice / Namespace / Project / EIp / Subnet / ManagedFieldsEntry |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|";
+    static final String HEADER =
+            "| Projects | Services | Projects Ready (s) | Services programmed (s) | heap used after full GC (MiB) "
+                    + "| heap committed (MiB) | non-heap (MiB) | RSS (MiB) | threads | objects held: Service / EndpointSlice / Namespace / Project / EIp / Subnet / ManagedFieldsEntry |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|";
 
     static String run(Sandbox sandbox, OperatorProcess operator, int n, int m) throws Exception {
         KubernetesClient c = sandbox.client();
-        c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+        c.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("bench")
+                        .endMetadata()
+                        .build())
+                .create();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             long t0 = System.nanoTime();
@@ -54,10 +63,22 @@ final class MemoryBenchmark {
                 var svc = ServiceBenchmark.service(ns, "s" + i, 1000 + i / n);
                 svc.getSpec().setAllocateLoadBalancerNodePorts(false);
                 services.add(svc);
-                services.add(new EndpointSliceBuilder().withNewMetadata().withNamespace(ns).withName("s" + i + "-x")
-                        .withLabels(Map.of(Keys.SERVICE_NAME, "s" + i)).endMetadata().withAddressType("IPv4")
-                        .withEndpoints(ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".5"), ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".6"))
-                        .withPorts(new EndpointPortBuilder().withName("p").withPort(8080).withProtocol("TCP").build()).build());
+                services.add(new EndpointSliceBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns)
+                        .withName("s" + i + "-x")
+                        .withLabels(Map.of(Keys.SERVICE_NAME, "s" + i))
+                        .endMetadata()
+                        .withAddressType("IPv4")
+                        .withEndpoints(
+                                ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".5"),
+                                ServiceBenchmark.endpoint(Benchmark.prefix(i % n) + ".6"))
+                        .withPorts(new EndpointPortBuilder()
+                                .withName("p")
+                                .withPort(8080)
+                                .withProtocol("TCP")
+                                .build())
+                        .build());
             }
             long t1 = System.nanoTime();
             createAll(pool, c, services);
@@ -67,19 +88,34 @@ final class MemoryBenchmark {
             long programmed = System.nanoTime();
             services = null;
             Thread.sleep(10_000); // trailing reconciles and events settle
-            Map<String, Long> held = histogram(operator.jcmd("GC.class_histogram")); // a class histogram runs a full GC first
+            Map<String, Long> held =
+                    histogram(operator.jcmd("GC.class_histogram")); // a class histogram runs a full GC first
             long heapUsed = operator.heapAfterGcMb();
             long committed = (long) operator.metric("jvm_memory_committed_bytes{area=\"heap\"") >> 20;
             long nonHeap = (long) operator.metric("jvm_memory_used_bytes{area=\"nonheap\"") >> 20;
-            return String.format("| %d | %d | %.1f | %.1f | %d | %d | %d | %d | %d | %s |", n, m, (projectsReady - t0) / 1e9, (programmed - t1) / 1e9,
-                    heapUsed, committed, nonHeap, operator.rssMb(), operator.threads(),
-                    String.join(" / ", COUNTED.stream().map(k -> String.valueOf(held.getOrDefault(k, 0L))).toList()));
+            return String.format(
+                    "| %d | %d | %.1f | %.1f | %d | %d | %d | %d | %d | %s |",
+                    n,
+                    m,
+                    (projectsReady - t0) / 1e9,
+                    (programmed - t1) / 1e9,
+                    heapUsed,
+                    committed,
+                    nonHeap,
+                    operator.rssMb(),
+                    operator.threads(),
+                    String.join(
+                            " / ",
+                            COUNTED.stream()
+                                    .map(k -> String.valueOf(held.getOrDefault(k, 0L)))
+                                    .toList()));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void createAll(ExecutorService pool, KubernetesClient c, List<HasMetadata> objects) throws Exception {
+    private static void createAll(ExecutorService pool, KubernetesClient c, List<HasMetadata> objects)
+            throws Exception {
         List<Future<?>> done = new ArrayList<>();
         for (HasMetadata o : objects) {
             done.add(pool.submit(() -> c.resource(o).create()));

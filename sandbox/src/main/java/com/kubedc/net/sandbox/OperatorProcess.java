@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
  */
 final class OperatorProcess implements AutoCloseable {
     /** The packaged operator; {@code -Dkube-dc.sandbox.operator-jar} runs another copy (the benchmark runs a copy, so that a build meanwhile does not change it). */
-    static final Path JAR = Path.of(Settings.get("kube-dc.sandbox.operator-jar", Repo.path("operator", "target", "quarkus-app", "quarkus-run.jar").toString()));
+    static final Path JAR = Path.of(Settings.get(
+            "kube-dc.sandbox.operator-jar",
+            Repo.path("operator", "target", "quarkus-app", "quarkus-run.jar").toString()));
 
     private final Process process;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OperatorProcess(Process process, int httpPort) {
         this.process = process;
@@ -44,7 +47,8 @@ final class OperatorProcess implements AutoCloseable {
         if (port == 0) {
             port = LocalNb.freePort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String opts = System.getenv("KUBE_DC_OPERATOR_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
@@ -131,15 +135,22 @@ final class OperatorProcess implements AutoCloseable {
 
     /** Runs a diagnostic command in the operator's JVM and returns its output. */
     String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid()), command)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(pid()),
+                        command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
         return out;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(5)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

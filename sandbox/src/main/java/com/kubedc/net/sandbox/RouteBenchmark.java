@@ -1,10 +1,9 @@
 package com.kubedc.net.sandbox;
 
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.testkit.Sandbox;
 import com.kubedc.net.testkit.SeedGateway;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -22,15 +21,20 @@ import java.util.Map;
  * and the Gateway. Not a test: numbers go to docs/benchmarks.md.
  */
 final class RouteBenchmark {
-    static final String HEADER = "| routes | of them https | create loop (s) | all published (s) | API writes/route | Gateway updates "
-            + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|---|";
+    static final String HEADER =
+            "| routes | of them https | create loop (s) | all published (s) | API writes/route | Gateway updates "
+                    + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|---|";
 
-    private RouteBenchmark() {
-    }
+    private RouteBenchmark() {}
 
     static String run(Sandbox sandbox, OperatorProcess operator, int n) throws Exception {
         KubernetesClient c = sandbox.client();
-        c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+        c.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("bench")
+                        .endMetadata()
+                        .build())
+                .create();
         for (HasMetadata p : Benchmark.projects(ServiceBenchmark.PROJECTS)) {
             c.resource(p).create();
         }
@@ -52,18 +56,30 @@ final class RouteBenchmark {
         long done = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
         List<Benchmark.Write> all = tap.stop();
-        long gatewayUpdates = all.stream().filter(w -> w.path().contains("/gateways/")).count();
+        long gatewayUpdates =
+                all.stream().filter(w -> w.path().contains("/gateways/")).count();
         double seconds = (done - t0) / 1e9;
         double floor = Benchmark.replay(sandbox, all, fresh -> {
             fresh.resource(SeedGateway.namespace()).create();
             fresh.resource(SeedGateway.gateway("sandbox.kube-dc.test")).create();
-            Benchmark.projectNamespaces(fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
+            Benchmark.projectNamespaces(
+                    fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
             services.forEach(s -> fresh.resource(s).create());
         });
         long heapMb = operator.heapAfterGcMb();
-        return String.format("| %d | %d | %.1f | %.1f | %.2f | %d | %.2f | %.1f | %d | %d |%n%nAPI writes per route by request: %s", n,
-                https(n), (created - t0) / 1e9, seconds, all.size() / (double) n, gatewayUpdates, floor, seconds / floor, heapMb,
-                operator.rssMb(), Benchmark.breakdown(all, n));
+        return String.format(
+                "| %d | %d | %.1f | %.1f | %.2f | %d | %.2f | %.1f | %d | %d |%n%nAPI writes per route by request: %s",
+                n,
+                https(n),
+                (created - t0) / 1e9,
+                seconds,
+                all.size() / (double) n,
+                gatewayUpdates,
+                floor,
+                seconds / floor,
+                heapMb,
+                operator.rssMb(),
+                Benchmark.breakdown(all, n));
     }
 
     static long https(int n) {
@@ -83,7 +99,9 @@ final class RouteBenchmark {
     }
 
     static long published(KubernetesClient c) {
-        return c.services().inAnyNamespace().list().getItems().stream().filter(s -> s.getMetadata().getAnnotations() != null
-                && s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS) != null).count();
+        return c.services().inAnyNamespace().list().getItems().stream()
+                .filter(s -> s.getMetadata().getAnnotations() != null
+                        && s.getMetadata().getAnnotations().get(Keys.ROUTE_HOSTNAME_STATUS) != null)
+                .count();
     }
 }

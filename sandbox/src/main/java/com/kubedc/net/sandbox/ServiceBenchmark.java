@@ -1,13 +1,11 @@
 package com.kubedc.net.sandbox;
 
-import com.kubedc.net.vocabulary.ServiceAddresses;
-
-import com.kubedc.net.vocabulary.Keys;
-
 import com.kubedc.net.api.v1.Project;
-import com.kubedc.net.vocabulary.ServiceBinding;
 import com.kubedc.net.testkit.LocalNb;
 import com.kubedc.net.testkit.Sandbox;
+import com.kubedc.net.vocabulary.Keys;
+import com.kubedc.net.vocabulary.ServiceAddresses;
+import com.kubedc.net.vocabulary.ServiceBinding;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -30,15 +28,20 @@ import java.util.Map;
 final class ServiceBenchmark {
     static final int PROJECTS = 10;
 
-    private ServiceBenchmark() {
-    }
+    private ServiceBenchmark() {}
 
-    static final String HEADER = "| Services | create loop (s) | all programmed (s) | OVSDB transactions/Service | API writes/Service "
-            + "| ovn-nbctl batch floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|";
+    static final String HEADER =
+            "| Services | create loop (s) | all programmed (s) | OVSDB transactions/Service | API writes/Service "
+                    + "| ovn-nbctl batch floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n|---|---|---|---|---|---|---|---|---|";
 
     static String run(Sandbox sandbox, OperatorProcess operator, int n) throws Exception {
         KubernetesClient c = sandbox.client();
-        c.resource(new NamespaceBuilder().withNewMetadata().withName("bench").endMetadata().build()).create();
+        c.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("bench")
+                        .endMetadata()
+                        .build())
+                .create();
         for (HasMetadata p : Benchmark.projects(PROJECTS)) {
             c.resource(p).create();
         }
@@ -53,10 +56,23 @@ final class ServiceBenchmark {
         for (int i = 0; i < n; i++) {
             String ns = "bench-p" + (i % PROJECTS);
             c.resource(service(ns, "s" + i, 1000 + i)).create();
-            c.resource(new EndpointSliceBuilder().withNewMetadata().withNamespace(ns).withName("s" + i + "-x")
-                    .withLabels(Map.of(Keys.SERVICE_NAME, "s" + i)).endMetadata().withAddressType("IPv4")
-                    .withEndpoints(endpoint(Benchmark.prefix(i % PROJECTS) + ".5"), endpoint(Benchmark.prefix(i % PROJECTS) + ".6"))
-                    .withPorts(new EndpointPortBuilder().withName("p").withPort(8080).withProtocol("TCP").build()).build()).create();
+            c.resource(new EndpointSliceBuilder()
+                            .withNewMetadata()
+                            .withNamespace(ns)
+                            .withName("s" + i + "-x")
+                            .withLabels(Map.of(Keys.SERVICE_NAME, "s" + i))
+                            .endMetadata()
+                            .withAddressType("IPv4")
+                            .withEndpoints(
+                                    endpoint(Benchmark.prefix(i % PROJECTS) + ".5"),
+                                    endpoint(Benchmark.prefix(i % PROJECTS) + ".6"))
+                            .withPorts(new EndpointPortBuilder()
+                                    .withName("p")
+                                    .withPort(8080)
+                                    .withProtocol("TCP")
+                                    .build())
+                            .build())
+                    .create();
         }
         long created = System.nanoTime();
         while (programmed(c) < n) {
@@ -69,26 +85,54 @@ final class ServiceBenchmark {
         double seconds = (done - t0) / 1e9;
         double floor = floor(n);
         long heapMb = operator.heapAfterGcMb();
-        return String.format("| %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %d |%n%nAPI writes per Service by request: %s", n,
-                (created - t0) / 1e9, seconds, tx / (double) n, writes.size() / (double) n, floor, seconds / floor, heapMb, operator.rssMb(),
+        return String.format(
+                "| %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %d | %d |%n%nAPI writes per Service by request: %s",
+                n,
+                (created - t0) / 1e9,
+                seconds,
+                tx / (double) n,
+                writes.size() / (double) n,
+                floor,
+                seconds / floor,
+                heapMb,
+                operator.rssMb(),
                 Benchmark.breakdown(writes, n));
     }
 
     static io.fabric8.kubernetes.api.model.discovery.v1.Endpoint endpoint(String ip) {
-        return new EndpointBuilder().withAddresses(ip).withNewConditions().withReady(true).endConditions().build();
+        return new EndpointBuilder()
+                .withAddresses(ip)
+                .withNewConditions()
+                .withReady(true)
+                .endConditions()
+                .build();
     }
 
     static io.fabric8.kubernetes.api.model.Service service(String ns, String name, int port) {
-        return new ServiceBuilder().withNewMetadata().withNamespace(ns).withName(name)
-                .withAnnotations(Map.of(Keys.BIND_ON_DEFAULT_GW, "true")).endMetadata()
-                .withNewSpec().withType("LoadBalancer").withSelector(Map.of("app", name))
-                .withPorts(new ServicePortBuilder().withName("p").withPort(port).withProtocol("TCP").withTargetPort(new IntOrString(8080)).build())
-                .endSpec().build();
+        return new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .withAnnotations(Map.of(Keys.BIND_ON_DEFAULT_GW, "true"))
+                .endMetadata()
+                .withNewSpec()
+                .withType("LoadBalancer")
+                .withSelector(Map.of("app", name))
+                .withPorts(new ServicePortBuilder()
+                        .withName("p")
+                        .withPort(port)
+                        .withProtocol("TCP")
+                        .withTargetPort(new IntOrString(8080))
+                        .build())
+                .endSpec()
+                .build();
     }
 
     static long programmed(KubernetesClient c) {
-        return c.services().inAnyNamespace().list().getItems().stream().filter(ServiceBinding::managed)
-                .filter(s -> !ServiceAddresses.ips(s.getStatus()).isEmpty()).count();
+        return c.services().inAnyNamespace().list().getItems().stream()
+                .filter(ServiceBinding::managed)
+                .filter(s -> !ServiceAddresses.ips(s.getStatus()).isEmpty())
+                .count();
     }
 
     /** The same rows in one ovn-nbctl transaction: lb-add + lr-lb-add + ls-lb-add per Service. */
@@ -104,8 +148,21 @@ final class ServiceBenchmark {
                 String ns = "bench-p" + (i % PROJECTS);
                 String lb = ns + "-s" + i + "-tcp";
                 String prefix = Benchmark.prefix(i % PROJECTS);
-                batch.addAll(List.of("--", "lb-add", lb, "100.65.0." + (2 + i % PROJECTS) + ":" + (1000 + i), prefix + ".5:8080," + prefix + ".6:8080", "tcp",
-                        "--", "lr-lb-add", ns, lb, "--", "ls-lb-add", ns + "-default", lb));
+                batch.addAll(List.of(
+                        "--",
+                        "lb-add",
+                        lb,
+                        "100.65.0." + (2 + i % PROJECTS) + ":" + (1000 + i),
+                        prefix + ".5:8080," + prefix + ".6:8080",
+                        "tcp",
+                        "--",
+                        "lr-lb-add",
+                        ns,
+                        lb,
+                        "--",
+                        "ls-lb-add",
+                        ns + "-default",
+                        lb));
             }
             long t0 = System.nanoTime();
             nb.nbctl(batch.toArray(String[]::new));

@@ -16,8 +16,7 @@ final class Settings {
             "quarkus.kubernetes-client.namespace", "kube-dc",
             "quarkus.http.port", "8080");
 
-    private Settings() {
-    }
+    private Settings() {}
 
     static String get(String key, String fallback) {
         String v = System.getProperty(key);

@@ -23,7 +23,8 @@ abstract class WriteTap {
     }
 
     static boolean others(String userAgent) {
-        return userAgent.contains(KubeOvnEmulator.USER_AGENT) || userAgent.contains(Sandbox.USER_AGENT)
+        return userAgent.contains(KubeOvnEmulator.USER_AGENT)
+                || userAgent.contains(Sandbox.USER_AGENT)
                 || userAgent.contains(GatewayEmulator.USER_AGENT);
     }
 
@@ -50,7 +51,8 @@ abstract class WriteTap {
             List<Benchmark.Write> out = new ArrayList<>();
             for (AuditLog.Entry e : log.next()) {
                 if (!others(e.userAgent()) && !e.fromComponent()) {
-                    byte[] body = e.body() == null ? new byte[0] : e.body().toString().getBytes(StandardCharsets.UTF_8);
+                    byte[] body =
+                            e.body() == null ? new byte[0] : e.body().toString().getBytes(StandardCharsets.UTF_8);
                     out.add(new Benchmark.Write(e.method(), e.uri(), contentType(e.verb(), e.uri(), e.body()), body));
                 }
             }
@@ -83,14 +85,15 @@ abstract class WriteTap {
             writes.clear();
             sandbox.server().tap(r -> {
                 if (!"GET".equals(r.getMethod()) && !others(String.valueOf(r.getHeader("User-Agent")))) {
-                    writes.add(new Benchmark.Write(r.getMethod(), r.getPath(), r.getHeader("Content-Type"), Benchmark.body(r)));
+                    writes.add(new Benchmark.Write(
+                            r.getMethod(), r.getPath(), r.getHeader("Content-Type"), Benchmark.body(r)));
                 }
             });
         }
 
         @Override
         List<Benchmark.Write> stop() {
-            sandbox.server().tap(r -> { });
+            sandbox.server().tap(r -> {});
             return List.copyOf(writes);
         }
     }

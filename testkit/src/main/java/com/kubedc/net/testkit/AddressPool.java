@@ -15,7 +15,12 @@ record AddressPool(Cidr cidr, long gateway, List<long[]> excluded) {
             return Optional.empty();
         }
         long gw = Ip.parse(gateway).orElse(c.get().network() + 1);
-        List<long[]> ranges = excludeIps == null ? List.of() : excludeIps.stream().map(AddressPool::range).flatMap(Optional::stream).toList();
+        List<long[]> ranges = excludeIps == null
+                ? List.of()
+                : excludeIps.stream()
+                        .map(AddressPool::range)
+                        .flatMap(Optional::stream)
+                        .toList();
         return Optional.of(new AddressPool(c.get(), gw, ranges));
     }
 

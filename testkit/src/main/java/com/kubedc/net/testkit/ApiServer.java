@@ -25,6 +25,7 @@ public final class ApiServer implements SandboxBackend {
     public static final String CONTROLLER_USER = "system:serviceaccount:kube-dc:kube-dc-net";
     /** User agents of the server's own components, told apart from clients in the audit log. */
     public static final List<String> COMPONENT_AGENTS = List.of("kube-apiserver/", "kube-controller-manager/");
+
     private final ApiServerBinaries binaries;
     private final Path dir;
     private final String token = UUID.randomUUID().toString();
@@ -69,29 +70,46 @@ public final class ApiServer implements SandboxBackend {
     private void startEtcd() throws IOException {
         String client = "http://127.0.0.1:" + etcdPort;
         String peer = "http://127.0.0.1:" + etcdPeerPort;
-        etcd = launch("etcd", List.of(binaries.etcd().toString(), "--name=default", "--data-dir=" + dir.resolve("etcd"),
-                "--listen-client-urls=" + client, "--advertise-client-urls=" + client,
-                "--listen-peer-urls=" + peer, "--initial-advertise-peer-urls=" + peer, "--initial-cluster=default=" + peer,
-                "--unsafe-no-fsync=true", "--log-level=warn"));
+        etcd = launch(
+                "etcd",
+                List.of(
+                        binaries.etcd().toString(),
+                        "--name=default",
+                        "--data-dir=" + dir.resolve("etcd"),
+                        "--listen-client-urls=" + client,
+                        "--advertise-client-urls=" + client,
+                        "--listen-peer-urls=" + peer,
+                        "--initial-advertise-peer-urls=" + peer,
+                        "--initial-cluster=default=" + peer,
+                        "--unsafe-no-fsync=true",
+                        "--log-level=warn"));
         Ports.awaitListening(etcdPort, etcd, dir.resolve("etcd.log"));
     }
 
     /** Starts the API server (again) on its port; etcd keeps the data. Returns when /readyz answers ok. */
     public synchronized void startApiServer() {
         try {
-            apiServer = launch("kube-apiserver", List.of(binaries.apiServer().toString(),
-                    "--etcd-servers=http://127.0.0.1:" + etcdPort,
-                    "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
-                    "--cert-dir=" + dir.resolve("pki"), "--token-auth-file=" + dir.resolve(ApiServerFiles.TOKENS),
-                    "--authorization-mode=RBAC",
-                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                    "--service-account-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
-                    "--service-account-signing-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
-                    "--service-cluster-ip-range=10.96.0.0/16",
-                    "--disable-admission-plugins=ServiceAccount",
-                    "--endpoint-reconciler-type=none",
-                    "--audit-policy-file=" + dir.resolve(ApiServerFiles.AUDIT_POLICY),
-                    "--audit-log-path=" + auditLogPath(), "--audit-log-format=json", "--audit-log-mode=blocking"));
+            apiServer = launch(
+                    "kube-apiserver",
+                    List.of(
+                            binaries.apiServer().toString(),
+                            "--etcd-servers=http://127.0.0.1:" + etcdPort,
+                            "--bind-address=127.0.0.1",
+                            "--advertise-address=127.0.0.1",
+                            "--secure-port=" + port,
+                            "--cert-dir=" + dir.resolve("pki"),
+                            "--token-auth-file=" + dir.resolve(ApiServerFiles.TOKENS),
+                            "--authorization-mode=RBAC",
+                            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                            "--service-account-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
+                            "--service-account-signing-key-file=" + dir.resolve(ApiServerFiles.SA_KEY),
+                            "--service-cluster-ip-range=10.96.0.0/16",
+                            "--disable-admission-plugins=ServiceAccount",
+                            "--endpoint-reconciler-type=none",
+                            "--audit-policy-file=" + dir.resolve(ApiServerFiles.AUDIT_POLICY),
+                            "--audit-log-path=" + auditLogPath(),
+                            "--audit-log-format=json",
+                            "--audit-log-mode=blocking"));
             awaitReady();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,11 +128,19 @@ public final class ApiServer implements SandboxBackend {
             return;
         }
         writeKubeconfig(dir.resolve("kcm.kubeconfig"));
-        controllerManager = launch("kube-controller-manager", List.of(kcm.get().toString(),
-                "--kubeconfig=" + dir.resolve("kcm.kubeconfig"), "--controllers=garbagecollector,namespace",
-                "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + Ports.free(),
-                "--cert-dir=" + dir.resolve("kcm-pki"), "--authentication-skip-lookup=true",
-                "--concurrent-gc-syncs=5", "--concurrent-namespace-syncs=5"));
+        controllerManager = launch(
+                "kube-controller-manager",
+                List.of(
+                        kcm.get().toString(),
+                        "--kubeconfig=" + dir.resolve("kcm.kubeconfig"),
+                        "--controllers=garbagecollector,namespace",
+                        "--leader-elect=false",
+                        "--bind-address=127.0.0.1",
+                        "--secure-port=" + Ports.free(),
+                        "--cert-dir=" + dir.resolve("kcm-pki"),
+                        "--authentication-skip-lookup=true",
+                        "--concurrent-gc-syncs=5",
+                        "--concurrent-namespace-syncs=5"));
     }
 
     /** True when garbage collection and namespace deletion run (the controller manager was built). */
@@ -133,7 +159,8 @@ public final class ApiServer implements SandboxBackend {
                     throw new IOException("kube-apiserver exited: " + Ports.tail(dir.resolve("kube-apiserver.log")));
                 }
                 try {
-                    if ("ok".equals(c.raw("/readyz")) && c.namespaces().withName("default").get() != null) {
+                    if ("ok".equals(c.raw("/readyz"))
+                            && c.namespaces().withName("default").get() != null) {
                         return;
                     }
                 } catch (RuntimeException e) {
@@ -146,8 +173,11 @@ public final class ApiServer implements SandboxBackend {
     }
 
     private Process launch(String name, List<String> command) throws IOException {
-        return new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
+        return new ProcessBuilder(new ArrayList<>(command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve(name + ".log").toFile()))
+                .start();
     }
 
     @Override
@@ -200,8 +230,14 @@ public final class ApiServer implements SandboxBackend {
     public record Endpoint(String url, String token, String caFile, String auditLog, String controllerToken) {
         /** Client settings for an administrator with {@code userAgent}. */
         public Config config(String userAgent) {
-            return new ConfigBuilder().withMasterUrl(url).withOauthToken(token).withCaCertFile(caFile)
-                    .withNamespace("default").withUserAgent(userAgent).withRequestTimeout(30_000).build();
+            return new ConfigBuilder()
+                    .withMasterUrl(url)
+                    .withOauthToken(token)
+                    .withCaCertFile(caFile)
+                    .withNamespace("default")
+                    .withUserAgent(userAgent)
+                    .withRequestTimeout(30_000)
+                    .build();
         }
 
         public KubernetesClient client(String userAgent) {
@@ -210,8 +246,13 @@ public final class ApiServer implements SandboxBackend {
 
         /** A Quarkus application's {@code quarkus.kubernetes-client.*} settings for this server, authenticated by {@code bearer}. */
         public Map<String, String> clientSettings(String bearer) {
-            return Map.of("quarkus.kubernetes-client.api-server-url", url, "quarkus.kubernetes-client.token", bearer,
-                    "quarkus.kubernetes-client.ca-cert-file", caFile);
+            return Map.of(
+                    "quarkus.kubernetes-client.api-server-url",
+                    url,
+                    "quarkus.kubernetes-client.token",
+                    bearer,
+                    "quarkus.kubernetes-client.ca-cert-file",
+                    caFile);
         }
 
         public java.util.List<String> asList() {

@@ -37,15 +37,20 @@ public record ApiServerBinaries(Path dir) {
             return usable(Path.of(assets));
         }
         String root = System.getenv("KUBE_DC_BINARIES");
-        Path cache = (root == null || root.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kube-dc-net") : Path.of(root))
+        Path cache = (root == null || root.isBlank()
+                        ? Path.of(System.getProperty("user.home"), ".cache", "kube-dc-net")
+                        : Path.of(root))
                 .resolve("k8s");
         if (!Files.isDirectory(cache)) {
             return Optional.empty();
         }
         try (Stream<Path> dirs = Files.list(cache)) {
             return dirs.filter(d -> !d.getFileName().toString().endsWith(".tmp"))
-                    .sorted(Comparator.comparing((Path d) -> d.getFileName().toString()).reversed())
-                    .map(ApiServerBinaries::usable).flatMap(Optional::stream).findFirst();
+                    .sorted(Comparator.comparing((Path d) -> d.getFileName().toString())
+                            .reversed())
+                    .map(ApiServerBinaries::usable)
+                    .flatMap(Optional::stream)
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -53,6 +58,7 @@ public record ApiServerBinaries(Path dir) {
 
     static Optional<ApiServerBinaries> usable(Path dir) {
         return Files.isExecutable(dir.resolve("etcd")) && Files.isExecutable(dir.resolve("kube-apiserver"))
-                ? Optional.of(new ApiServerBinaries(dir)) : Optional.empty();
+                ? Optional.of(new ApiServerBinaries(dir))
+                : Optional.empty();
     }
 }

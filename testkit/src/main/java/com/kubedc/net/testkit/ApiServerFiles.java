@@ -32,12 +32,13 @@ final class ApiServerFiles {
             - level: Request
             """.formatted(CONTROLLER_USER);
 
-    private ApiServerFiles() {
-    }
+    private ApiServerFiles() {}
 
     static void write(Path dir, String token, String controllerToken) throws IOException {
-        Files.writeString(dir.resolve(TOKENS), token + ",kube-dc-admin,kube-dc-admin,system:masters\n"
-                + controllerToken + "," + CONTROLLER_USER + ",kube-dc-net-sa,\"system:serviceaccounts,system:serviceaccounts:kube-dc\"\n");
+        Files.writeString(
+                dir.resolve(TOKENS),
+                token + ",kube-dc-admin,kube-dc-admin,system:masters\n" + controllerToken + "," + CONTROLLER_USER
+                        + ",kube-dc-net-sa,\"system:serviceaccounts,system:serviceaccounts:kube-dc\"\n");
         Files.writeString(dir.resolve(AUDIT_POLICY), POLICY);
         Files.writeString(dir.resolve(SA_KEY), serviceAccountKey());
     }
@@ -48,8 +49,8 @@ final class ApiServerFiles {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             byte[] der = g.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                    + "\n-----END PRIVATE KEY-----\n";
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -39,7 +39,8 @@ public final class AuditLog {
         }
 
         public boolean fromComponent() {
-            return ApiServer.COMPONENT_AGENTS.stream().anyMatch(userAgent::startsWith) || user.startsWith("system:apiserver");
+            return ApiServer.COMPONENT_AGENTS.stream().anyMatch(userAgent::startsWith)
+                    || user.startsWith("system:apiserver");
         }
     }
 
@@ -92,8 +93,13 @@ public final class AuditLog {
         try {
             JsonNode n = JSON.readTree(line);
             JsonNode body = n.get("requestObject");
-            return new Entry(n.path("verb").asText(), n.path("requestURI").asText(), n.path("userAgent").asText(""),
-                    n.path("user").path("username").asText(""), n.path("responseStatus").path("code").asInt(0), body);
+            return new Entry(
+                    n.path("verb").asText(),
+                    n.path("requestURI").asText(),
+                    n.path("userAgent").asText(""),
+                    n.path("user").path("username").asText(""),
+                    n.path("responseStatus").path("code").asInt(0),
+                    body);
         } catch (IOException e) {
             throw new IllegalStateException("bad audit line: " + line, e);
         }

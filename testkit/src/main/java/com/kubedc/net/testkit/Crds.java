@@ -21,15 +21,17 @@ public final class Crds {
     public static final Path CHART = Repo.path("helm", "kube-dc-net", "files", "crds");
     public static final Path THIRD_PARTY = Repo.path("testkit", "crds");
 
-    private Crds() {
-    }
+    private Crds() {}
 
     /** The CRDs in the YAML files of {@code dirs}, in file-name order. */
     public static List<CustomResourceDefinition> read(Path... dirs) {
         List<CustomResourceDefinition> out = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Path f : files.filter(p ->
+                                p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
                     try (InputStream in = Files.newInputStream(f)) {
                         out.add(Serialization.unmarshal(in, CustomResourceDefinition.class));
                     }
@@ -48,8 +50,15 @@ public final class Crds {
             client.resource(crd).forceConflicts().serverSideApply();
         }
         for (CustomResourceDefinition crd : crds) {
-            client.resource(crd).waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-                    .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 30, TimeUnit.SECONDS);
+            client.resource(crd)
+                    .waitUntilCondition(
+                            c -> c != null
+                                    && c.getStatus() != null
+                                    && c.getStatus().getConditions().stream()
+                                            .anyMatch(x ->
+                                                    "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+                            30,
+                            TimeUnit.SECONDS);
         }
     }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.kubedc.net.ovn.ovsdb.Endpoint;
+import com.kubedc.net.ovn.ovsdb.Ops;
 import com.kubedc.net.ovn.ovsdb.OvsdbClient;
 import com.kubedc.net.ovn.ovsdb.OvsdbConnectionException;
 import com.kubedc.net.ovn.ovsdb.OvsdbOptions;
 import com.kubedc.net.ovn.ovsdb.OvsdbTransactionException;
-import com.kubedc.net.ovn.ovsdb.Ops;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -42,7 +42,8 @@ final class EmulatorNb implements AutoCloseable {
         }
         ObjectNode row = JsonNodeFactory.instance.objectNode().put("name", name);
         try {
-            run(List.of(Ops.waitUntil(table, byName(name), List.of("name"), "==", JsonNodeFactory.instance.arrayNode(), 0),
+            run(List.of(
+                    Ops.waitUntil(table, byName(name), List.of("name"), "==", JsonNodeFactory.instance.arrayNode(), 0),
                     Ops.insert(table, row, null)));
         } catch (OvsdbTransactionException e) {
             if (!"timed out".equals(e.error())) {

@@ -70,7 +70,10 @@ final class EmulatorWrites {
 
     private void setFinalizers(HasMetadata o, List<String> finalizers) {
         ArrayNode ops = Json.object().arrayNode();
-        ops.addObject().put("op", "test").put("path", "/metadata/resourceVersion").put("value", o.getMetadata().getResourceVersion());
+        ops.addObject()
+                .put("op", "test")
+                .put("path", "/metadata/resourceVersion")
+                .put("value", o.getMetadata().getResourceVersion());
         ArrayNode values = ops.arrayNode();
         finalizers.forEach(values::add);
         ops.addObject().put("op", "add").put("path", "/metadata/finalizers").set("value", values);

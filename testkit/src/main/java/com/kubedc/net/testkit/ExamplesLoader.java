@@ -14,8 +14,7 @@ import java.util.stream.Stream;
 
 /** Applies every YAML manifest of a folder, in file-name order: create, or leave what exists (no server-side apply). */
 public final class ExamplesLoader {
-    private ExamplesLoader() {
-    }
+    private ExamplesLoader() {}
 
     /** Returns {@code kind/namespace/name} of each object created. */
     public static List<String> apply(KubernetesClient client, Path dir) {
@@ -24,11 +23,17 @@ public final class ExamplesLoader {
             return created;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+            for (Path f : files.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
                     for (HasMetadata o : client.load(in).items()) {
                         if (create(client, o)) {
-                            created.add(o.getKind() + "/" + (o.getMetadata().getNamespace() == null ? "" : o.getMetadata().getNamespace() + "/")
+                            created.add(o.getKind() + "/"
+                                    + (o.getMetadata().getNamespace() == null
+                                            ? ""
+                                            : o.getMetadata().getNamespace() + "/")
                                     + o.getMetadata().getName());
                         }
                     }

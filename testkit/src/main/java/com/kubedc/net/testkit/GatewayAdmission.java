@@ -26,19 +26,27 @@ import java.util.Objects;
 final class GatewayAdmission {
     static final String CONTROLLER = "gateway.envoyproxy.io/gatewayclass-controller";
 
-    private GatewayAdmission() {
-    }
+    private GatewayAdmission() {}
 
     /** Sets the route's parent statuses; true when they changed (the caller writes them). */
     static boolean judge(HasMetadata route, List<Gateway> gateways) {
         List<ParentReference> parents = listAt(route, "spec", "parentRefs", ParentReference.class);
-        List<RouteParentStatus> next = parents.stream().map(p -> {
-            String why = refusal(route, p, gateways);
-            Condition c = GatewayEmulator.condition("Accepted", why == null ? "True" : "False", why == null ? "Accepted" : why,
-                    why == null ? "Route is accepted" : "Route is not accepted: " + why);
-            c.setObservedGeneration(route.getMetadata().getGeneration());
-            return new RouteParentStatusBuilder().withParentRef(p).withControllerName(CONTROLLER).withConditions(c).build();
-        }).toList();
+        List<RouteParentStatus> next = parents.stream()
+                .map(p -> {
+                    String why = refusal(route, p, gateways);
+                    Condition c = GatewayEmulator.condition(
+                            "Accepted",
+                            why == null ? "True" : "False",
+                            why == null ? "Accepted" : why,
+                            why == null ? "Route is accepted" : "Route is not accepted: " + why);
+                    c.setObservedGeneration(route.getMetadata().getGeneration());
+                    return new RouteParentStatusBuilder()
+                            .withParentRef(p)
+                            .withControllerName(CONTROLLER)
+                            .withConditions(c)
+                            .build();
+                })
+                .toList();
         List<RouteParentStatus> now = listAt(route, "status", "parents", RouteParentStatus.class);
         if (now.size() == next.size() && sameVerdicts(now, next)) {
             return false;
@@ -56,22 +64,33 @@ final class GatewayAdmission {
     /** The list at {@code part.field} of any route kind, read from its JSON form as Envoy Gateway reads routes. */
     static <T> List<T> listAt(HasMetadata route, String part, String field, Class<T> type) {
         com.fasterxml.jackson.databind.JsonNode list = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper()
-                .valueToTree(route).path(part).path(field);
+                .valueToTree(route)
+                .path(part)
+                .path(field);
         List<T> out = new java.util.ArrayList<>();
-        list.forEach(n -> out.add(io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().convertValue(n, type)));
+        list.forEach(n -> out.add(
+                io.fabric8.kubernetes.client.utils.Serialization.jsonMapper().convertValue(n, type)));
         return out;
     }
 
     /** Why the Gateway does not accept the route under {@code p}, or null. */
     static String refusal(HasMetadata route, ParentReference p, List<Gateway> gateways) {
         String ns = p.getNamespace() == null ? route.getMetadata().getNamespace() : p.getNamespace();
-        Gateway gw = gateways.stream().filter(g -> g.getMetadata().getName().equals(p.getName()) && g.getMetadata().getNamespace().equals(ns))
-                .findFirst().orElse(null);
+        Gateway gw = gateways.stream()
+                .filter(g -> g.getMetadata().getName().equals(p.getName())
+                        && g.getMetadata().getNamespace().equals(ns))
+                .findFirst()
+                .orElse(null);
         if (gw == null) {
             return "NoMatchingParent";
         }
-        List<Listener> listeners = gw.getSpec() == null || gw.getSpec().getListeners() == null ? List.of() : gw.getSpec().getListeners();
-        Listener l = listeners.stream().filter(x -> p.getSectionName() == null || p.getSectionName().equals(x.getName())).findFirst().orElse(null);
+        List<Listener> listeners = gw.getSpec() == null || gw.getSpec().getListeners() == null
+                ? List.of()
+                : gw.getSpec().getListeners();
+        Listener l = listeners.stream()
+                .filter(x -> p.getSectionName() == null || p.getSectionName().equals(x.getName()))
+                .findFirst()
+                .orElse(null);
         if (l == null) {
             return "NoMatchingParent";
         }
@@ -81,25 +100,33 @@ final class GatewayAdmission {
     static boolean admits(Listener l, Gateway gw, HasMetadata route) {
         var allowed = l.getAllowedRoutes();
         String routeNs = route.getMetadata().getNamespace();
-        String from = allowed == null || allowed.getNamespaces() == null || allowed.getNamespaces().getFrom() == null ? "Same"
+        String from = allowed == null
+                        || allowed.getNamespaces() == null
+                        || allowed.getNamespaces().getFrom() == null
+                ? "Same"
                 : allowed.getNamespaces().getFrom();
         boolean nsOk = switch (from) {
             case "All" -> true;
             case "Same" -> routeNs.equals(gw.getMetadata().getNamespace());
             case "Selector" -> {
-                Map<String, String> labels = allowed.getNamespaces().getSelector() == null ? null : allowed.getNamespaces().getSelector().getMatchLabels();
+                Map<String, String> labels = allowed.getNamespaces().getSelector() == null
+                        ? null
+                        : allowed.getNamespaces().getSelector().getMatchLabels();
                 yield labels != null && routeNs.equals(labels.get("kubernetes.io/metadata.name"));
             }
             default -> false;
         };
-        boolean kindOk = allowed == null || allowed.getKinds() == null || allowed.getKinds().isEmpty()
+        boolean kindOk = allowed == null
+                || allowed.getKinds() == null
+                || allowed.getKinds().isEmpty()
                 || allowed.getKinds().stream().anyMatch(k -> route.getKind().equals(k.getKind()));
         return nsOk && kindOk;
     }
 
     private static boolean sameVerdicts(List<RouteParentStatus> a, List<RouteParentStatus> b) {
         for (int i = 0; i < a.size(); i++) {
-            if (!Objects.equals(a.get(i).getParentRef(), b.get(i).getParentRef()) || !Objects.equals(verdict(a.get(i)), verdict(b.get(i)))) {
+            if (!Objects.equals(a.get(i).getParentRef(), b.get(i).getParentRef())
+                    || !Objects.equals(verdict(a.get(i)), verdict(b.get(i)))) {
                 return false;
             }
         }
@@ -107,7 +134,12 @@ final class GatewayAdmission {
     }
 
     private static String verdict(RouteParentStatus s) {
-        return s.getConditions() == null ? null : s.getConditions().stream().filter(c -> "Accepted".equals(c.getType()))
-                .map(c -> c.getStatus() + "/" + c.getReason() + "/" + c.getObservedGeneration()).findFirst().orElse(null);
+        return s.getConditions() == null
+                ? null
+                : s.getConditions().stream()
+                        .filter(c -> "Accepted".equals(c.getType()))
+                        .map(c -> c.getStatus() + "/" + c.getReason() + "/" + c.getObservedGeneration())
+                        .findFirst()
+                        .orElse(null);
     }
 }

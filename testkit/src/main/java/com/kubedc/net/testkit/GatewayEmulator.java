@@ -29,11 +29,13 @@ import org.jboss.logging.Logger;
 public final class GatewayEmulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GatewayEmulator.class);
     public static final String USER_AGENT = "gateway-emulator";
-    private static final List<Class<? extends HasMetadata>> ROUTES = List.of(HTTPRoute.class, TLSRoute.class, GRPCRoute.class);
+    private static final List<Class<? extends HasMetadata>> ROUTES =
+            List.of(HTTPRoute.class, TLSRoute.class, GRPCRoute.class);
 
     private final KubernetesClient client;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
-    private final List<SharedIndexInformer<? extends HasMetadata>> routeInformers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SharedIndexInformer<? extends HasMetadata>> routeInformers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile SharedIndexInformer<Certificate> certificates;
     private final LinkedBlockingDeque<HasMetadata> queue = new LinkedBlockingDeque<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -52,12 +54,15 @@ public final class GatewayEmulator implements AutoCloseable {
             return;
         }
         running = true;
-        gateways = client.resources(Gateway.class).inAnyNamespace().inform(handler(g -> routes().forEach(this::enqueue)), 0);
+        gateways = client.resources(Gateway.class)
+                .inAnyNamespace()
+                .inform(handler(g -> routes().forEach(this::enqueue)), 0);
         informers.add(gateways);
         certificates = client.resources(Certificate.class).inAnyNamespace().inform(handler(this::enqueue), 0);
         informers.add(certificates);
         for (Class<? extends HasMetadata> kind : ROUTES) {
-            SharedIndexInformer<? extends HasMetadata> i = client.resources(kind).inAnyNamespace().inform(handler(this::enqueue), 0);
+            SharedIndexInformer<? extends HasMetadata> i =
+                    client.resources(kind).inAnyNamespace().inform(handler(this::enqueue), 0);
             routeInformers.add(i);
             informers.add(i);
         }
@@ -95,8 +100,7 @@ public final class GatewayEmulator implements AutoCloseable {
             }
 
             @Override
-            public void onDelete(T o, boolean unknown) {
-            }
+            public void onDelete(T o, boolean unknown) {}
         };
     }
 
@@ -113,7 +117,8 @@ public final class GatewayEmulator implements AutoCloseable {
     }
 
     private static String key(HasMetadata o) {
-        return o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
+        return o.getKind() + "/" + o.getMetadata().getNamespace() + "/"
+                + o.getMetadata().getName();
     }
 
     private void work() {
@@ -129,7 +134,9 @@ public final class GatewayEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.debugf("gateway emulator: %s", e.toString()); // a conflict or a vanished object: the next event brings it back
+                LOG.debugf(
+                        "gateway emulator: %s",
+                        e.toString()); // a conflict or a vanished object: the next event brings it back
             }
         }
     }
@@ -140,10 +147,13 @@ public final class GatewayEmulator implements AutoCloseable {
             return;
         }
         if (fresh instanceof Certificate c) {
-            boolean issued = c.getStatus() != null && c.getStatus().conditions() != null
-                    && c.getStatus().conditions().stream().anyMatch(x -> "Ready".equals(x.getType()) && "True".equals(x.getStatus()));
+            boolean issued = c.getStatus() != null
+                    && c.getStatus().conditions() != null
+                    && c.getStatus().conditions().stream()
+                            .anyMatch(x -> "Ready".equals(x.getType()) && "True".equals(x.getStatus()));
             if (issueCertificates && !issued) {
-                c.setStatus(new Certificate.Status(List.of(condition("Ready", "True", "Ready", "Certificate is up to date and has not expired"))));
+                c.setStatus(new Certificate.Status(
+                        List.of(condition("Ready", "True", "Ready", "Certificate is up to date and has not expired"))));
                 client.resource(c).updateStatus();
             }
             return;
@@ -157,8 +167,13 @@ public final class GatewayEmulator implements AutoCloseable {
     }
 
     static Condition condition(String type, String status, String reason, String message) {
-        return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-                .withLastTransitionTime(Instant.now().toString()).build();
+        return new ConditionBuilder()
+                .withType(type)
+                .withStatus(status)
+                .withReason(reason)
+                .withMessage(message)
+                .withLastTransitionTime(Instant.now().toString())
+                .build();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.kubedc.net.testkit;
 
-import com.kubedc.net.vocabulary.Keys;
 import com.kubedc.net.thirdparty.kubeovn.KubeOvn;
 import com.kubedc.net.thirdparty.kubeovn.OvnEip;
 import com.kubedc.net.thirdparty.kubeovn.OvnFip;
@@ -8,6 +7,7 @@ import com.kubedc.net.thirdparty.kubeovn.OvnSnatRule;
 import com.kubedc.net.thirdparty.kubeovn.Subnet;
 import com.kubedc.net.thirdparty.kubeovn.Vpc;
 import com.kubedc.net.thirdparty.kubeovn.VpcDns;
+import com.kubedc.net.vocabulary.Keys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -33,6 +33,7 @@ public final class KubeOvnEmulator implements AutoCloseable {
 
     /** User agent of the emulator's requests, so request logs can tell them apart. */
     public static final String USER_AGENT = "kube-ovn-emulator";
+
     final KubernetesClient client;
     final EmulatorWrites writes;
     final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
@@ -42,12 +43,12 @@ public final class KubeOvnEmulator implements AutoCloseable {
     private volatile boolean paused;
     /** The OVN NB where routers and switches are made, when there is one. */
     private volatile EmulatorNb nb;
+
     private volatile boolean running;
     private Thread worker;
 
     /** A queued object: its kind and name. */
-    record Key(Class<? extends HasMetadata> kind, String name) {
-    }
+    record Key(Class<? extends HasMetadata> kind, String name) {}
 
     public KubeOvnEmulator(KubernetesClient client) {
         this.client = client;
@@ -60,7 +61,8 @@ public final class KubeOvnEmulator implements AutoCloseable {
             return;
         }
         running = true;
-        for (Class<? extends HasMetadata> kind : List.of(Subnet.class, OvnEip.class, OvnSnatRule.class, OvnFip.class, Vpc.class, VpcDns.class)) {
+        for (Class<? extends HasMetadata> kind :
+                List.of(Subnet.class, OvnEip.class, OvnSnatRule.class, OvnFip.class, Vpc.class, VpcDns.class)) {
             informers.put(kind, inform(kind));
         }
         worker = new Thread(this::work, "kube-ovn-emulator");
@@ -69,22 +71,25 @@ public final class KubeOvnEmulator implements AutoCloseable {
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> inform(Class<T> kind) {
-        return client.resources(kind).inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T o) {
-                enqueue(kind, o.getMetadata().getName());
-            }
+        return client.resources(kind)
+                .inform(
+                        new ResourceEventHandler<>() {
+                            @Override
+                            public void onAdd(T o) {
+                                enqueue(kind, o.getMetadata().getName());
+                            }
 
-            @Override
-            public void onUpdate(T old, T o) {
-                enqueue(kind, o.getMetadata().getName());
-            }
+                            @Override
+                            public void onUpdate(T old, T o) {
+                                enqueue(kind, o.getMetadata().getName());
+                            }
 
-            @Override
-            public void onDelete(T o, boolean unknown) {
-                enqueue(kind, o.getMetadata().getName());
-            }
-        }, 0);
+                            @Override
+                            public void onDelete(T o, boolean unknown) {
+                                enqueue(kind, o.getMetadata().getName());
+                            }
+                        },
+                        0);
     }
 
     void enqueue(Class<? extends HasMetadata> kind, String name) {
@@ -144,7 +149,9 @@ public final class KubeOvnEmulator implements AutoCloseable {
     @SuppressWarnings("unchecked")
     <T extends HasMetadata> Optional<T> get(Class<T> kind, String name) {
         SharedIndexInformer<T> inf = (SharedIndexInformer<T>) informers.get(kind);
-        return inf == null ? Optional.empty() : Optional.ofNullable(inf.getStore().getByKey(name));
+        return inf == null
+                ? Optional.empty()
+                : Optional.ofNullable(inf.getStore().getByKey(name));
     }
 
     /** From now on, logical routers and switches are made in the NB at {@code endpoints} too (null: in none). */
@@ -178,7 +185,8 @@ public final class KubeOvnEmulator implements AutoCloseable {
     /** The default external network: the Subnet labelled default-external. */
     Optional<Subnet> defaultExternal() {
         return list(Subnet.class).stream()
-                .filter(s -> s.getMetadata().getLabels() != null && "true".equals(s.getMetadata().getLabels().get(Keys.DEFAULT_EXTERNAL)))
+                .filter(s -> s.getMetadata().getLabels() != null
+                        && "true".equals(s.getMetadata().getLabels().get(Keys.DEFAULT_EXTERNAL)))
                 .findFirst();
     }
 

@@ -12,16 +12,17 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBu
 public final class LeaseAccessReview {
     public static final String PATH = "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
-    private LeaseAccessReview() {
-    }
+    private LeaseAccessReview() {}
 
     public static SelfSubjectRulesReview allowed() {
         return new SelfSubjectRulesReviewBuilder()
                 .withNewStatus()
                 .withIncomplete(false)
                 .withResourceRules(new ResourceRuleBuilder()
-                        .withApiGroups("coordination.k8s.io").withResources("leases")
-                        .withVerbs("create", "update", "get").build())
+                        .withApiGroups("coordination.k8s.io")
+                        .withResources("leases")
+                        .withVerbs("create", "update", "get")
+                        .build())
                 .endStatus()
                 .build();
     }

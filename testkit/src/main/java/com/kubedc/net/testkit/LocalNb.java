@@ -28,7 +28,9 @@ public final class LocalNb implements AutoCloseable {
 
     /** True when this machine has what {@link #start()} needs. */
     public static boolean available() {
-        return Files.exists(NB_SCHEMA) && !tool("ovsdb-server").equals("ovsdb-server") && !tool("ovsdb-tool").equals("ovsdb-tool");
+        return Files.exists(NB_SCHEMA)
+                && !tool("ovsdb-server").equals("ovsdb-server")
+                && !tool("ovsdb-tool").equals("ovsdb-tool");
     }
 
     /** The absolute path of {@code name} on PATH or in /usr/sbin (not on a non-root user's PATH); the bare name if not found. */
@@ -43,7 +45,8 @@ public final class LocalNb implements AutoCloseable {
 
     public static LocalNb start() {
         if (!Files.exists(NB_SCHEMA)) {
-            throw new IllegalStateException(NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
+            throw new IllegalStateException(
+                    NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
         }
         try {
             Path dir = Files.createTempDirectory("kube-dc-net-nb");
@@ -57,10 +60,16 @@ public final class LocalNb implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder(tool("ovsdb-server"), dir.resolve("nb.db").toString(),
-                "--remote=ptcp:" + port + ":127.0.0.1", "--unixctl=" + dir.resolve("ctl"),
-                "--log-file=" + dir.resolve("log"), "--no-chdir")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
+        process = new ProcessBuilder(
+                        tool("ovsdb-server"),
+                        dir.resolve("nb.db").toString(),
+                        "--remote=ptcp:" + port + ":127.0.0.1",
+                        "--unixctl=" + dir.resolve("ctl"),
+                        "--log-file=" + dir.resolve("log"),
+                        "--no-chdir")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out").toFile())
+                .start();
         Ports.awaitListening(port, process, dir.resolve("out"));
     }
 

@@ -41,7 +41,8 @@ public final class LocalNbCluster implements AutoCloseable {
     /** Creates the cluster on member 0, joins the others to it and waits until all are members. */
     public static LocalNbCluster start(int size) {
         if (!Files.exists(LocalNb.NB_SCHEMA)) {
-            throw new IllegalStateException(LocalNb.NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
+            throw new IllegalStateException(
+                    LocalNb.NB_SCHEMA + " is missing: run ./scripts/prerequisites.sh (installs ovn-central)");
         }
         try {
             LocalNbCluster c = new LocalNbCluster(Files.createTempDirectory("kube-dc-net-nb-cluster"));
@@ -49,9 +50,20 @@ public final class LocalNbCluster implements AutoCloseable {
                 c.members.add(new Member(i, Ports.free(), Ports.free()));
             }
             Member first = c.members.get(0);
-            LocalNb.run(List.of(LocalNb.tool("ovsdb-tool"), "create-cluster", c.db(first).toString(), LocalNb.NB_SCHEMA.toString(), c.raft(first)));
+            LocalNb.run(List.of(
+                    LocalNb.tool("ovsdb-tool"),
+                    "create-cluster",
+                    c.db(first).toString(),
+                    LocalNb.NB_SCHEMA.toString(),
+                    c.raft(first)));
             for (Member m : c.members.subList(1, size)) {
-                LocalNb.run(List.of(LocalNb.tool("ovsdb-tool"), "join-cluster", c.db(m).toString(), DATABASE, c.raft(m), c.raft(first)));
+                LocalNb.run(List.of(
+                        LocalNb.tool("ovsdb-tool"),
+                        "join-cluster",
+                        c.db(m).toString(),
+                        DATABASE,
+                        c.raft(m),
+                        c.raft(first)));
             }
             for (Member m : c.members) {
                 c.launch(m);
@@ -78,9 +90,16 @@ public final class LocalNbCluster implements AutoCloseable {
     }
 
     private void launch(Member m) throws IOException {
-        m.process = new ProcessBuilder(LocalNb.tool("ovsdb-server"), db(m).toString(), "--remote=ptcp:" + m.clientPort + ":127.0.0.1",
-                "--unixctl=" + ctl(m.index), "--log-file=" + dir.resolve("log" + m.index), "--no-chdir")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out" + m.index).toFile()).start();
+        m.process = new ProcessBuilder(
+                        LocalNb.tool("ovsdb-server"),
+                        db(m).toString(),
+                        "--remote=ptcp:" + m.clientPort + ":127.0.0.1",
+                        "--unixctl=" + ctl(m.index),
+                        "--log-file=" + dir.resolve("log" + m.index),
+                        "--no-chdir")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out" + m.index).toFile())
+                .start();
         Ports.awaitListening(m.clientPort, m.process, dir.resolve("out" + m.index));
     }
 
@@ -96,7 +115,8 @@ public final class LocalNbCluster implements AutoCloseable {
             return "";
         }
         try {
-            return LocalNb.run(List.of(LocalNb.tool("ovs-appctl"), "-t", ctl(i).toString(), "cluster/status", DATABASE));
+            return LocalNb.run(
+                    List.of(LocalNb.tool("ovs-appctl"), "-t", ctl(i).toString(), "cluster/status", DATABASE));
         } catch (IllegalStateException e) {
             return "";
         }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** Loopback ports and the small process chores of the local servers. */
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 public final class Repo {
     private static Path root;
 
-    private Repo() {
-    }
+    private Repo() {}
 
     /** {@code first/more...} under the repository's root. */
     public static Path path(String first, String... more) {
@@ -27,7 +26,8 @@ public final class Repo {
                     return d;
                 }
             }
-            throw new IllegalStateException("not inside the kube-dc-net repository: " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "not inside the kube-dc-net repository: " + Path.of("").toAbsolutePath());
         }
         return root;
     }

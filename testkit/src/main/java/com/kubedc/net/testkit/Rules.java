@@ -41,13 +41,19 @@ final class Rules {
         } else if (k.kind() == OvnEip.class) {
             ovnEip(k.name());
         } else if (k.kind() == OvnSnatRule.class) {
-            e.get(OvnSnatRule.class, k.name()).ifPresentOrElse(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
-                    () -> e.enqueueAll(OvnEip.class));
+            e.get(OvnSnatRule.class, k.name())
+                    .ifPresentOrElse(
+                            r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
+                            () -> e.enqueueAll(OvnEip.class));
         } else if (k.kind() == OvnFip.class) {
-            e.get(OvnFip.class, k.name()).ifPresentOrElse(r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
-                    () -> e.enqueueAll(OvnEip.class));
+            e.get(OvnFip.class, k.name())
+                    .ifPresentOrElse(
+                            r -> nat(r, r.getSpec() == null ? null : r.getSpec().ovnEip(), r.getStatus()),
+                            () -> e.enqueueAll(OvnEip.class));
         } else if (k.kind() == VpcDns.class) {
-            e.get(VpcDns.class, k.name()).ifPresent(d -> e.writes.status(d, d.getStatus(), new VpcDns.Status(true, List.of(ready("Ready")))));
+            e.get(VpcDns.class, k.name())
+                    .ifPresent(
+                            d -> e.writes.status(d, d.getStatus(), new VpcDns.Status(true, List.of(ready("Ready")))));
         }
     }
 
@@ -58,11 +64,15 @@ final class Rules {
         }
         Vpc v = found.get();
         if (KubeOvnEmulator.deleting(v)) {
-            boolean subnetsLeft = e.list(Subnet.class).stream().anyMatch(s -> s.getSpec() != null && name.equals(s.getSpec().vpc()));
+            boolean subnetsLeft = e.list(Subnet.class).stream()
+                    .anyMatch(
+                            s -> s.getSpec() != null && name.equals(s.getSpec().vpc()));
             if (!subnetsLeft) {
                 Set<String> ports = routerPorts.remove(v.getMetadata().getUid());
                 if (ports != null) {
-                    ports.forEach(p -> e.get(OvnEip.class, p).filter(x -> !KubeOvnEmulator.deleting(x)).ifPresent(e.writes::delete));
+                    ports.forEach(p -> e.get(OvnEip.class, p)
+                            .filter(x -> !KubeOvnEmulator.deleting(x))
+                            .ifPresent(e.writes::delete));
                 }
                 e.nb().ifPresent(nb -> nb.delete(EmulatorNb.ROUTER, name));
                 e.writes.removeFinalizer(v, F);
@@ -72,7 +82,8 @@ final class Rules {
         e.writes.addFinalizer(v, F);
         e.nb().ifPresent(nb -> nb.ensure(EmulatorNb.ROUTER, name));
         var spec = v.getSpec();
-        List<String> extra = spec == null || spec.extraExternalSubnets() == null ? List.of() : spec.extraExternalSubnets();
+        List<String> extra =
+                spec == null || spec.extraExternalSubnets() == null ? List.of() : spec.extraExternalSubnets();
         boolean external = spec != null && Boolean.TRUE.equals(spec.enableExternal());
         if (external) {
             Set<String> made = routerPorts.computeIfAbsent(v.getMetadata().getUid(), u -> new HashSet<>());
@@ -90,9 +101,13 @@ final class Rules {
                 }
             }
         }
-        List<String> subnets = e.list(Subnet.class).stream().filter(s -> s.getSpec() != null && name.equals(s.getSpec().vpc()))
-                .map(s -> s.getMetadata().getName()).sorted().toList();
-        e.writes.status(v, v.getStatus(), new Vpc.Status(true, name, subnets, external, extra, List.of(ready("Ready"))));
+        List<String> subnets = e.list(Subnet.class).stream()
+                .filter(s -> s.getSpec() != null && name.equals(s.getSpec().vpc()))
+                .map(s -> s.getMetadata().getName())
+                .sorted()
+                .toList();
+        e.writes.status(
+                v, v.getStatus(), new Vpc.Status(true, name, subnets, external, extra, List.of(ready("Ready"))));
     }
 
     private void subnet(String name) {
@@ -102,9 +117,13 @@ final class Rules {
             return;
         }
         Subnet s = found.get();
-        List<OvnEip> users = e.list(OvnEip.class).stream().filter(x -> x.getSpec() != null && name.equals(x.getSpec().externalSubnet())).toList();
+        List<OvnEip> users = e.list(OvnEip.class).stream()
+                .filter(x -> x.getSpec() != null && name.equals(x.getSpec().externalSubnet()))
+                .toList();
         if (KubeOvnEmulator.deleting(s)) {
-            boolean snatUsers = e.list(OvnSnatRule.class).stream().anyMatch(r -> r.getSpec() != null && name.equals(r.getSpec().vpcSubnet()));
+            boolean snatUsers = e.list(OvnSnatRule.class).stream()
+                    .anyMatch(
+                            r -> r.getSpec() != null && name.equals(r.getSpec().vpcSubnet()));
             if (users.isEmpty() && !snatUsers) {
                 if (s.getSpec() != null && s.getSpec().vpc() != null) {
                     e.nb().ifPresent(nb -> nb.delete(EmulatorNb.SWITCH, name));
@@ -117,16 +136,28 @@ final class Rules {
         if (s.getSpec() != null && s.getSpec().vpc() != null) {
             e.nb().ifPresent(nb -> nb.ensure(EmulatorNb.SWITCH, name));
         }
-        List<String> using = users.stream().filter(x -> x.getStatus() != null && x.getStatus().v4Ip() != null).map(x -> x.getStatus().v4Ip()).toList();
+        List<String> using = users.stream()
+                .filter(x -> x.getStatus() != null && x.getStatus().v4Ip() != null)
+                .map(x -> x.getStatus().v4Ip())
+                .toList();
         var pool = pool(s);
         long capacity = pool.map(AddressPool::capacity).orElse(0L);
         // available: assignable addresses nobody holds (an address held from before excludeIps grew is not one of them)
-        long inPool = using.stream().filter(ip -> pool.isPresent() && Ip.parse(ip).filter(a -> pool.get().assignable(a)).isPresent()).count();
-        e.writes.status(s, s.getStatus(), new Subnet.Status((double) (capacity - inPool), (double) using.size(), null, null, List.of(ready("Ready"))));
+        long inPool = using.stream()
+                .filter(ip -> pool.isPresent()
+                        && Ip.parse(ip).filter(a -> pool.get().assignable(a)).isPresent())
+                .count();
+        e.writes.status(
+                s,
+                s.getStatus(),
+                new Subnet.Status(
+                        (double) (capacity - inPool), (double) using.size(), null, null, List.of(ready("Ready"))));
         if (s.getSpec() != null && s.getSpec().vpc() != null) {
             e.enqueue(Vpc.class, s.getSpec().vpc());
         }
-        users.stream().filter(x -> x.getStatus() == null || !Boolean.TRUE.equals(x.getStatus().ready()))
+        users.stream()
+                .filter(x -> x.getStatus() == null
+                        || !Boolean.TRUE.equals(x.getStatus().ready()))
                 .forEach(x -> e.enqueue(OvnEip.class, x.getMetadata().getName()));
     }
 
@@ -140,30 +171,43 @@ final class Rules {
         OvnEip x = found.get();
         String subnetName = x.getSpec() == null ? null : x.getSpec().externalSubnet();
         if (KubeOvnEmulator.deleting(x)) {
-            boolean natUsers = e.list(OvnSnatRule.class).stream().anyMatch(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
-                    || e.list(OvnFip.class).stream().anyMatch(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()));
+            boolean natUsers = e.list(OvnSnatRule.class).stream()
+                            .anyMatch(r -> r.getSpec() != null
+                                    && name.equals(r.getSpec().ovnEip()))
+                    || e.list(OvnFip.class).stream()
+                            .anyMatch(r -> r.getSpec() != null
+                                    && name.equals(r.getSpec().ovnEip()));
             if (!natUsers) {
                 e.writes.removeFinalizer(x, F);
             }
             return;
         }
         e.writes.addFinalizer(x, F);
-        String type = x.getSpec().type() == null ? KubeOvn.EIP_TYPE_NAT : x.getSpec().type();
+        String type =
+                x.getSpec().type() == null ? KubeOvn.EIP_TYPE_NAT : x.getSpec().type();
         String ip = x.getStatus() == null ? null : x.getStatus().v4Ip();
         var subnet = subnetName == null ? java.util.Optional.<Subnet>empty() : e.get(Subnet.class, subnetName);
         if (ip == null && subnet.isPresent() && !KubeOvnEmulator.deleting(subnet.get())) {
             ip = allocate(name, subnet.get(), x.getSpec().v4Ip());
         }
         OvnEip.Status next = ip == null
-                ? new OvnEip.Status(type, null, null, null, false, List.of(notReady(subnet.isEmpty() ? "SubnetNotFound" : "NoAvailableAddress")))
+                ? new OvnEip.Status(
+                        type,
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of(notReady(subnet.isEmpty() ? "SubnetNotFound" : "NoAvailableAddress")))
                 : new OvnEip.Status(type, null, ip, mac(ip), true, List.of(ready("Ready")));
         e.writes.status(x, x.getStatus(), next);
         if (subnetName != null) {
             e.enqueue(Subnet.class, subnetName);
         }
-        e.list(OvnSnatRule.class).stream().filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
+        e.list(OvnSnatRule.class).stream()
+                .filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
                 .forEach(r -> e.enqueue(OvnSnatRule.class, r.getMetadata().getName()));
-        e.list(OvnFip.class).stream().filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
+        e.list(OvnFip.class).stream()
+                .filter(r -> r.getSpec() != null && name.equals(r.getSpec().ovnEip()))
                 .forEach(r -> e.enqueue(OvnFip.class, r.getMetadata().getName()));
     }
 
@@ -174,11 +218,21 @@ final class Rules {
         }
         String subnetName = subnet.getMetadata().getName();
         Set<String> used = e.list(OvnEip.class).stream()
-                .filter(o -> o.getSpec() != null && subnetName.equals(o.getSpec().externalSubnet()) && !o.getMetadata().getName().equals(eipName))
-                .map(o -> o.getStatus() == null ? assigned.get(o.getMetadata().getName()) : o.getStatus().v4Ip())
-                .filter(Objects::nonNull).collect(Collectors.toSet());
-        String ip = wanted != null && Ip.parse(wanted).filter(a -> pool.get().assignable(a)).isPresent() && !used.contains(wanted)
-                ? wanted : pool.get().next(used).orElse(null);
+                .filter(o -> o.getSpec() != null
+                        && subnetName.equals(o.getSpec().externalSubnet())
+                        && !o.getMetadata().getName().equals(eipName))
+                .map(o -> o.getStatus() == null
+                        ? assigned.get(o.getMetadata().getName())
+                        : o.getStatus().v4Ip())
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        String ip = wanted != null
+                        && Ip.parse(wanted)
+                                .filter(a -> pool.get().assignable(a))
+                                .isPresent()
+                        && !used.contains(wanted)
+                ? wanted
+                : pool.get().next(used).orElse(null);
         if (ip != null) {
             assigned.put(eipName, ip);
         }
@@ -195,7 +249,9 @@ final class Rules {
             return;
         }
         e.writes.addFinalizer(r, F);
-        String addr = ovnEip == null ? null : e.get(OvnEip.class, ovnEip).map(OvnEip::readyAddress).orElse(null);
+        String addr = ovnEip == null
+                ? null
+                : e.get(OvnEip.class, ovnEip).map(OvnEip::readyAddress).orElse(null);
         List<Condition> c = List.of(addr == null ? notReady("WaitingForOvnEip") : ready("Ready"));
         Object next = r instanceof OvnSnatRule
                 ? new OvnSnatRule.Status(addr != null, null, addr, null, c)
@@ -204,8 +260,12 @@ final class Rules {
     }
 
     private static java.util.Optional<AddressPool> pool(Subnet s) {
-        return s.getSpec() == null ? java.util.Optional.empty()
-                : AddressPool.of(s.getSpec().cidrBlock(), s.getSpec().gateway(), s.getSpec().excludeIps());
+        return s.getSpec() == null
+                ? java.util.Optional.empty()
+                : AddressPool.of(
+                        s.getSpec().cidrBlock(),
+                        s.getSpec().gateway(),
+                        s.getSpec().excludeIps());
     }
 
     static String mac(String ip) {
@@ -214,10 +274,18 @@ final class Rules {
     }
 
     static Condition ready(String reason) {
-        return new ConditionBuilder().withType("Ready").withStatus("True").withReason(reason).build();
+        return new ConditionBuilder()
+                .withType("Ready")
+                .withStatus("True")
+                .withReason(reason)
+                .build();
     }
 
     static Condition notReady(String reason) {
-        return new ConditionBuilder().withType("Ready").withStatus("False").withReason(reason).build();
+        return new ConditionBuilder()
+                .withType("Ready")
+                .withStatus("False")
+                .withReason(reason)
+                .build();
     }
 }

@@ -51,7 +51,13 @@ public final class Sandbox implements AutoCloseable {
         for (var subnet : SeedNetworks.all()) {
             ExamplesLoader.create(s.client, subnet);
         }
-        ExamplesLoader.create(s.client, new NamespaceBuilder().withNewMetadata().withName("kube-dc").endMetadata().build());
+        ExamplesLoader.create(
+                s.client,
+                new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName("kube-dc")
+                        .endMetadata()
+                        .build());
         s.emulator.start();
         s.gateway.start();
         return s;

@@ -16,7 +16,7 @@ final class SandboxDispatcher extends Dispatcher {
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     private final Dispatcher crud;
-    private volatile java.util.function.Consumer<RecordedRequest> tap = r -> { };
+    private volatile java.util.function.Consumer<RecordedRequest> tap = r -> {};
 
     SandboxDispatcher(Dispatcher crud) {
         this.crud = crud;
@@ -51,8 +51,21 @@ final class SandboxDispatcher extends Dispatcher {
         } catch (Exception e) { // zjsonpatch's exception is thrown undeclared: catch wide, rethrow the rest as is
             if (isFailedTest(e)) {
                 // a JSON Patch whose test op fails: the mock throws and never answers; a real server answers 422
-                return json(422, java.util.Map.of("kind", "Status", "apiVersion", "v1", "status", "Failure",
-                        "reason", "Invalid", "code", 422, "message", String.valueOf(e.getMessage())));
+                return json(
+                        422,
+                        java.util.Map.of(
+                                "kind",
+                                "Status",
+                                "apiVersion",
+                                "v1",
+                                "status",
+                                "Failure",
+                                "reason",
+                                "Invalid",
+                                "code",
+                                422,
+                                "message",
+                                String.valueOf(e.getMessage())));
             }
             throw e;
         }
@@ -60,7 +73,8 @@ final class SandboxDispatcher extends Dispatcher {
 
     static boolean isFailedTest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getName().startsWith("io.fabric8.zjsonpatch.") && String.valueOf(t).contains("TEST Operation")) {
+            if (t.getClass().getName().startsWith("io.fabric8.zjsonpatch.")
+                    && String.valueOf(t).contains("TEST Operation")) {
                 return true;
             }
         }
@@ -75,14 +89,23 @@ final class SandboxDispatcher extends Dispatcher {
             throw new java.io.UncheckedIOException(e);
         }
         // header names arrive in lower case: the old one must go, whatever its case
-        var headers = r.getHeaders().newBuilder().removeAll("content-type").removeAll("Content-Type")
-                .set("Content-Type", "application/merge-patch+json").build();
+        var headers = r.getHeaders()
+                .newBuilder()
+                .removeAll("content-type")
+                .removeAll("Content-Type")
+                .set("Content-Type", "application/merge-patch+json")
+                .build();
         // without apply's query (fieldManager, force): the mock's CRUD matching does not expect it
-        String path = r.getPath().contains("?") ? r.getPath().substring(0, r.getPath().indexOf('?')) : r.getPath();
-        return new RecordedRequest(r.getHttpVersion(), r.method(), path, headers, new io.fabric8.mockwebserver.http.Buffer().write(body));
+        String path =
+                r.getPath().contains("?") ? r.getPath().substring(0, r.getPath().indexOf('?')) : r.getPath();
+        return new RecordedRequest(
+                r.getHttpVersion(), r.method(), path, headers, new io.fabric8.mockwebserver.http.Buffer().write(body));
     }
 
     private static MockResponse json(int code, Object body) {
-        return new MockResponse().setResponseCode(code).addHeader("Content-Type", "application/json").setBody(Json.write(body));
+        return new MockResponse()
+                .setResponseCode(code)
+                .addHeader("Content-Type", "application/json")
+                .setBody(Json.write(body));
     }
 }

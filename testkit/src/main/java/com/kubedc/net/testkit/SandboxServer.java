@@ -31,15 +31,17 @@ public final class SandboxServer implements SandboxBackend {
         this.dispatcher = dispatcher;
         this.port = port;
         // the mock keeps every request for takeRequest(); a long-running sandbox must not
-        this.drain = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    server.takeRequest();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sandbox-request-log-drain");
+        this.drain = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            server.takeRequest();
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "sandbox-request-log-drain");
         drain.setDaemon(true);
         drain.start();
     }
@@ -55,15 +57,22 @@ public final class SandboxServer implements SandboxBackend {
         Discovery.GROUPS.forEach((gv, kinds) -> {
             if (gv.contains("/") && !gv.startsWith("coordination")) {
                 for (Discovery.Kind k : kinds) {
-                    crds.add(new CustomResourceDefinitionContext.Builder().withGroup(gv.substring(0, gv.indexOf('/')))
-                            .withVersion(gv.substring(gv.indexOf('/') + 1)).withPlural(k.plural()).withKind(k.kind())
-                            .withScope(k.namespaced() ? "Namespaced" : "Cluster").withStatusSubresource(true).build());
+                    crds.add(new CustomResourceDefinitionContext.Builder()
+                            .withGroup(gv.substring(0, gv.indexOf('/')))
+                            .withVersion(gv.substring(gv.indexOf('/') + 1))
+                            .withPlural(k.plural())
+                            .withKind(k.kind())
+                            .withScope(k.namespaced() ? "Namespaced" : "Cluster")
+                            .withStatusSubresource(true)
+                            .build());
                 }
             }
         });
-        var responses = new HashMap<io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
+        var responses = new HashMap<
+                io.fabric8.mockwebserver.ServerRequest, java.util.Queue<io.fabric8.mockwebserver.ServerResponse>>();
         var dispatcher = new SandboxDispatcher(new KubernetesMixedDispatcher(responses, crds));
-        var mock = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
+        var mock = new KubernetesMockServer(
+                new Context(Serialization.jsonMapper()), new MockWebServer(), responses, dispatcher, false);
         int chosen = Ports.isFree(port) ? port : 0;
         try {
             mock.init(InetAddress.getLoopbackAddress(), chosen);
@@ -80,7 +89,8 @@ public final class SandboxServer implements SandboxBackend {
 
     @Override
     public java.util.Map<String, String> clientSettings() {
-        return java.util.Map.of("quarkus.kubernetes-client.api-server-url", url(), "quarkus.kubernetes-client.trust-certs", "true");
+        return java.util.Map.of(
+                "quarkus.kubernetes-client.api-server-url", url(), "quarkus.kubernetes-client.trust-certs", "true");
     }
 
     @Override
@@ -96,8 +106,13 @@ public final class SandboxServer implements SandboxBackend {
     /** A client of this server with the given user agent. */
     @Override
     public KubernetesClient client(String userAgent) {
-        Config config = new ConfigBuilder().withMasterUrl(url()).withNamespace("default").withTrustCerts(true)
-                .withUserAgent(userAgent).withRequestTimeout(30_000).build();
+        Config config = new ConfigBuilder()
+                .withMasterUrl(url())
+                .withNamespace("default")
+                .withTrustCerts(true)
+                .withUserAgent(userAgent)
+                .withRequestTimeout(30_000)
+                .build();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 

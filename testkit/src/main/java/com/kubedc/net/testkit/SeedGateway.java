@@ -15,26 +15,69 @@ public final class SeedGateway {
     public static final String NAMESPACE = "envoy-gateway-system";
     public static final String NAME = "eg";
 
-    private SeedGateway() {
-    }
+    private SeedGateway() {}
 
     public static Namespace namespace() {
-        return new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).withLabels(Map.of("kubernetes.io/metadata.name", NAMESPACE))
-                .endMetadata().build();
+        return new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(NAMESPACE)
+                .withLabels(Map.of("kubernetes.io/metadata.name", NAMESPACE))
+                .endMetadata()
+                .build();
     }
 
     public static Gateway gateway(String baseDomain) {
-        return new GatewayBuilder().withNewMetadata().withName(NAME).withNamespace(NAMESPACE).endMetadata()
-                .withNewSpec().withGatewayClassName("eg")
-                .addNewListener().withName("http").withPort(80).withProtocol("HTTP")
-                .withNewAllowedRoutes().withNewNamespaces().withFrom("All").endNamespaces().endAllowedRoutes().endListener()
-                .addNewListener().withName("https-console").withPort(443).withProtocol("HTTPS").withHostname("console." + baseDomain)
-                .withNewTls().withMode("Terminate").addNewCertificateRef().withKind("Secret").withName("console-tls").withNamespace("kube-dc")
-                .endCertificateRef().endTls()
-                .withNewAllowedRoutes().withNewNamespaces().withFrom("All").endNamespaces().endAllowedRoutes().endListener()
-                .addNewListener().withName("tls-passthrough-wildcard").withPort(443).withProtocol("TLS").withHostname("*." + baseDomain)
-                .withNewTls().withMode("Passthrough").endTls()
-                .withNewAllowedRoutes().withNewNamespaces().withFrom("All").endNamespaces().endAllowedRoutes().endListener()
-                .endSpec().build();
+        return new GatewayBuilder()
+                .withNewMetadata()
+                .withName(NAME)
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .withNewSpec()
+                .withGatewayClassName("eg")
+                .addNewListener()
+                .withName("http")
+                .withPort(80)
+                .withProtocol("HTTP")
+                .withNewAllowedRoutes()
+                .withNewNamespaces()
+                .withFrom("All")
+                .endNamespaces()
+                .endAllowedRoutes()
+                .endListener()
+                .addNewListener()
+                .withName("https-console")
+                .withPort(443)
+                .withProtocol("HTTPS")
+                .withHostname("console." + baseDomain)
+                .withNewTls()
+                .withMode("Terminate")
+                .addNewCertificateRef()
+                .withKind("Secret")
+                .withName("console-tls")
+                .withNamespace("kube-dc")
+                .endCertificateRef()
+                .endTls()
+                .withNewAllowedRoutes()
+                .withNewNamespaces()
+                .withFrom("All")
+                .endNamespaces()
+                .endAllowedRoutes()
+                .endListener()
+                .addNewListener()
+                .withName("tls-passthrough-wildcard")
+                .withPort(443)
+                .withProtocol("TLS")
+                .withHostname("*." + baseDomain)
+                .withNewTls()
+                .withMode("Passthrough")
+                .endTls()
+                .withNewAllowedRoutes()
+                .withNewNamespaces()
+                .withFrom("All")
+                .endNamespaces()
+                .endAllowedRoutes()
+                .endListener()
+                .endSpec()
+                .build();
     }
 }

@@ -13,9 +13,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Project.VERSION)
 @Plural("eips")
 @Singular("eip")
-@AdditionalPrinterColumn(name = "External IP", jsonPath = ".status.ipAddress", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "External IP",
+        jsonPath = ".status.ipAddress",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready", type = AdditionalPrinterColumn.Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Ownership", jsonPath = ".status.ownershipType", type = AdditionalPrinterColumn.Type.STRING)
-public class EIp extends CustomResource<EIpSpec, EIpStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Ownership",
+        jsonPath = ".status.ownershipType",
+        type = AdditionalPrinterColumn.Type.STRING)
+public class EIp extends CustomResource<EIpSpec, EIpStatus> implements Namespaced {}

@@ -13,8 +13,7 @@ public class EIpOwner {
     private String ownerRef;
     private String type;
 
-    public EIpOwner() {
-    }
+    public EIpOwner() {}
 
     public EIpOwner(String type, String ownerRef) {
         this.type = type;
@@ -39,7 +38,9 @@ public class EIpOwner {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EIpOwner other && Objects.equals(ownerRef, other.ownerRef) && Objects.equals(type, other.type);
+        return o instanceof EIpOwner other
+                && Objects.equals(ownerRef, other.ownerRef)
+                && Objects.equals(type, other.type);
     }
 
     @Override

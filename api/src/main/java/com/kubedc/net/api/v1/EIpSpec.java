@@ -7,7 +7,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Desired external IP: a pool to allocate from, or an existing OvnEip to adopt. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-        value = "(has(self.externalNetworkType) && self.externalNetworkType != \"\") ? !has(self.childRef) || self.childRef == \"\" : true",
+        value =
+                "(has(self.externalNetworkType) && self.externalNetworkType != \"\") ? !has(self.childRef) || self.childRef == \"\" : true",
         message = "externalNetworkType and childRef cannot be set at the same time")
 public class EIpSpec {
     @ValidationRule(value = "self == oldSelf", message = "externalNetworkType is immutable")

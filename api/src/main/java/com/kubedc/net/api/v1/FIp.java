@@ -13,10 +13,21 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Project.VERSION)
 @Plural("fips")
 @Singular("fip")
-@AdditionalPrinterColumn(name = "Target IP", jsonPath = ".status.resolvedTargetIP", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "External IP", jsonPath = ".status.externalIP", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "VM", jsonPath = ".status.targetVMInterface.vmName", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Interface", jsonPath = ".status.targetVMInterface.interfaceName", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Target IP",
+        jsonPath = ".status.resolvedTargetIP",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "External IP",
+        jsonPath = ".status.externalIP",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "VM",
+        jsonPath = ".status.targetVMInterface.vmName",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Interface",
+        jsonPath = ".status.targetVMInterface.interfaceName",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.ready", type = AdditionalPrinterColumn.Type.BOOLEAN)
-public class FIp extends CustomResource<FIpSpec, FIpStatus> implements Namespaced {
-}
+public class FIp extends CustomResource<FIpSpec, FIpStatus> implements Namespaced {}

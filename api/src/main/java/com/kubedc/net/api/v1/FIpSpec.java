@@ -8,12 +8,15 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Desired floating IP: which EIp (or pool) and which internal target. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-        value = "(has(self.eip) && self.eip != \"\") ? !has(self.externalNetworkType) || self.externalNetworkType == \"\" : true",
+        value =
+                "(has(self.eip) && self.eip != \"\") ? !has(self.externalNetworkType) || self.externalNetworkType == \"\" : true",
         message = "eip and externalNetworkType cannot be set at the same time")
 @ValidationRule(
         value = "(has(self.ipAddress) && self.ipAddress != \"\") ? !has(self.vmTarget) : true",
         message = "ipAddress and vmTarget cannot be set at the same time")
-@ValidationRule(value = "has(self.ipAddress) || has(self.vmTarget)", message = "either ipAddress or vmTarget must be specified")
+@ValidationRule(
+        value = "has(self.ipAddress) || has(self.vmTarget)",
+        message = "either ipAddress or vmTarget must be specified")
 public class FIpSpec {
     @JsonPropertyDescription("name of an existing EIp in the same namespace")
     private String eip;

@@ -13,18 +13,24 @@ import java.util.List;
 public class FIpStatus {
     @Required
     private String eip = "";
+
     @Required
     @JsonProperty("externalIP")
     private String externalIP = "";
+
     @Required
     private String ovnFip = "";
+
     @Required
     @Default("false")
     private boolean ready;
+
     @JsonProperty("resolvedTargetIP")
     private String resolvedTargetIP;
+
     @JsonProperty("targetVMInterface")
     private TargetVmInterface targetVMInterface;
+
     private List<Condition> conditions = new ArrayList<>();
 
     public String getEip() {

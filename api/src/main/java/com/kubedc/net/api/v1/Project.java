@@ -16,11 +16,28 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Project.VERSION)
 @Plural("projects")
 @Singular("project")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Project Namespace", jsonPath = ".status.namespace", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Egress", jsonPath = ".spec.egressNetworkType", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Gateway IP", jsonPath = ".status.gatewayIP", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Project Namespace",
+        jsonPath = ".status.namespace",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Egress",
+        jsonPath = ".spec.egressNetworkType",
+        type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Gateway IP",
+        jsonPath = ".status.gatewayIP",
+        type = AdditionalPrinterColumn.Type.STRING,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class Project extends CustomResource<ProjectSpec, ProjectStatus> implements Namespaced {
     public static final String GROUP = "kube-dc.com";
     public static final String VERSION = "v1";

@@ -16,12 +16,17 @@ public record ProjectSecurity(
         Service kms,
         Service databaseCredentials,
         List<Condition> conditions,
-        @JsonPropertyDescription("OpenBao KV v2 mount path of the project's ManagedSecrets") String kvMount,
-        @JsonPropertyDescription("External Secrets SecretStore in the project namespace") String secretStoreName,
-        @JsonPropertyDescription("ServiceAccount ESO uses to authenticate to OpenBao") String syncServiceAccount) {
+
+        @JsonPropertyDescription("OpenBao KV v2 mount path of the project's ManagedSecrets")
+        String kvMount,
+
+        @JsonPropertyDescription("External Secrets SecretStore in the project namespace")
+        String secretStoreName,
+
+        @JsonPropertyDescription("ServiceAccount ESO uses to authenticate to OpenBao")
+        String syncServiceAccount) {
 
     /** Rollup of one security service's objects in the project. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Service(Integer count, Boolean ready, Integer synced, Integer expiringSoon) {
-    }
+    public record Service(Integer count, Boolean ready, Integer synced, Integer expiringSoon) {}
 }

@@ -28,10 +28,12 @@ public class ProjectStatus {
 
     private List<Condition> conditions = new ArrayList<>();
 
-    @JsonPropertyDescription("aggregated resource usage of the project namespace; written by the quota controller, never by kube-dc-net")
+    @JsonPropertyDescription(
+            "aggregated resource usage of the project namespace; written by the quota controller, never by kube-dc-net")
     private QuotaUsage quotaUsage;
 
-    @JsonPropertyDescription("rollup of the project's security.kube-dc.com objects; written by the security aggregator, never by kube-dc-net")
+    @JsonPropertyDescription(
+            "rollup of the project's security.kube-dc.com objects; written by the security aggregator, never by kube-dc-net")
     private ProjectSecurity security;
 
     public boolean isReady() {

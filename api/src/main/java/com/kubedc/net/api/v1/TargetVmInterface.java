@@ -8,10 +8,13 @@ import io.fabric8.generator.annotation.Required;
 public class TargetVmInterface {
     @Required
     private String vmName;
+
     @Required
     private String interfaceName;
+
     @Required
     private String ipAddress;
+
     private String mac;
 
     public String getVmName() {

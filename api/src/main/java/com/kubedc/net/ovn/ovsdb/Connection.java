@@ -31,6 +31,7 @@ final class Connection implements AutoCloseable {
     final Endpoint endpoint;
     /** Monitor ids established on this session (a second "monitor" with the same id is an error). */
     final java.util.Set<String> monitors = ConcurrentHashMap.newKeySet();
+
     private final Socket socket;
     private final OutputStream out;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -39,7 +40,11 @@ final class Connection implements AutoCloseable {
     private final Consumer<ArrayNode> notifications;
     private final BiConsumer<Connection, Throwable> onClosed;
 
-    private Connection(Endpoint endpoint, Socket socket, Consumer<ArrayNode> notifications, BiConsumer<Connection, Throwable> onClosed)
+    private Connection(
+            Endpoint endpoint,
+            Socket socket,
+            Consumer<ArrayNode> notifications,
+            BiConsumer<Connection, Throwable> onClosed)
             throws IOException {
         this.endpoint = endpoint;
         this.socket = socket;
@@ -49,7 +54,8 @@ final class Connection implements AutoCloseable {
     }
 
     /** Connects (bounded by {@code timeout}) and starts the reader thread. */
-    static Connection open(Endpoint e, Duration timeout, Consumer<ArrayNode> notifications, BiConsumer<Connection, Throwable> onClosed)
+    static Connection open(
+            Endpoint e, Duration timeout, Consumer<ArrayNode> notifications, BiConsumer<Connection, Throwable> onClosed)
             throws IOException {
         Socket s = new Socket();
         try {
@@ -96,7 +102,8 @@ final class Connection implements AutoCloseable {
 
     private void read() {
         Throwable cause = null;
-        try (InputStream in = socket.getInputStream(); JsonParser p = MAPPER.getFactory().createParser(in)) {
+        try (InputStream in = socket.getInputStream();
+                JsonParser p = MAPPER.getFactory().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t != JsonToken.START_OBJECT) {

@@ -14,8 +14,7 @@ import java.util.TreeMap;
 public final class Ops {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    private Ops() {
-    }
+    private Ops() {}
 
     public static ObjectNode insert(String table, ObjectNode row, String uuidName) {
         ObjectNode op = op("insert", table);
@@ -57,7 +56,8 @@ public final class Ops {
     }
 
     /** Fails the transaction unless the rows matching {@code where} are (or are not) exactly {@code rows} within {@code timeoutMs}. */
-    public static ObjectNode waitUntil(String table, ArrayNode where, List<String> columns, String until, ArrayNode rows, Integer timeoutMs) {
+    public static ObjectNode waitUntil(
+            String table, ArrayNode where, List<String> columns, String until, ArrayNode rows, Integer timeoutMs) {
         ObjectNode op = op("wait", table);
         op.set("where", where);
         ArrayNode c = op.putArray("columns");
@@ -136,7 +136,10 @@ public final class Ops {
 
     /** An atom as a string: {@code ["uuid", u]} → u, scalars as text. */
     public static String atom(JsonNode v) {
-        if (v.isArray() && v.size() == 2 && ("uuid".equals(v.get(0).asText()) || "named-uuid".equals(v.get(0).asText()))) {
+        if (v.isArray()
+                && v.size() == 2
+                && ("uuid".equals(v.get(0).asText())
+                        || "named-uuid".equals(v.get(0).asText()))) {
             return v.get(1).asText();
         }
         return v.isTextual() ? v.textValue() : v.toString();

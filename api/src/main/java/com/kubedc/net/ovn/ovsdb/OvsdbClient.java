@@ -35,13 +35,13 @@ public final class OvsdbClient implements AutoCloseable {
     private final AtomicLong transactions = new AtomicLong();
     /** Held while the connection changes and the listeners hear of it, and while a listener is added. */
     private final Object announcing = new Object();
+
     private volatile Connection connection;
     private volatile boolean closed;
     private int nextEndpoint;
     private long backoffMs;
 
-    private record Monitor(String id, Map<String, List<String>> tables, MonitorListener listener) {
-    }
+    private record Monitor(String id, Map<String, List<String>> tables, MonitorListener listener) {}
 
     private OvsdbClient(OvsdbOptions options) {
         this.options = options;
@@ -105,7 +105,8 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<List<JsonNode>> transact(List<ObjectNode> operations) {
         Connection c = connection;
         if (c == null || !c.isOpen()) {
-            return CompletableFuture.failedFuture(new OvsdbConnectionException("not connected to " + options.endpoints()));
+            return CompletableFuture.failedFuture(
+                    new OvsdbConnectionException("not connected to " + options.endpoints()));
         }
         ArrayNode params = F.arrayNode().add(options.database());
         operations.forEach(params::add);
@@ -116,14 +117,16 @@ public final class OvsdbClient implements AutoCloseable {
     static List<JsonNode> results(JsonNode msg, int operations) {
         JsonNode error = msg.get("error");
         if (error != null && !error.isNull()) {
-            throw new OvsdbTransactionException(-1, text(error.isObject() ? error.get("error") : error), text(error.get("details")));
+            throw new OvsdbTransactionException(
+                    -1, text(error.isObject() ? error.get("error") : error), text(error.get("details")));
         }
         List<JsonNode> out = new ArrayList<>();
         JsonNode result = msg.get("result");
         for (int i = 0; result != null && i < result.size(); i++) {
             JsonNode r = result.get(i);
             if (r != null && r.has("error") && !r.get("error").isNull()) {
-                throw new OvsdbTransactionException(i < operations ? i : -1, text(r.get("error")), text(r.get("details")));
+                throw new OvsdbTransactionException(
+                        i < operations ? i : -1, text(r.get("error")), text(r.get("details")));
             }
             if (i < operations) {
                 out.add(r);
@@ -133,20 +136,23 @@ public final class OvsdbClient implements AutoCloseable {
     }
 
     private CompletableFuture<JsonNode> timed(CompletableFuture<JsonNode> f) {
-        return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof TimeoutException) {
-                return CompletableFuture.failedFuture(new OvsdbTimeoutException("no answer in " + options.requestTimeout().toMillis() + " ms"));
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
+        return f.orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof TimeoutException) {
+                        return CompletableFuture.failedFuture(new OvsdbTimeoutException(
+                                "no answer in " + options.requestTimeout().toMillis() + " ms"));
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
     }
 
     private void connect() {
         if (closed || connection != null) {
             return;
         }
-        Endpoint e = options.endpoints().get(Math.floorMod(nextEndpoint, options.endpoints().size()));
+        Endpoint e = options.endpoints()
+                .get(Math.floorMod(nextEndpoint, options.endpoints().size()));
         Connection c = null;
         try {
             c = Connection.open(e, options.requestTimeout(), this::notification, this::lost);
@@ -182,7 +188,9 @@ public final class OvsdbClient implements AutoCloseable {
 
     /** A clustered database answers writes only on its leader; a standalone server is its own leader. */
     private boolean leader(Connection c) {
-        ObjectNode select = Ops.select("Database", Ops.where(Ops.condition("name", "==", Ops.text(options.database()))),
+        ObjectNode select = Ops.select(
+                "Database",
+                Ops.where(Ops.condition("name", "==", Ops.text(options.database()))),
                 List.of("leader", "connected"));
         JsonNode msg = await(c.request("transact", F.arrayNode().add("_Server").add(select)));
         JsonNode error = msg.get("error");
@@ -193,7 +201,8 @@ public final class OvsdbClient implements AutoCloseable {
         if (rows.isEmpty()) {
             return false;
         }
-        return rows.get(0).path("leader").asBoolean(false) && rows.get(0).path("connected").asBoolean(true);
+        return rows.get(0).path("leader").asBoolean(false)
+                && rows.get(0).path("connected").asBoolean(true);
     }
 
     private void establish(Connection c, Monitor m) {
@@ -205,7 +214,8 @@ public final class OvsdbClient implements AutoCloseable {
             ArrayNode cols = requests.putObject(table).putArray("columns");
             columns.forEach(cols::add);
         });
-        JsonNode msg = await(c.request("monitor", F.arrayNode().add(options.database()).add(m.id()).add(requests)));
+        JsonNode msg = await(c.request(
+                "monitor", F.arrayNode().add(options.database()).add(m.id()).add(requests)));
         JsonNode error = msg.get("error");
         if (error != null && !error.isNull()) {
             throw new OvsdbTransactionException(-1, text(error), "monitor " + m.id());
@@ -217,7 +227,9 @@ public final class OvsdbClient implements AutoCloseable {
         try {
             return timed(f).join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new OvsdbConnectionException("request failed", e.getCause());
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new OvsdbConnectionException("request failed", e.getCause());
         }
     }
 
@@ -227,7 +239,9 @@ public final class OvsdbClient implements AutoCloseable {
         }
         String id = text(params.get(0));
         TableUpdates u = TableUpdates.parse(params.get(1));
-        exec.execute(() -> monitors.stream().filter(m -> m.id().equals(id)).forEach(m -> m.listener().onUpdate(u)));
+        exec.execute(() -> monitors.stream()
+                .filter(m -> m.id().equals(id))
+                .forEach(m -> m.listener().onUpdate(u)));
     }
 
     private void lost(Connection c, Throwable cause) {

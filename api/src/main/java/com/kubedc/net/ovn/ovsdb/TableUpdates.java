@@ -22,7 +22,9 @@ public record TableUpdates(Map<String, Map<String, RowUpdate>> tables) {
                 Map.Entry<String, JsonNode> row = r.next();
                 JsonNode old = row.getValue().get("old");
                 JsonNode neu = row.getValue().get("new");
-                rows.put(row.getKey(), new RowUpdate(old instanceof ObjectNode o ? o : null, neu instanceof ObjectNode n ? n : null));
+                rows.put(
+                        row.getKey(),
+                        new RowUpdate(old instanceof ObjectNode o ? o : null, neu instanceof ObjectNode n ? n : null));
             }
             tables.put(table.getKey(), rows);
         }

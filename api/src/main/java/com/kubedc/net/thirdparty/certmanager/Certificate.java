@@ -18,17 +18,14 @@ public class Certificate extends CustomResource<Certificate.Spec, Certificate.St
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String secretName, List<String> dnsNames, IssuerRef issuerRef) {
-    }
+    public record Spec(String secretName, List<String> dnsNames, IssuerRef issuerRef) {}
 
     /** {@code Kind/name} of an Issuer (namespaced) or ClusterIssuer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record IssuerRef(String name, String kind, String group) {
-    }
+    public record IssuerRef(String name, String kind, String group) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(List<Condition> conditions) {
-    }
+    public record Status(List<Condition> conditions) {}
 }

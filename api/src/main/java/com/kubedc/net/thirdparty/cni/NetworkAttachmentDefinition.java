@@ -12,10 +12,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group("k8s.cni.cncf.io")
 @Version("v1")
 @Plural("network-attachment-definitions")
-public class NetworkAttachmentDefinition extends CustomResource<NetworkAttachmentDefinition.Spec, Void> implements Namespaced {
+public class NetworkAttachmentDefinition extends CustomResource<NetworkAttachmentDefinition.Spec, Void>
+        implements Namespaced {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String config) {
-    }
+    public record Spec(String config) {}
 }

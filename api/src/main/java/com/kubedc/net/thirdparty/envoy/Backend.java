@@ -22,18 +22,15 @@ public class Backend extends CustomResource<Backend.Spec, Void> implements Names
     /** The fields of {@code BackendSpec} we write. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(List<Endpoint> endpoints) {
-    }
+    public record Spec(List<Endpoint> endpoints) {}
 
     /** One endpoint: an IP address and port. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Endpoint(Ip ip) {
-    }
+    public record Endpoint(Ip ip) {}
 
     /** {@code ip: {address, port}}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ip(String address, Integer port) {
-    }
+    public record Ip(String address, Integer port) {}
 }

@@ -6,6 +6,7 @@ public final class KubeOvn {
     public static final String VERSION = "v1";
     /** The finalizer kube-ovn-controller puts on the objects it programs into OVN. */
     public static final String FINALIZER = "kubeovn.io/kube-ovn-controller";
+
     public static final String EIP_TYPE_LRP = "lrp";
     public static final String EIP_TYPE_NAT = "nat";
     public static final String POLICY_DST = "policyDst";
@@ -13,6 +14,5 @@ public final class KubeOvn {
     public static final String ACTION_DROP = "drop";
     public static final String ACTION_REROUTE = "reroute";
 
-    private KubeOvn() {
-    }
+    private KubeOvn() {}
 }

@@ -18,18 +18,20 @@ public class OvnEip extends CustomResource<OvnEip.Spec, OvnEip.Status> {
     /** {@code type}: {@code lrp} (router port), {@code nat} or {@code lsp}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String externalSubnet, String v4Ip, String macAddress, String type) {
-    }
+    public record Spec(String externalSubnet, String v4Ip, String macAddress, String type) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(String type, String nat, String v4Ip, String macAddress, Boolean ready, List<Condition> conditions) {
-    }
+    public record Status(
+            String type, String nat, String v4Ip, String macAddress, Boolean ready, List<Condition> conditions) {}
 
     /** The allocated address, once Kube-OVN has one and says it is ready. */
     public String readyAddress() {
         Status s = getStatus();
-        if (s == null || !Boolean.TRUE.equals(s.ready()) || s.v4Ip() == null || s.v4Ip().isBlank()) {
+        if (s == null
+                || !Boolean.TRUE.equals(s.ready())
+                || s.v4Ip() == null
+                || s.v4Ip().isBlank()) {
             return null;
         }
         return s.v4Ip();

@@ -17,11 +17,10 @@ public class OvnFip extends CustomResource<OvnFip.Spec, OvnFip.Status> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String ovnEip, String ipType, String ipName, String vpc, String v4Ip, String type) {
-    }
+    public record Spec(String ovnEip, String ipType, String ipName, String vpc, String v4Ip, String type) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(Boolean ready, String vpc, String v4Eip, String v4Ip, String macAddress, List<Condition> conditions) {
-    }
+    public record Status(
+            Boolean ready, String vpc, String v4Eip, String v4Ip, String macAddress, List<Condition> conditions) {}
 }

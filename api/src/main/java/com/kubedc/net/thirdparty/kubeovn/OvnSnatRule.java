@@ -17,11 +17,9 @@ public class OvnSnatRule extends CustomResource<OvnSnatRule.Spec, OvnSnatRule.St
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(String ovnEip, String vpcSubnet, String ipName, String vpc, String v4IpCidr) {
-    }
+    public record Spec(String ovnEip, String vpcSubnet, String ipName, String vpc, String v4IpCidr) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(Boolean ready, String vpc, String v4Eip, String v4IpCidr, List<Condition> conditions) {
-    }
+    public record Status(Boolean ready, String vpc, String v4Eip, String v4IpCidr, List<Condition> conditions) {}
 }

@@ -30,8 +30,7 @@ public class Subnet extends CustomResource<Subnet.Spec, Subnet.Status> {
             Boolean natOutgoing,
             @JsonProperty("private") Boolean isPrivate,
             String vlan,
-            Integer mtu) {
-    }
+            Integer mtu) {}
 
     /** The fields of {@code SubnetStatus} we read; counts are JSON numbers. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,6 +40,5 @@ public class Subnet extends CustomResource<Subnet.Spec, Subnet.Status> {
             @JsonProperty("v4usingIPs") Double v4usingIPs,
             @JsonProperty("v4availableIPrange") String v4availableIPrange,
             @JsonProperty("v4usingIPrange") String v4usingIPrange,
-            List<Condition> conditions) {
-    }
+            List<Condition> conditions) {}
 }

@@ -24,20 +24,24 @@ public class Vpc extends CustomResource<Vpc.Spec, Vpc.Status> {
             List<StaticRoute> staticRoutes,
             List<PolicyRoute> policyRoutes,
             Boolean enableExternal,
-            List<String> extraExternalSubnets) {
-    }
+            List<String> extraExternalSubnets) {}
 
     /** {@code staticRoutes[]}: policy {@code policyDst|policySrc}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StaticRoute(String policy, String cidr, @JsonProperty("nextHopIP") String nextHopIP) {
-    }
+    public record StaticRoute(
+            String policy,
+            String cidr,
+            @JsonProperty("nextHopIP") String nextHopIP) {}
 
     /** {@code policyRoutes[]}: action {@code allow|drop|reroute}; nextHopIP only for reroute. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PolicyRoute(int priority, String match, String action, @JsonProperty("nextHopIP") String nextHopIP) {
-    }
+    public record PolicyRoute(
+            int priority,
+            String match,
+            String action,
+            @JsonProperty("nextHopIP") String nextHopIP) {}
 
     /** The fields of {@code VpcStatus} we read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,6 +52,5 @@ public class Vpc extends CustomResource<Vpc.Spec, Vpc.Status> {
             List<String> subnets,
             Boolean enableExternal,
             List<String> extraExternalSubnets,
-            List<Condition> conditions) {
-    }
+            List<Condition> conditions) {}
 }

@@ -17,11 +17,9 @@ public class VpcDns extends CustomResource<VpcDns.Spec, VpcDns.Status> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(Integer replicas, String vpc, String subnet) {
-    }
+    public record Spec(Integer replicas, String vpc, String subnet) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(Boolean active, List<Condition> conditions) {
-    }
+    public record Status(Boolean active, List<Condition> conditions) {}
 }

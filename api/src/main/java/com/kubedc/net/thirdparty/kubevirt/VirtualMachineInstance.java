@@ -17,12 +17,16 @@ public class VirtualMachineInstance extends CustomResource<Void, VirtualMachineI
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(List<Interface> interfaces, String phase) {
-    }
+    public record Status(List<Interface> interfaces, String phase) {}
 
     /** One entry of {@code status.interfaces}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Interface(String name, String interfaceName, String ipAddress, List<String> ipAddresses, String mac, String infoSource) {
-    }
+    public record Interface(
+            String name,
+            String interfaceName,
+            String ipAddress,
+            List<String> ipAddresses,
+            String mac,
+            String infoSource) {}
 }

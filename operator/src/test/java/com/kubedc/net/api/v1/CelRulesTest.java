@@ -29,11 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CelRulesTest {
     static final Cel CEL = CelFactory.standardCelBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addVar("self", SimpleType.DYN).addVar("oldSelf", SimpleType.DYN).build();
+            .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
+            .build();
 
     /** A rule found in a CRD: where, the expression, the message. */
-    record Found(String crd, String path, String rule, String message) {
-    }
+    record Found(String crd, String path, String rule, String message) {}
 
     static List<Found> rules() {
         List<Found> out = new ArrayList<>();
@@ -72,35 +73,150 @@ class CelRulesTest {
     static Stream<Arguments> cases() {
         Map<String, Object> vm = Map.of("vmName", "vm1");
         return Stream.of(
-                Arguments.of("projects", "spec.egressNetworkType", "egressNetworkType is immutable", "cloud", "cloud", true),
-                Arguments.of("projects", "spec.egressNetworkType", "egressNetworkType is immutable", "public", "cloud", false),
-                Arguments.of("eips", "spec.externalNetworkType", "externalNetworkType is immutable", "public", "public", true),
-                Arguments.of("eips", "spec.externalNetworkType", "externalNetworkType is immutable", "cloud", "public", false),
+                Arguments.of(
+                        "projects", "spec.egressNetworkType", "egressNetworkType is immutable", "cloud", "cloud", true),
+                Arguments.of(
+                        "projects",
+                        "spec.egressNetworkType",
+                        "egressNetworkType is immutable",
+                        "public",
+                        "cloud",
+                        false),
+                Arguments.of(
+                        "eips",
+                        "spec.externalNetworkType",
+                        "externalNetworkType is immutable",
+                        "public",
+                        "public",
+                        true),
+                Arguments.of(
+                        "eips",
+                        "spec.externalNetworkType",
+                        "externalNetworkType is immutable",
+                        "cloud",
+                        "public",
+                        false),
                 Arguments.of("eips", "spec.childRef", "childRef is immutable", "ns-ext-cloud", "ns-ext-cloud", true),
                 Arguments.of("eips", "spec.childRef", "childRef is immutable", "other", "ns-ext-cloud", false),
-                Arguments.of("eips", "spec", "externalNetworkType and childRef cannot be set at the same time", Map.of(), null, true),
-                Arguments.of("eips", "spec", "externalNetworkType and childRef cannot be set at the same time", Map.of("externalNetworkType", "cloud"), null, true),
-                Arguments.of("eips", "spec", "externalNetworkType and childRef cannot be set at the same time", Map.of("childRef", "x"), null, true),
-                Arguments.of("eips", "spec", "externalNetworkType and childRef cannot be set at the same time", Map.of("externalNetworkType", "", "childRef", "x"), null, true),
-                Arguments.of("eips", "spec", "externalNetworkType and childRef cannot be set at the same time", Map.of("externalNetworkType", "cloud", "childRef", "x"), null, false),
-                Arguments.of("fips", "spec.externalNetworkType", "externalNetworkType is immutable", "cloud", "cloud", true),
-                Arguments.of("fips", "spec.externalNetworkType", "externalNetworkType is immutable", "public", "cloud", false),
-                Arguments.of("fips", "spec", "eip and externalNetworkType cannot be set at the same time", Map.of("eip", "e", "ipAddress", "10.0.0.5"), null, true),
-                Arguments.of("fips", "spec", "eip and externalNetworkType cannot be set at the same time", Map.of("externalNetworkType", "public", "ipAddress", "10.0.0.5"), null, true),
-                Arguments.of("fips", "spec", "eip and externalNetworkType cannot be set at the same time", Map.of("eip", "e", "externalNetworkType", "public"), null, false),
-                Arguments.of("fips", "spec", "ipAddress and vmTarget cannot be set at the same time", Map.of("ipAddress", "10.0.0.5"), null, true),
-                Arguments.of("fips", "spec", "ipAddress and vmTarget cannot be set at the same time", Map.of("ipAddress", "", "vmTarget", vm), null, true),
-                Arguments.of("fips", "spec", "ipAddress and vmTarget cannot be set at the same time", Map.of("ipAddress", "10.0.0.5", "vmTarget", vm), null, false),
-                Arguments.of("fips", "spec", "either ipAddress or vmTarget must be specified", Map.of("vmTarget", vm), null, true),
-                Arguments.of("fips", "spec", "either ipAddress or vmTarget must be specified", Map.of("ipAddress", "10.0.0.5"), null, true),
-                Arguments.of("fips", "spec", "either ipAddress or vmTarget must be specified", Map.of("eip", "e"), null, false));
+                Arguments.of(
+                        "eips",
+                        "spec",
+                        "externalNetworkType and childRef cannot be set at the same time",
+                        Map.of(),
+                        null,
+                        true),
+                Arguments.of(
+                        "eips",
+                        "spec",
+                        "externalNetworkType and childRef cannot be set at the same time",
+                        Map.of("externalNetworkType", "cloud"),
+                        null,
+                        true),
+                Arguments.of(
+                        "eips",
+                        "spec",
+                        "externalNetworkType and childRef cannot be set at the same time",
+                        Map.of("childRef", "x"),
+                        null,
+                        true),
+                Arguments.of(
+                        "eips",
+                        "spec",
+                        "externalNetworkType and childRef cannot be set at the same time",
+                        Map.of("externalNetworkType", "", "childRef", "x"),
+                        null,
+                        true),
+                Arguments.of(
+                        "eips",
+                        "spec",
+                        "externalNetworkType and childRef cannot be set at the same time",
+                        Map.of("externalNetworkType", "cloud", "childRef", "x"),
+                        null,
+                        false),
+                Arguments.of(
+                        "fips", "spec.externalNetworkType", "externalNetworkType is immutable", "cloud", "cloud", true),
+                Arguments.of(
+                        "fips",
+                        "spec.externalNetworkType",
+                        "externalNetworkType is immutable",
+                        "public",
+                        "cloud",
+                        false),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "eip and externalNetworkType cannot be set at the same time",
+                        Map.of("eip", "e", "ipAddress", "10.0.0.5"),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "eip and externalNetworkType cannot be set at the same time",
+                        Map.of("externalNetworkType", "public", "ipAddress", "10.0.0.5"),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "eip and externalNetworkType cannot be set at the same time",
+                        Map.of("eip", "e", "externalNetworkType", "public"),
+                        null,
+                        false),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "ipAddress and vmTarget cannot be set at the same time",
+                        Map.of("ipAddress", "10.0.0.5"),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "ipAddress and vmTarget cannot be set at the same time",
+                        Map.of("ipAddress", "", "vmTarget", vm),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "ipAddress and vmTarget cannot be set at the same time",
+                        Map.of("ipAddress", "10.0.0.5", "vmTarget", vm),
+                        null,
+                        false),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "either ipAddress or vmTarget must be specified",
+                        Map.of("vmTarget", vm),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "either ipAddress or vmTarget must be specified",
+                        Map.of("ipAddress", "10.0.0.5"),
+                        null,
+                        true),
+                Arguments.of(
+                        "fips",
+                        "spec",
+                        "either ipAddress or vmTarget must be specified",
+                        Map.of("eip", "e"),
+                        null,
+                        false));
     }
 
     @ParameterizedTest(name = "{0} {1}: \"{2}\" self={3} old={4} → {5}")
     @MethodSource("cases")
-    void ruleAcceptsValidAndRejectsInvalidObjects(String crd, String path, String message, Object self, Object oldSelf, boolean valid) {
-        Found rule = rules().stream().filter(r -> r.crd().equals(crd) && r.path().equals(path) && r.message().equals(message))
-                .findFirst().orElseThrow(() -> new AssertionError("no rule \"" + message + "\" at " + crd + " " + path));
+    void ruleAcceptsValidAndRejectsInvalidObjects(
+            String crd, String path, String message, Object self, Object oldSelf, boolean valid) {
+        Found rule = rules().stream()
+                .filter(r -> r.crd().equals(crd)
+                        && r.path().equals(path)
+                        && r.message().equals(message))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no rule \"" + message + "\" at " + crd + " " + path));
         assertEquals(valid, eval(rule.rule(), self, oldSelf));
     }
 

@@ -1,7 +1,6 @@
 package com.kubedc.net.api.v1;
 
 import com.kubedc.net.api.PrinterColumnOrder;
-
 import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
@@ -17,8 +16,7 @@ import java.util.Map;
 final class GeneratedCrds {
     private static Map<String, CustomResourceDefinition> crds;
 
-    private GeneratedCrds() {
-    }
+    private GeneratedCrds() {}
 
     static synchronized CustomResourceDefinition get(String name) {
         if (crds == null) {
@@ -30,11 +28,19 @@ final class GeneratedCrds {
     private static Map<String, CustomResourceDefinition> generate() {
         try {
             Path dir = Files.createTempDirectory("crds");
-            new CRDGenerator().inOutputDir(dir.toFile()).forCRDVersions("v1").withPostProcessor(new PrinterColumnOrder())
-                    .customResourceClasses(Project.class, EIp.class, FIp.class).generate();
-            return Map.of("projects", read(dir.resolve("projects.kube-dc.com-v1.yml")),
-                    "eips", read(dir.resolve("eips.kube-dc.com-v1.yml")),
-                    "fips", read(dir.resolve("fips.kube-dc.com-v1.yml")));
+            new CRDGenerator()
+                    .inOutputDir(dir.toFile())
+                    .forCRDVersions("v1")
+                    .withPostProcessor(new PrinterColumnOrder())
+                    .customResourceClasses(Project.class, EIp.class, FIp.class)
+                    .generate();
+            return Map.of(
+                    "projects",
+                    read(dir.resolve("projects.kube-dc.com-v1.yml")),
+                    "eips",
+                    read(dir.resolve("eips.kube-dc.com-v1.yml")),
+                    "fips",
+                    read(dir.resolve("fips.kube-dc.com-v1.yml")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
