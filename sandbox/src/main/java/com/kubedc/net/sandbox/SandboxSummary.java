@@ -85,9 +85,8 @@ public final class SandboxSummary {
                             .collect(Collectors.joining(","));
                     String reason = s.getStatus() == null
                             ? "Pending"
-                            : String.valueOf(Conditions.reason(
-                                    s.getStatus().getConditions(),
-                                    com.kubedc.net.loadbalancer.LbReasons.LOAD_BALANCER_READY));
+                            : String.valueOf(
+                                    Conditions.reason(s.getStatus().getConditions(), Keys.LOAD_BALANCER_READY));
                     out.append(String.format(
                             fmt,
                             s.getMetadata().getNamespace() + "/"
@@ -113,9 +112,7 @@ public final class SandboxSummary {
                     String host = a.get(Keys.ROUTE_HOSTNAME_STATUS);
                     String reason = s.getStatus() == null
                             ? "Pending"
-                            : String.valueOf(Conditions.reason(
-                                    s.getStatus().getConditions(),
-                                    com.kubedc.net.gatewayroute.RouteReasons.ROUTE_READY));
+                            : String.valueOf(Conditions.reason(s.getStatus().getConditions(), Keys.ROUTE_READY));
                     out.append(String.format(
                             fmt,
                             s.getMetadata().getNamespace() + "/"
