@@ -1,11 +1,13 @@
 package com.kubedc.net.ops;
 
+import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
@@ -16,9 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * What a replica does when its lease is gone (taken by another, or not renewed within the renew
- * deadline): readiness goes down at once, and the application shuts down, which stops the
- * operator and its controllers, and exits with {@link #EXIT_CODE} so that the kubelet starts
- * the container again and it re-enters the election as a standby. The elector is single-use: a
+ * deadline): readiness goes down at once, the operator is stopped at once (no new event is
+ * dispatched; a reconcile already running may finish), readiness then says so, and the
+ * application shuts down and exits with {@link #EXIT_CODE} so that the kubelet starts the
+ * container again and it re-enters the election as a standby. The elector is single-use: a
  * replica that stayed up would never lead again, and without the stop it would keep writing to the
  * API server, OVN NB and the Gateway beside the new leader. During a shutdown already under way the
  * elector reports a stop too (the operator's stop cancels it): then nothing is done, the shutdown
@@ -31,19 +34,24 @@ public class LeadershipLoss {
 
     private static final Logger LOG = Logger.getLogger(LeadershipLoss.class);
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger leading = new AtomicInteger();
     private final MeterRegistry registry;
     private final IntConsumer exit;
+    private final Runnable stopOperator;
     private volatile boolean shuttingDown;
 
     @Inject
-    public LeadershipLoss(MeterRegistry registry) {
-        this(registry, Quarkus::asyncExit); // only signals the main thread, which stops the application and exits
+    public LeadershipLoss(MeterRegistry registry, Instance<Operator> operator) {
+        // asyncExit only signals the main thread, which stops the application and exits; the operator is looked up
+        // when needed (it is made from the leader-election configuration that calls back here)
+        this(registry, Quarkus::asyncExit, () -> operator.get().stop());
     }
 
-    LeadershipLoss(MeterRegistry registry, IntConsumer exit) {
+    LeadershipLoss(MeterRegistry registry, IntConsumer exit, Runnable stopOperator) {
         this.registry = registry;
         this.exit = exit;
+        this.stopOperator = stopOperator;
         registry.find("kubedc.leader").meters().forEach(registry::remove); // an earlier application in this JVM (tests)
         registry.gauge("kubedc.leader", leading);
     }
@@ -71,7 +79,26 @@ public class LeadershipLoss {
         LOG.errorf(
                 "lost the leader lease: stopping the controllers and exiting with code %d to rejoin the election",
                 EXIT_CODE);
-        exit.accept(EXIT_CODE);
+        // off the elector's thread: stopping the operator also cancels the elector
+        Thread stopper = new Thread(this::stopThenExit, "leadership-lost");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    void stopThenExit() {
+        try {
+            stopOperator.run();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "stopping the operator after the lease was lost");
+        } finally {
+            stopped.set(true);
+            exit.accept(EXIT_CODE);
+        }
+    }
+
+    /** True once the controllers were stopped after a lost lease: nothing is dispatched any more. */
+    public boolean stopped() {
+        return stopped.get();
     }
 
     /** True once the lease was lost outside a shutdown: this replica must not write any more. */

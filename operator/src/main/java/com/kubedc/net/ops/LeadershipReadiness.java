@@ -18,6 +18,12 @@ public class LeadershipReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var r = HealthCheckResponse.named("leader-lease");
-        return loss.lost() ? r.down().withData("lease", "lost, exiting").build() : r.up().build();
+        if (!loss.lost()) {
+            return r.up().build();
+        }
+        // "lost, exiting" only once the controllers are stopped: from then on this replica dispatches nothing
+        return r.down()
+                .withData("lease", loss.stopped() ? "lost, exiting" : "lost, stopping")
+                .build();
     }
 }

@@ -35,83 +35,100 @@ class LeaderHandOverIT {
         FaultWorld world = FaultWorld.get();
         world.awaitControllerReady();
         ControllerProcess first = world.controller;
-        Tenant base = new Tenant(world.client, ORG, "base", 64, 0);
-        Tenant late = new Tenant(world.client, ORG, "late", 64, 1);
-        base.createProject();
-        await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(300)).until(base::projectReady);
-        String firstId = holder(world);
-        assertNotNull(firstId, "the running controller leads");
+        try {
+            Tenant base = new Tenant(world.client, ORG, "base", 64, 0);
+            Tenant late = new Tenant(world.client, ORG, "late", 64, 1);
+            base.createProject();
+            await().atMost(Tenant.WAIT).pollInterval(Duration.ofMillis(300)).until(base::projectReady);
+            String firstId = holder(world);
+            assertNotNull(firstId, "the running controller leads");
 
-        try (ControllerProcess second = world.replica("standby");
-                LeaseThief thief = new LeaseThief(world.client)) {
-            second.start();
-            FaultWorld.awaitReady(second);
-            assertEquals(firstId, holder(world), "a standby that starts leaves the Lease to its leader");
-            String nbBefore = nbSnapshot(world);
-            int nbRowsBefore = Inventory.nbRows(world.nb()).size();
+            try (ControllerProcess second = world.replica("standby");
+                    LeaseThief thief = new LeaseThief(world.client)) {
+                second.start();
+                FaultWorld.awaitReady(second);
+                assertEquals(firstId, holder(world), "a standby that starts leaves the Lease to its leader");
+                String nbBefore = nbSnapshot(world);
+                int nbRowsBefore = Inventory.nbRows(world.nb()).size();
 
-            thief.take();
-            // the leader knows it lost: it says so in its readiness, or has gone already
-            await().atMost(Duration.ofSeconds(30))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
-                    .until(() -> !first.alive() || first.body("/q/health/ready").contains("lost, exiting"));
-            AuditLog audit = new AuditLog(world.api.auditLogPath()).fromNow();
-            System.out.println("[leader-hand-over] the old leader "
-                    + (first.alive() ? "is unready, still running" : "has exited already")
-                    + " when the work is created");
-            late.createProject();
-            Service lb = Services.loadBalancer(base.ns(), "lb-meanwhile", new HashMap<>(), "http:80>8080");
-            world.client.resource(lb).create();
+                thief.take();
+                // the leader knows it lost: it says so in its readiness, or has gone already
+                await().atMost(Duration.ofSeconds(30))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() ->
+                                !first.alive() || first.body("/q/health/ready").contains("lost, exiting"));
+                AuditLog audit = new AuditLog(world.api.auditLogPath()).fromNow();
+                System.out.println("[leader-hand-over] the old leader "
+                        + (first.alive() ? "is unready, still running" : "has exited already")
+                        + " when the work is created");
+                late.createProject();
+                Service lb = Services.loadBalancer(base.ns(), "lb-meanwhile", new HashMap<>(), "http:80>8080");
+                world.client.resource(lb).create();
 
-            OptionalInt exit = first.awaitExit(Duration.ofSeconds(60));
-            assertTrue(exit.isPresent(), () -> "the old leader still runs after losing its lease:\n" + first.tail());
-            assertEquals(
-                    LeadershipLoss.EXIT_CODE, exit.getAsInt(), () -> "the old leader's exit code:\n" + first.tail());
-            assertTrue(second.alive(), "the standby keeps running");
-            List<String> writes = audit.next().stream()
-                    .filter(e -> e.userAgent().startsWith(Writer.FIELD_MANAGER + "/"))
-                    .map(e -> e.line() + " -> " + e.code())
-                    .toList();
-            assertEquals(List.of(), writes, "API writes by a controller while no replica holds the Lease");
-            assertEquals(
-                    nbBefore,
-                    nbSnapshot(world),
-                    "OVN NB load balancers and their attachments while no replica holds the Lease");
-            assertNull(
-                    world.client.namespaces().withName(late.ns()).get(),
-                    "the Project made meanwhile is not reconciled");
-            assertNull(ingress(world, base.ns(), "lb-meanwhile"), "the Service made meanwhile gets no address");
-            assertTrue(
-                    first.tail().contains("lost the leader lease"),
-                    () -> "one line says why it exits:\n" + first.tail());
+                OptionalInt exit = first.awaitExit(Duration.ofSeconds(60));
+                assertTrue(
+                        exit.isPresent(), () -> "the old leader still runs after losing its lease:\n" + first.tail());
+                assertEquals(
+                        LeadershipLoss.EXIT_CODE,
+                        exit.getAsInt(),
+                        () -> "the old leader's exit code:\n" + first.tail());
+                assertTrue(second.alive(), "the standby keeps running");
+                List<String> writes = audit.next().stream()
+                        .filter(e -> e.userAgent().startsWith(Writer.FIELD_MANAGER + "/"))
+                        .map(e -> e.line() + " -> " + e.code())
+                        .toList();
+                assertEquals(List.of(), writes, "API writes by a controller while no replica holds the Lease");
+                assertEquals(
+                        nbBefore,
+                        nbSnapshot(world),
+                        "OVN NB load balancers and their attachments while no replica holds the Lease");
+                assertNull(
+                        world.client.namespaces().withName(late.ns()).get(),
+                        "the Project made meanwhile is not reconciled");
+                assertNull(ingress(world, base.ns(), "lb-meanwhile"), "the Service made meanwhile gets no address");
+                assertTrue(
+                        first.tail().contains("lost the leader lease"),
+                        () -> "one line says why it exits:\n" + first.tail());
 
-            thief.giveBack();
-            String secondId = await().atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> holder(world), id -> id != null && !id.equals(LeaseThief.HOLDER));
-            assertNotEquals(firstId, secondId, "the standby leads");
-            await().atMost(Tenant.WAIT)
-                    .pollInterval(Duration.ofMillis(300))
-                    .until(() -> late.projectReady()
-                            && ingress(world, base.ns(), "lb-meanwhile") != null
-                            && Inventory.nbRows(world.nb()).size() == nbRowsBefore + 1);
+                thief.giveBack();
+                String secondId = await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> holder(world), id -> id != null && !id.equals(LeaseThief.HOLDER));
+                assertNotEquals(firstId, secondId, "the standby leads");
+                await().atMost(Tenant.WAIT)
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> late.projectReady()
+                                && ingress(world, base.ns(), "lb-meanwhile") != null
+                                && Inventory.nbRows(world.nb()).size() == nbRowsBefore + 1);
 
-            first.start(); // the kubelet restarts the container that exited
-            world.awaitControllerReady();
-            assertEquals(secondId, holder(world), "the restarted replica waits as a standby");
+                first.start(); // the kubelet restarts the container that exited
+                world.awaitControllerReady();
+                assertEquals(secondId, holder(world), "the restarted replica waits as a standby");
+            }
+            // the second replica is gone without releasing its Lease (SIGKILL): free it as its expiry would
+            world.client
+                    .leases()
+                    .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                    .withName(FaultWorld.LEASE)
+                    .delete();
+            base.deleteProject();
+            late.deleteProject();
+            base.awaitGone();
+            late.awaitGone();
+            assertNotNull(holder(world), "the restarted replica leads and tore the work down");
+        } finally {
+            // whatever failed above, the fault tests after this one find their controller running and leading
+            if (!first.alive()) {
+                world.client
+                        .leases()
+                        .inNamespace(FaultWorld.LEASE_NAMESPACE)
+                        .withName(FaultWorld.LEASE)
+                        .delete();
+                first.start();
+                world.awaitControllerReady();
+            }
         }
-        // the second replica is gone without releasing its Lease (SIGKILL): free it as its expiry would
-        world.client
-                .leases()
-                .inNamespace(FaultWorld.LEASE_NAMESPACE)
-                .withName(FaultWorld.LEASE)
-                .delete();
-        base.deleteProject();
-        late.deleteProject();
-        base.awaitGone();
-        late.awaitGone();
-        assertNotNull(holder(world), "the restarted replica leads and tore the work down");
     }
 
     static String holder(FaultWorld world) {
