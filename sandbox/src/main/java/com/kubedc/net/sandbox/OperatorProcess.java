@@ -97,11 +97,15 @@ final class OperatorProcess implements AutoCloseable {
         return false;
     }
 
-    /** The sum of a Prometheus metric's samples ({@code name} or {@code name{...}}) on the operator's endpoint. */
+    /**
+     * The sum of a Prometheus metric's samples on the operator's endpoint: {@code name} matches {@code name} and
+     * {@code name{...}}; {@code name{label="v"} (no closing brace) matches the samples whose labels start so.
+     */
     double metric(String name) throws IOException, InterruptedException {
         double sum = 0;
+        boolean labelPrefix = name.contains("{");
         for (String line : get("/q/metrics").body().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+            if (labelPrefix ? line.startsWith(name) : line.startsWith(name + " ") || line.startsWith(name + "{")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
