@@ -10,6 +10,8 @@
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
 #   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
+#   STARTS=3 ./bench.sh memory 1000 5000     # ... then the operator restarted 3 times on that cluster: time to ready, threads
+#   ./bench.sh startup 5           # the operator started 5 times on an empty cluster: time to ready, threads, RSS
 set -euo pipefail
 cd "$(dirname "$0")"
 ./scripts/prerequisites.sh
@@ -28,12 +30,22 @@ if [ "${1:-}" = memory ]; then
   first=1
   while [ $# -ge 2 ]; do
     out=$(java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
-          -Dquarkus.http.port=0 -Dquarkus.log.level=WARN -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
+          -Dquarkus.http.port=0 -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
+          -Dkube-dc.sandbox.benchmark-startup="${STARTS:-0}" \
           -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>target/bench-memory-$1-$2.log) \
           || { echo "N=$1 M=$2 failed (target/bench-memory-$1-$2.log and its output):"; echo "$out" > "target/bench-memory-$1-$2.out"; grep -v '^\s*at \|^|' "target/bench-memory-$1-$2.out" | grep -i 'exception\|error' | head -8; tail -5 "target/bench-memory-$1-$2.log"; }
     if [ $first -eq 1 ]; then echo "$out" | grep '^|' || true; first=0; else echo "$out" | grep '^| [0-9]' || true; fi
     shift 2
   done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+if [ "${1:-}" = startup ]; then
+  echo "kube-dc-net start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -f target/bench-startup.log
+  # the operator logs at INFO here: its "started in" line is read from target/bench-startup.log
+  java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
+    -Dquarkus.http.port=0 -Dkube-dc.sandbox.benchmark-startup="${2:-5}" -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>/dev/null | grep '^|'
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit 0
 fi

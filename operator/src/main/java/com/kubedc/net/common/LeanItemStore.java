@@ -5,10 +5,12 @@ import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
 /**
- * An informer's store that keeps objects without {@code metadata.managedFields}: the server's
- * bookkeeping of field owners is often larger than the object and no controller reads it (our
- * server-side applies build their body fresh; an update sent without the field keeps the server's).
- * The informer hands the stored object to its handlers, so they see it without the field too.
+ * An informer's store that keeps objects without {@code metadata.managedFields} (the server's
+ * bookkeeping of field owners is often larger than the object and no controller reads it: our
+ * server-side applies build their body fresh; an update sent without the field keeps the
+ * server's), and one instance per object version for all informers ({@link SharedVersions}):
+ * a Service watched by three controllers is held once. The informer hands its own copy to its
+ * handlers; that copy is dropped once they are done.
  */
 public class LeanItemStore<R extends HasMetadata> extends BasicItemStore<R> {
     public LeanItemStore() {
@@ -20,6 +22,6 @@ public class LeanItemStore<R extends HasMetadata> extends BasicItemStore<R> {
         if (obj.getMetadata() != null) {
             obj.getMetadata().setManagedFields(null);
         }
-        return super.put(key, obj);
+        return super.put(key, SharedVersions.canonical(obj));
     }
 }

@@ -57,7 +57,8 @@ public final class Main {
         sandbox.seedGateway(operatorSettings.get("kube-dc.base-domain"));
         boolean benchmark = Settings.number("kube-dc.sandbox.benchmark", 0) > 0
                 || Settings.number("kube-dc.sandbox.benchmark-services", 0) > 0
-                || Settings.number("kube-dc.sandbox.benchmark-routes", 0) > 0;
+                || Settings.number("kube-dc.sandbox.benchmark-routes", 0) > 0
+                || Settings.number("kube-dc.sandbox.benchmark-startup", 0) > 0;
         OperatorProcess operator = OperatorProcess.start(operatorSettings, benchmark);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -79,9 +80,17 @@ public final class Main {
         int routes = Settings.number("kube-dc.sandbox.benchmark-routes", 0);
         int services = Settings.number("kube-dc.sandbox.benchmark-services", 0);
         int projects = Settings.number("kube-dc.sandbox.benchmark", 0);
+        int starts = Settings.number("kube-dc.sandbox.benchmark-startup", 0);
         if (projects > 0 && services > 0) {
             System.out.println(
                     "\n" + MemoryBenchmark.HEADER + "\n" + MemoryBenchmark.run(sandbox, operator, projects, services));
+            if (starts > 0) {
+                System.out.println("\n" + StartupBenchmark.HEADER + "\n"
+                        + StartupBenchmark.run(operator, projects + " Projects + " + services + " Services", starts));
+            }
+        } else if (starts > 0) {
+            System.out.println("\n" + StartupBenchmark.HEADER + "\n"
+                    + StartupBenchmark.run(operator, "nothing (empty cluster)", starts));
         } else if (routes > 0) {
             System.out.println("\n" + RouteBenchmark.HEADER + "\n" + RouteBenchmark.run(sandbox, operator, routes));
         } else if (services > 0) {

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPortBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +90,15 @@ final class MemoryBenchmark {
             long programmed = System.nanoTime();
             services = null;
             Thread.sleep(10_000); // trailing reconciles and events settle
-            Map<String, Long> held =
-                    histogram(operator.jcmd("GC.class_histogram")); // a class histogram runs a full GC first
+            String classes = operator.jcmd("GC.class_histogram"); // a class histogram runs a full GC first
+            Map<String, Long> held = histogram(classes);
+            // the 60 largest classes, for reading where the heap goes
+            Files.writeString(
+                    Path.of("target", "bench-histogram-" + n + "-" + m + ".txt"),
+                    String.join("\n", classes.lines().limit(63).toList()) + "\n");
+            // where the resident memory goes, when the operator runs with -XX:NativeMemoryTracking=summary
+            Files.writeString(
+                    Path.of("target", "bench-nmt-" + n + "-" + m + ".txt"), operator.jcmd("VM.native_memory summary"));
             long heapUsed = operator.heapAfterGcMb();
             long committed = (long) operator.metric("jvm_memory_committed_bytes{area=\"heap\"") >> 20;
             long nonHeap = (long) operator.metric("jvm_memory_used_bytes{area=\"nonheap\"") >> 20;

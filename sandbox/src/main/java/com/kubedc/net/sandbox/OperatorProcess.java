@@ -28,14 +28,45 @@ final class OperatorProcess implements AutoCloseable {
             "kube-dc.sandbox.operator-jar",
             Repo.path("operator", "target", "quarkus-app", "quarkus-run.jar").toString()));
 
-    private final Process process;
+    private final ProcessBuilder command;
     private final int httpPort;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Process process;
+    private volatile long startedAt;
 
-    private OperatorProcess(Process process, int httpPort) {
-        this.process = process;
+    private OperatorProcess(ProcessBuilder command, int httpPort) throws IOException {
+        this.command = command;
         this.httpPort = httpPort;
+        launch();
+    }
+
+    private void launch() throws IOException {
+        startedAt = System.nanoTime();
+        process = command.start();
+    }
+
+    /** Stops the operator (as {@link #close}) and starts it again with the same settings, its output appended to {@code log}. */
+    void restart(Path log) throws IOException {
+        close();
+        command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        launch();
+    }
+
+    /** Waits until ready (as {@link #awaitReady}, polling every 10 ms): the time since this process was started, -1 if it never was. */
+    long millisToReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return (System.nanoTime() - startedAt) / 1_000_000;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        return -1;
     }
 
     /** Starts the operator with {@code settings} and the JVM options in {@code KUBE_DC_OPERATOR_JAVA_OPTS}; quiet: its output discarded. */
@@ -66,7 +97,7 @@ final class OperatorProcess implements AutoCloseable {
         } else {
             pb.inheritIO();
         }
-        return new OperatorProcess(pb.start(), port);
+        return new OperatorProcess(pb, port);
     }
 
     int httpPort() {

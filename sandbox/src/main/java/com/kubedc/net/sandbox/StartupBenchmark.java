@@ -1,0 +1,55 @@
+package com.kubedc.net.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Start-up: the operator stopped and started again {@code times} times against what the cluster
+ * holds now; for each start, the time from launching the JVM to {@code /q/health/ready} answering
+ * 200, the time Quarkus reports for its own start ("started in"), threads and RSS when ready and
+ * after 20 s idle. Its log goes to {@code target/bench-startup.log}. Not a test.
+ */
+final class StartupBenchmark {
+    static final String HEADER = "| cluster holds | start | JVM launch → ready (ms) | Quarkus \"started in\" (ms) "
+            + "| threads at ready | threads idle (20 s) | RSS idle (MiB) |\n"
+            + "|---|---|---|---|---|---|---|";
+    private static final Pattern STARTED = Pattern.compile("started in (\\d+\\.\\d+)s");
+
+    private StartupBenchmark() {}
+
+    static String run(OperatorProcess operator, String holds, int times) throws Exception {
+        Path log = Path.of("target", "bench-startup.log");
+        Files.createDirectories(log.getParent());
+        List<String> rows = new ArrayList<>();
+        for (int i = 1; i <= times; i++) {
+            long before = Files.exists(log) ? Files.size(log) : 0;
+            operator.restart(log);
+            long ready = operator.millisToReady(Duration.ofMinutes(2));
+            long threadsAtReady = operator.threads();
+            Thread.sleep(20_000);
+            rows.add(String.format(
+                    "| %s | %d | %d | %s | %d | %d | %d |",
+                    holds,
+                    i,
+                    ready,
+                    quarkusStarted(log, before),
+                    threadsAtReady,
+                    operator.threads(),
+                    operator.rssMb()));
+        }
+        return String.join("\n", rows);
+    }
+
+    /** Quarkus' own "started in" figure from the part of the log written since {@code offset}. */
+    private static String quarkusStarted(Path log, long offset) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(log);
+        Matcher m = STARTED.matcher(
+                new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset)));
+        return m.find() ? String.valueOf(Math.round(Double.parseDouble(m.group(1)) * 1000)) : "(not logged)";
+    }
+}
