@@ -19,9 +19,20 @@ mvn -B -ntp -q package -DskipTests
 # run copies, so that a build during the benchmark does not change the jars under it
 mkdir -p target && rm -rf target/bench-app target/bench-sandbox
 cp -r operator/target/quarkus-app target/bench-app
+# the archive of the classes loaded at start, as the image makes it (valid only where it was written)
+(cd target/bench-app && java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar >/dev/null 2>&1)
 mkdir target/bench-sandbox && cp -r sandbox/target/kube-dc-net-sandbox.jar sandbox/target/lib target/bench-sandbox/
 run() { java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
   -Dquarkus.http.port=0 -Dquarkus.log.level=WARN "$@" -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>/dev/null; }
+# The operator runs with the JVM options the chart ships (its value jvmOptions) and, as its
+# container would, sees the chart's memory limit as the machine's memory (-XX:MaxRAM), the
+# archive of its classes (-XX:SharedArchiveFile) and MALLOC_ARENA_MAX=2, as the image sets them.
+# KUBE_DC_OPERATOR_JAVA_OPTS replaces these options.
+values=helm/kube-dc-net/values.yaml
+limit=$(sed -n '/^  limits:/,/memory:/s/^ *memory: *\([0-9]*\)Mi.*/\1/p' $values)
+export KUBE_DC_OPERATOR_JAVA_OPTS="${KUBE_DC_OPERATOR_JAVA_OPTS-$(sed -n 's/^jvmOptions: *"\(.*\)"/\1/p' $values) -XX:MaxRAM=${limit}m -XX:SharedArchiveFile=$PWD/target/bench-app/app-cds.jsa}"
+export MALLOC_ARENA_MAX=2
+echo "operator JVM options: $KUBE_DC_OPERATOR_JAVA_OPTS" >&2
 k="${K:-2}"
 mock=$([ "${MOCK:-0}" = 1 ] && echo true || echo false)
 if [ "${1:-}" = memory ]; then

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The packaged application (target/quarkus-app) started as the chart's Deployment would start it:
- * its container's environment as installed, the pod's user (1001), a read-only root filesystem and
+ * its container's environment as installed (the JVM options in JAVA_OPTS, as the image's entrypoint
+ * passes them, and the container's memory limit as the JVM's memory), the pod's user (1001), a read-only root filesystem and
  * an emptyDir-like tmpfs at /tmp (in a private mount namespace, {@code unshare --mount}), with the
  * ServiceAccount's token in a kubeconfig in place of the in-cluster one. {@code tmpVolume} false
  * leaves /tmp read-only too: the chart without its volume.
@@ -39,6 +40,13 @@ final class ChartProcess {
             } else {
                 throw new IllegalStateException("no emulation for env " + e.getName() + ": " + e.getValueFrom());
             }
+        }
+        // the container's memory limit, as the JVM would read it from its cgroup
+        var limits = c.getResources() == null ? null : c.getResources().getLimits();
+        if (limits != null && limits.get("memory") != null) {
+            long bytes = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(limits.get("memory"))
+                    .longValue();
+            env.merge("JAVA_OPTS_APPEND", "-XX:MaxRAM=" + bytes, (a, b) -> a + " " + b);
         }
         return env;
     }
@@ -82,7 +90,7 @@ final class ChartProcess {
                 "sh",
                 "-c",
                 mounts
-                        + "cd \"$APP\" && exec setpriv --reuid=1001 --regid=1001 --clear-groups \"$JAVA\" -jar quarkus-run.jar");
+                        + "cd \"$APP\" && exec setpriv --reuid=1001 --regid=1001 --clear-groups \"$JAVA\" $JAVA_OPTS $JAVA_OPTS_APPEND -jar quarkus-run.jar");
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.environment().put("APP", app.toString());

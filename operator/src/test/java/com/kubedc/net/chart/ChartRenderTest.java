@@ -56,6 +56,26 @@ class ChartRenderTest {
     }
 
     @Test
+    void theContainerRunsWithTheJvmOptionsOfTheValuesAndTheImageHasTheSameByDefault() throws Exception {
+        String values = java.nio.file.Files.readString(Chart.DIR.resolve("values.yaml"));
+        var m = java.util.regex.Pattern.compile("(?m)^jvmOptions: \"(.+)\"$").matcher(values);
+        assertTrue(m.find(), "values.yaml sets jvmOptions");
+        String options = m.group(1);
+        assertEquals(options + " -Djava.io.tmpdir=/tmp", env(render(Map.of())).get("JAVA_OPTS"));
+        assertEquals(
+                options + " -Djava.io.tmpdir=/tmp",
+                env(render(Map.of("jvmOptions", options))).get("JAVA_OPTS"));
+        assertEquals(
+                "-XX:+UseG1GC -Djava.io.tmpdir=/tmp",
+                env(render(Map.of("jvmOptions", "-XX:+UseG1GC"))).get("JAVA_OPTS"));
+        String dockerfile = java.nio.file.Files.readString(com.kubedc.net.testkit.Repo.path("Dockerfile.jvm"));
+        assertTrue(
+                dockerfile.contains("ENV JAVA_OPTS=\"" + options + " -Djava.io.tmpdir=/tmp\""),
+                "Dockerfile.jvm's JAVA_OPTS are the chart's jvmOptions (docker run gets what the chart ships)");
+        assertTrue(options.contains("-XX:+UseSerialGC") && options.contains("MaxRAMPercentage"), options);
+    }
+
+    @Test
     void theChartLintsCleanInStrictMode() {
         var result = new Helm(Chart.DIR).lint().strict().call();
         assertFalse(result.isFailed(), String.join("\n", result.getMessages()));

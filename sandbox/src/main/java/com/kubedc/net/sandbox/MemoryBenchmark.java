@@ -95,7 +95,11 @@ final class MemoryBenchmark {
             // the 60 largest classes, for reading where the heap goes
             Files.writeString(
                     Path.of("target", "bench-histogram-" + n + "-" + m + ".txt"),
-                    String.join("\n", classes.lines().limit(63).toList()) + "\n");
+                    String.join("\n", classes.lines().limit(63).toList()) + "\n"
+                            + classes.lines()
+                                    .filter(l -> l.startsWith("Total"))
+                                    .findFirst()
+                                    .orElse("") + "\n");
             // where the resident memory goes, when the operator runs with -XX:NativeMemoryTracking=summary
             Files.writeString(
                     Path.of("target", "bench-nmt-" + n + "-" + m + ".txt"), operator.jcmd("VM.native_memory summary"));

@@ -90,8 +90,11 @@ final class OperatorProcess implements AutoCloseable {
             }
         });
         cmd.add("-Dquarkus.http.port=" + port);
-        cmd.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // run from the application's directory, as the image does: a class archive made there (-XX:SharedArchiveFile)
+        // holds the class path as written there
+        cmd.addAll(List.of("-jar", JAR.getFileName().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(JAR.toAbsolutePath().getParent().toFile());
         if (quiet) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         } else {
@@ -155,8 +158,22 @@ final class OperatorProcess implements AutoCloseable {
     /** The live heap: a full GC in the operator ({@code jcmd GC.run}), then the heap in use ({@code jcmd GC.heap_info}). */
     long heapAfterGcMb() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) >> 10 : -1;
+        return heapUsedKb(jcmd("GC.heap_info")) >> 10;
+    }
+
+    /** The heap in use in a {@code GC.heap_info} report: G1's one line, or the sum of Serial's or Parallel's generations; not metaspace. */
+    static long heapUsedKb(String heapInfo) {
+        long sum = 0;
+        Matcher m = Pattern.compile("(?m)^\\s*(\\S.*?)\\s+total \\d+K, used (\\d+)K")
+                .matcher(heapInfo);
+        while (m.find()) {
+            if (m.group(1).contains("heap")
+                    || m.group(1).contains("generation")
+                    || m.group(1).contains("Gen")) {
+                sum += Long.parseLong(m.group(2));
+            }
+        }
+        return sum == 0 ? -1 : sum;
     }
 
     private long procStatus(String field) throws IOException {
