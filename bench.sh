@@ -20,7 +20,10 @@ mvn -B -ntp -q package -DskipTests
 mkdir -p target && rm -rf target/bench-app target/bench-sandbox
 cp -r operator/target/quarkus-app target/bench-app
 # the archive of the classes loaded at start, as the image makes it (valid only where it was written)
-(cd target/bench-app && java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar >/dev/null 2>&1)
+rm -f target/bench-app/app-cds.jsa
+# (Quarkus stops after its start-up steps; a server it could reach is not given, and a start that went on anyway is stopped)
+(cd target/bench-app && timeout 120 java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:1 -Dquarkus.operator-sdk.cache-sync-timeout=1s -jar quarkus-run.jar >/dev/null 2>&1) || true
+[ -s target/bench-app/app-cds.jsa ] || { echo "could not write the class archive target/bench-app/app-cds.jsa" >&2; exit 1; }
 mkdir target/bench-sandbox && cp -r sandbox/target/kube-dc-net-sandbox.jar sandbox/target/lib target/bench-sandbox/
 run() { java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
   -Dquarkus.http.port=0 -Dquarkus.log.level=WARN "$@" -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>/dev/null; }

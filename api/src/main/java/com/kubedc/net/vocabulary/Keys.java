@@ -61,6 +61,10 @@ public final class Keys {
     public static final String SOURCE_SERVICE = "kube-dc.com/source-service";
     /** Upstream's marker on objects its service-lb controller made (value {@code service-lb-controller}). */
     public static final String UPSTREAM_MANAGED_BY = "kube-dc.com/managed-by";
+    /** {@link #UPSTREAM_MANAGED_BY} of the {@code <svc>-ext} companion Services and Endpoints the load balancer makes. */
+    public static final String LB_COMPANION = "service-lb-controller";
+    /** Label selector of every Service but the load balancer's {@code -ext} companions (unlabelled ones included). */
+    public static final String NOT_LB_COMPANIONS = UPSTREAM_MANAGED_BY + "!=" + LB_COMPANION;
 
     public static final String ENDPOINT_TYPE = "kube-dc.com/endpoint-type";
 

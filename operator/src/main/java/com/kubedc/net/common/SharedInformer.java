@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * One informer of a kind in all namespaces for every controller of one client: the controllers'
- * {@link SharedSource}s map its events to their own primaries and read its store. It runs while
+ * One informer of a kind in all namespaces (or of the objects of a label selector) for every
+ * controller of one client: the controllers' {@link SharedSource}s map its events to their own primaries and read its store. It runs while
  * at least one source is started (a fresh operator with its own client gets its own). Objects
  * are stored without managedFields ({@link LeanItemStore}). What a controller just wrote is
  * served by {@link #get} until the informer has caught up (read-your-writes, as the operator
@@ -32,28 +32,38 @@ import java.util.stream.Stream;
  */
 public final class SharedInformer<R extends HasMetadata> {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SharedInformer.class);
-    private static final Map<KubernetesClient, Map<Class<?>, SharedInformer<?>>> BY_CLIENT =
+    private static final Map<KubernetesClient, Map<String, SharedInformer<?>>> BY_CLIENT =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private final KubernetesClient client;
     private final Class<R> kind;
+    private final String labelSelector;
     private final Map<String, Function<R, List<String>>> indexers = new HashMap<>();
     private final Map<String, R> recent = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<R> informer;
     private int users;
 
-    private SharedInformer(KubernetesClient client, Class<R> kind) {
+    private SharedInformer(KubernetesClient client, Class<R> kind, String labelSelector) {
         this.client = client;
         this.kind = kind;
+        this.labelSelector = labelSelector;
     }
 
-    /** The shared informer of {@code kind} for {@code client}. */
-    @SuppressWarnings("unchecked")
+    /** The shared informer of every {@code kind} for {@code client}. */
     public static <R extends HasMetadata> SharedInformer<R> of(KubernetesClient client, Class<R> kind) {
+        return of(client, kind, null);
+    }
+
+    /** The shared informer of the {@code kind} objects {@code labelSelector} selects (null: all) for {@code client}. */
+    @SuppressWarnings("unchecked")
+    public static <R extends HasMetadata> SharedInformer<R> of(
+            KubernetesClient client, Class<R> kind, String labelSelector) {
         synchronized (BY_CLIENT) {
             return (SharedInformer<R>) BY_CLIENT
                     .computeIfAbsent(client, c -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(kind, k -> new SharedInformer<>(client, kind));
+                    .computeIfAbsent(
+                            kind.getName() + (labelSelector == null ? "" : "?" + labelSelector),
+                            k -> new SharedInformer<>(client, kind, labelSelector));
         }
     }
 
@@ -81,7 +91,9 @@ public final class SharedInformer<R extends HasMetadata> {
     synchronized void acquire(
             ResourceEventHandler<R> handler, boolean stopOnStartupError, java.time.Duration syncTimeout) {
         if (informer == null) {
-            SharedIndexInformer<R> i = client.resources(kind).inAnyNamespace().runnableInformer(0);
+            var all = client.resources(kind).inAnyNamespace();
+            SharedIndexInformer<R> i =
+                    (labelSelector == null ? all : all.withLabelSelector(labelSelector)).runnableInformer(0);
             i.itemStore(new LeanItemStore<>());
             if (!stopOnStartupError) {
                 i.exceptionHandler((started, t) -> !ExceptionHandler.isDeserializationException(t));

@@ -56,8 +56,23 @@ public final class SharedSource<R extends HasMetadata, P extends HasMetadata> ex
 
     public SharedSource(
             EventSourceContext<P> ctx, Class<R> kind, SecondaryToPrimaryMapper<R> mapper, OnUpdateFilter<R> onUpdate) {
+        this(ctx, kind, null, mapper, onUpdate);
+    }
+
+    /** The objects of {@code kind} that {@code labelSelector} selects (null: all); every source of that kind and selector shares one informer. */
+    public SharedSource(
+            EventSourceContext<P> ctx, Class<R> kind, String labelSelector, SecondaryToPrimaryMapper<R> mapper) {
+        this(ctx, kind, labelSelector, mapper, (now, before) -> true);
+    }
+
+    public SharedSource(
+            EventSourceContext<P> ctx,
+            Class<R> kind,
+            String labelSelector,
+            SecondaryToPrimaryMapper<R> mapper,
+            OnUpdateFilter<R> onUpdate) {
         super(kind, "Shared" + kind.getSimpleName());
-        this.shared = SharedInformer.of(ctx.getClient(), kind);
+        this.shared = SharedInformer.of(ctx.getClient(), kind, labelSelector);
         this.mapper = mapper;
         this.onUpdate = onUpdate;
         var sdk = ctx.getControllerConfiguration().getConfigurationService();

@@ -116,18 +116,21 @@ final class EIpSources {
         });
         fips.addIndexer(FIP_EIP_INDEX, f -> List.of(fipEip(f)));
         // LoadBalancer Services are users of the EIp they are bound to (owners ServiceLb)
-        services = new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, svc -> {
-            // the EIp it names now, and those that still list it as an owner (it changed type or binding)
-            Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(
-                    SERVICE_OWNER_INDEX,
-                    svc.getMetadata().getNamespace() + "/" + svc.getMetadata().getName())));
-            String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
-            if (k != null) {
-                ids.add(new ResourceID(
-                        k.substring(k.indexOf('/') + 1), svc.getMetadata().getNamespace()));
-            }
-            return ids;
-        });
+        services =
+                new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, Keys.NOT_LB_COMPANIONS, svc -> {
+                    // the EIp it names now, and those that still list it as an owner (it changed type or binding)
+                    Set<ResourceID> ids = new HashSet<>(ids(primaries.byIndex(
+                            SERVICE_OWNER_INDEX,
+                            svc.getMetadata().getNamespace() + "/"
+                                    + svc.getMetadata().getName())));
+                    String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
+                    if (k != null) {
+                        ids.add(new ResourceID(
+                                k.substring(k.indexOf('/') + 1),
+                                svc.getMetadata().getNamespace()));
+                    }
+                    return ids;
+                });
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);

@@ -74,10 +74,11 @@ final class FIpSources {
                         .build(),
                 ctx);
         // a LoadBalancer Service bound to an FIp's EIp is a conflict: the older claim wins
-        services = new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, svc -> {
-            String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
-            return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
-        });
+        services =
+                new SharedSource<>(ctx, io.fabric8.kubernetes.api.model.Service.class, Keys.NOT_LB_COMPANIONS, svc -> {
+                    String k = com.kubedc.net.vocabulary.ServiceBinding.eipRef(svc);
+                    return k == null ? Set.of() : ids(primaries.byIndex(EIP_INDEX, k));
+                });
         services.addIndexer(SERVICE_EIP_INDEX, svc -> {
             String k = com.kubedc.net.vocabulary.ServiceBinding.eipKey(svc);
             return k == null ? List.of() : List.of(k);

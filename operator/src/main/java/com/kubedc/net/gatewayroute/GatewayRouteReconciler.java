@@ -80,6 +80,7 @@ import java.util.stream.Collectors;
         informer =
                 @Informer(
                         genericFilter = RouteServiceFilter.class,
+                        labelSelector = com.kubedc.net.vocabulary.Keys.NOT_LB_COMPANIONS,
                         itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class GatewayRouteReconciler implements Reconciler<Service> {

@@ -19,7 +19,7 @@ import java.util.Map;
  * §7.5), so in-cluster clients can reach a Service by its external IP under a DNS name. Pure.
  */
 public final class ExtCompanion {
-    public static final String MANAGED_BY_VALUE = "service-lb-controller";
+    public static final String MANAGED_BY_VALUE = Keys.LB_COMPANION;
 
     private ExtCompanion() {}
 

@@ -75,7 +75,10 @@ import java.util.concurrent.TimeUnit;
         triggerReconcilerOnAllEvents = true,
         generationAwareEventProcessing = false,
         informer =
-                @Informer(genericFilter = LbServiceFilter.class, itemStore = com.kubedc.net.common.LeanItemStore.class),
+                @Informer(
+                        genericFilter = LbServiceFilter.class,
+                        labelSelector = com.kubedc.net.vocabulary.Keys.NOT_LB_COMPANIONS,
+                        itemStore = com.kubedc.net.common.LeanItemStore.class),
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
 public class ServiceLbReconciler implements Reconciler<Service> {
     static final Duration WAIT_FOR_OVN = Duration.ofSeconds(5);

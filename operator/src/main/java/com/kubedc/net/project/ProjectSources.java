@@ -80,7 +80,8 @@ public final class ProjectSources {
         eips = shared(ctx, EIp.class, e -> union(byOwnerLabels(e), byNamespace(e)));
         fips = shared(ctx, FIp.class, this::byNamespace);
         // LoadBalancer Services and their endpoints: backends on a secondary network need 30010 reroutes
-        services = shared(ctx, io.fabric8.kubernetes.api.model.Service.class, this::byNamespace);
+        services = new SharedSource<>(
+                ctx, io.fabric8.kubernetes.api.model.Service.class, Keys.NOT_LB_COMPANIONS, this::byNamespace);
         slices = shared(ctx, io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class, this::byNamespace);
         ovnEips.addIndexer(OWNER_INDEX, ProjectSources::ownerKey);
         ovnEips.addIndexer(EIP_NAMESPACE_INDEX, ProjectSources::eipNamespace);

@@ -149,7 +149,20 @@ class SharedCachesTest {
         assertFalse(created.getMetadata().getManagedFields().isEmpty(), "the server's copy has managedFields");
         ResourceID id = ResourceID.fromResource(created);
 
-        SharedInformer<Service> shared = SharedInformer.of(op.getKubernetesClient(), Service.class);
+        Service companion = new io.fabric8.kubernetes.api.model.ServiceBuilder(
+                        Services.loadBalancer(ns, "web-ext", Map.of(), "http:80>80"))
+                .editMetadata()
+                .addToLabels(
+                        com.kubedc.net.vocabulary.Keys.UPSTREAM_MANAGED_BY, com.kubedc.net.vocabulary.Keys.LB_COMPANION)
+                .endMetadata()
+                .editSpec()
+                .withType("ClusterIP")
+                .endSpec()
+                .build();
+        ResourceID companionId =
+                ResourceID.fromResource(cluster.client.resource(companion).create());
+        SharedInformer<Service> shared = SharedInformer.of(
+                op.getKubernetesClient(), Service.class, com.kubedc.net.vocabulary.Keys.NOT_LB_COMPANIONS);
         await().atMost(Duration.ofSeconds(30)).until(() -> shared.get(id).isPresent());
         assertTrue(
                 shared.users() >= 3,
@@ -163,7 +176,25 @@ class SharedCachesTest {
                     .getControllerEventSource();
             await().atMost(Duration.ofSeconds(30)).until(() -> primaries.get(id).isPresent());
             assertNull(primaries.get(id).orElseThrow().getMetadata().getManagedFields(), name + "'s own cache");
+            // one instance of a version for all caches (SharedVersions)
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> primaries
+                            .get(id)
+                            .orElseThrow()
+                            .getMetadata()
+                            .getResourceVersion()
+                            .equals(shared.get(id).orElseThrow().getMetadata().getResourceVersion()));
+            var mine = primaries.get(id).orElseThrow();
+            var theirs = shared.get(id).orElseThrow();
+            if (mine.getMetadata()
+                    .getResourceVersion()
+                    .equals(theirs.getMetadata().getResourceVersion())) {
+                org.junit.jupiter.api.Assertions.assertSame(theirs, mine, name + "'s cache holds the shared instance");
+            }
+            // the load balancer's -ext companions are not among the Services every controller caches
+            assertTrue(primaries.get(companionId).isEmpty(), name + " caches no -ext companion");
         }
+        assertTrue(shared.get(companionId).isEmpty(), "the shared Service cache holds no -ext companion");
         var projects = ((Controller<?>) op.getRegisteredController("project").orElseThrow())
                 .getEventSourceManager()
                 .getControllerEventSource();
