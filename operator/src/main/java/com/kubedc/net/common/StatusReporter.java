@@ -7,8 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +23,9 @@ import java.util.Objects;
  * so the next reconcile sees it before the informer does. A write refused because the object
  * changed meanwhile is recomputed on a fresh read. Events and the ready timer follow the write
  * that made the change, judged against the version it was made on: a stale read says nothing twice.
+ * A status that only reports progress waits its turn ({@link ProgressPacing}): the reconcile that
+ * deferred it is brought back when it is due ({@link Result#reschedule}), so steps an object passes
+ * in less than {@code kube-dc.status.progress-interval} are not written.
  */
 @ApplicationScoped
 public class StatusReporter {
@@ -30,37 +36,72 @@ public class StatusReporter {
     private final Refusals refusals;
     private final ReadyTimer readyTimer;
     private final WriteCounter writes;
+    private final Clock clock;
+    private final ProgressPacing pacing;
 
     public StatusReporter(
-            KubernetesClient client, Events events, Refusals refusals, ReadyTimer readyTimer, WriteCounter writes) {
+            KubernetesClient client,
+            Events events,
+            Refusals refusals,
+            ReadyTimer readyTimer,
+            WriteCounter writes,
+            Clock clock,
+            com.kubedc.net.config.KubeDcConfig config) {
         this.client = client;
         this.events = events;
         this.refusals = refusals;
         this.readyTimer = readyTimer;
         this.writes = writes;
+        this.clock = clock;
+        this.pacing = new ProgressPacing(config.status().progressInterval());
     }
 
-    /** What a report did: the object as it now is, whether it wrote, and what it told the user. */
-    public record Result<P>(P object, boolean wrote, List<StatusNote> notes) {
+    /**
+     * What a report did: the object as it now is, whether it wrote, what it told the user, and how
+     * long a status it did not write yet (in progress, {@link ProgressPacing}) waits (zero: none waits).
+     */
+    public record Result<P>(P object, boolean wrote, List<StatusNote> notes, Duration deferred) {
+        static <P> Result<P> unchanged(P object) {
+            return new Result<>(object, false, List.of(), Duration.ZERO);
+        }
+
         public boolean said(String reason) {
             return notes.stream().anyMatch(n -> n.reason().equals(reason));
+        }
+
+        /** {@code control}, also brought back when a deferred status is due (the sooner of its own delay and that). */
+        public <R extends HasMetadata> UpdateControl<R> reschedule(UpdateControl<R> control) {
+            if (deferred.isZero()) {
+                return control;
+            }
+            long due = Math.max(1, deferred.toMillis());
+            boolean sooner = control.getScheduleDelay().map(ms -> ms <= due).orElse(false);
+            return sooner ? control : control.rescheduleAfter(due);
         }
     }
 
     /** Writes {@code spec}'s fields onto {@code primary} if they differ; {@code ctx} null: no cache to update (not the primary). */
     public <P extends HasMetadata, S> Result<P> report(P primary, Context<P> ctx, StatusSpec<P, S> spec) {
         P actual = primary;
+        String key = paceKey(primary, spec);
         for (int attempt = 1; ; attempt++) {
             StatusChange<P, S> change = StatusChange.of(spec, actual);
             if (!change.writes()) {
-                return new Result<>(actual, false, List.of());
+                pacing.caughtUp(key);
+                return Result.unchanged(actual);
             }
             ArrayNode ops = StatusPatch.ops(Json.tree(actual), spec.fields(actual, change.after()));
             if (ops.isEmpty()) {
-                return new Result<>(actual, false, List.of()); // differs only in what the spec does not write
+                pacing.caughtUp(key);
+                return Result.unchanged(actual); // differs only in what the spec does not write
+            }
+            Duration wait = pacing.wait(key, change.settled(), clock.instant());
+            if (!wait.isZero()) {
+                return new Result<>(actual, false, List.of(), wait);
             }
             try {
                 P written = patch(actual, ops);
+                pacing.caughtUp(key);
                 if (ctx != null) {
                     ctx.eventSourceRetriever()
                             .getControllerEventSource()
@@ -73,17 +114,19 @@ public class StatusReporter {
                 if (change.becameReady()) {
                     readyTimer.record(spec.readyKind(), actual);
                 }
-                return new Result<>(written, true, notes);
+                return new Result<>(written, true, notes, Duration.ZERO);
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
-                    return new Result<>(actual, false, List.of());
+                    pacing.caughtUp(key);
+                    return Result.unchanged(actual);
                 }
                 if (e.getCode() != 409 && e.getCode() != 422 || attempt == ATTEMPTS) {
                     throw e;
                 }
                 P fresh = client.resource(actual).get();
                 if (fresh == null) {
-                    return new Result<>(actual, false, List.of());
+                    pacing.caughtUp(key);
+                    return Result.unchanged(actual);
                 }
                 if (Objects.equals(
                         fresh.getMetadata().getResourceVersion(),
@@ -101,6 +144,15 @@ public class StatusReporter {
                 actual = fresh;
             }
         }
+    }
+
+    /** One pace per object and writer: the load balancer's steps do not hold back the route's on the same Service. */
+    private static String paceKey(HasMetadata o, StatusSpec<?, ?> spec) {
+        String uid = o.getMetadata().getUid();
+        return spec.getClass().getName() + "/"
+                + (uid != null
+                        ? uid
+                        : o.getMetadata().getNamespace() + "/" + o.getMetadata().getName());
     }
 
     private <P extends HasMetadata> P patch(P actual, ArrayNode ops) {

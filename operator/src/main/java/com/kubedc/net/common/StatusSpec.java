@@ -28,6 +28,12 @@ public interface StatusSpec<P extends HasMetadata, S> {
     /** What the user is told when a write takes our fields from {@code before} to {@code after}. */
     List<StatusNote> notes(S before, S after);
 
+    /**
+     * True when {@code ours} is an outcome (Ready, a refusal, a failure) rather than a step on the
+     * way: it is written at once, a step only once it has lasted the progress interval ({@link ProgressPacing}).
+     */
+    boolean settled(S ours);
+
     /** True when {@code ours} says Ready (the ready timer records the write that makes it so). */
     boolean ready(S ours);
 

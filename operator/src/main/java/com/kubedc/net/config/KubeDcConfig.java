@@ -81,6 +81,20 @@ public interface KubeDcConfig {
     /** Leader election (production profile). */
     LeaderElectionConfig leaderElection();
 
+    /** How statuses are written. */
+    StatusConfig status();
+
+    /** Settings of status writes. */
+    interface StatusConfig {
+        /**
+         * How long an object's shown status may lag a step on the way ("Waiting…") before it is
+         * written: steps passed faster are not written, and two step writes of one object are at
+         * least this far apart. Ready and refusals are written at once. Zero writes every step.
+         */
+        @WithDefault("5s")
+        Duration progressInterval();
+    }
+
     /** Settings of leader election. */
     interface LeaderElectionConfig {
         /** Name of the coordination.k8s.io Lease. */

@@ -395,10 +395,11 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
     }
 
     private UpdateControl<EIp> finish(EIp eip, EIpStatus next, Context<EIp> ctx) {
-        if (status.report(eip, ctx, EIpStatusSpec.of(eip, next, clock)).said(EIpReasons.NO_ADDRESS_AVAILABLE)) {
+        var result = status.report(eip, ctx, EIpStatusSpec.of(eip, next, clock));
+        if (result.said(EIpReasons.NO_ADDRESS_AVAILABLE)) {
             registry.counter("kubedc.eip.no.address").increment();
         }
-        return UpdateControl.noUpdate();
+        return result.reschedule(UpdateControl.noUpdate());
     }
 
     /**

@@ -3,6 +3,7 @@ package com.kubedc.net.eip;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.EIp;
 import com.kubedc.net.api.v1.EIpStatus;
+import com.kubedc.net.common.ProgressPacing;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
@@ -71,7 +72,7 @@ record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp
         List<StatusNote> out = new ArrayList<>();
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(after.getConditions(), Conditions.READY);
-        if (!after.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
+        if (!after.isReady() && now != null && !now.equals(was) && !ProgressPacing.inProgress(now)) {
             out.add(StatusNote.refusal(
                     Refusals.EIP,
                     now,
@@ -92,6 +93,13 @@ record EIpStatusSpec(Function<EIp, EIpStatus> builder) implements StatusSpec<EIp
             out.add(new StatusNote(com.kubedc.net.common.Events.WARNING, EIpReasons.IN_USE, held.get(), null));
         }
         return out;
+    }
+
+    @Override
+    public boolean settled(EIpStatus ours) {
+        // what holds a deletion is for the user now, whatever the address is doing
+        return !ProgressPacing.inProgress(Conditions.reason(ours.getConditions(), Conditions.READY))
+                || Conditions.find(ours.getConditions(), EIpReasons.IN_USE).isPresent();
     }
 
     @Override

@@ -83,8 +83,8 @@ public class FIpReconciler implements Reconciler<FIp>, Cleaner<FIp> {
     @Override
     public UpdateControl<FIp> reconcile(FIp fip, Context<FIp> context) {
         Facts facts = facts(fip, context);
-        status.report(fip, context, new FIpStatusSpec(x -> FIpStatusBuilder.build(x, facts, clock)));
-        return UpdateControl.noUpdate();
+        return status.report(fip, context, new FIpStatusSpec(x -> FIpStatusBuilder.build(x, facts, clock)))
+                .reschedule(UpdateControl.noUpdate());
     }
 
     private Facts facts(FIp fip, Context<FIp> context) {

@@ -3,6 +3,7 @@ package com.kubedc.net.fip;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.FIp;
 import com.kubedc.net.api.v1.FIpStatus;
+import com.kubedc.net.common.ProgressPacing;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
@@ -33,7 +34,7 @@ record FIpStatusSpec(Function<FIp, FIpStatus> builder) implements StatusSpec<FIp
     public List<StatusNote> notes(FIpStatus before, FIpStatus after) {
         String was = before == null ? null : Conditions.reason(before.getConditions(), Conditions.READY);
         String now = Conditions.reason(after.getConditions(), Conditions.READY);
-        if (!after.isReady() && now != null && !now.equals(was) && !now.startsWith("Waiting")) {
+        if (!after.isReady() && now != null && !now.equals(was) && !ProgressPacing.inProgress(now)) {
             return List.of(StatusNote.refusal(
                     Refusals.FIP,
                     now,
@@ -42,6 +43,11 @@ record FIpStatusSpec(Function<FIp, FIpStatus> builder) implements StatusSpec<FIp
                             .getMessage()));
         }
         return List.of();
+    }
+
+    @Override
+    public boolean settled(FIpStatus ours) {
+        return !ProgressPacing.inProgress(Conditions.reason(ours.getConditions(), Conditions.READY));
     }
 
     @Override

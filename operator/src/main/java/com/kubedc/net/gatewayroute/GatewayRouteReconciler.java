@@ -176,9 +176,10 @@ public class GatewayRouteReconciler implements Reconciler<Service> {
         if (secret || RouteReasons.isProblem(o.reason()) && !RouteReasons.GATEWAY_NOT_FOUND.equals(o.reason())) {
             release(s); // refused: nothing of an earlier, valid request stays half in place
         }
-        report.report(s, o, ctx);
+        var reported = report.report(s, o, ctx);
         letGo(s, heldHosts);
-        return secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate();
+        return reported.reschedule(
+                secret ? UpdateControl.<Service>noUpdate().rescheduleAfter(secretRecheck) : UpdateControl.noUpdate());
     }
 
     /** Deleted, or no longer asking (annotation removed, namespace no longer a project's): the route goes, then our finalizer. */

@@ -27,12 +27,13 @@ final class RouteReport {
     }
 
     /** Reports {@code o}; null clears everything of ours (the Service no longer asks for a route). */
-    void report(Service s, RouteOutcome o, Context<Service> ctx) {
+    StatusReporter.Result<Service> report(Service s, RouteOutcome o, Context<Service> ctx) {
         var result = status.report(s, ctx, new RouteStatusSpec(o, clock));
         result.notes().stream().filter(StatusNote::warning).forEach(n -> metrics.refused(n.reason()));
         String hostname = o == null ? null : o.hostname();
         if (!RouteStatus.publishes(s, hostname)) {
             writer.annotate(s, Keys.ROUTE_HOSTNAME_STATUS, hostname);
         }
+        return result;
     }
 }

@@ -1,6 +1,7 @@
 package com.kubedc.net.gatewayroute;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.common.ProgressPacing;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.SharedConditions;
 import com.kubedc.net.common.StatusNote;
@@ -56,6 +57,11 @@ record RouteStatusSpec(RouteOutcome outcome, java.time.Clock clock) implements S
         return ready(after)
                 ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage()))
                 : List.of();
+    }
+
+    @Override
+    public boolean settled(List<Condition> ours) {
+        return !ProgressPacing.inProgress(Conditions.reason(ours, RouteReasons.ROUTE_READY));
     }
 
     @Override

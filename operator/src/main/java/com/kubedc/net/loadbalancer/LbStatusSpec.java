@@ -1,6 +1,7 @@
 package com.kubedc.net.loadbalancer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kubedc.net.common.ProgressPacing;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.SharedConditions;
 import com.kubedc.net.common.StatusNote;
@@ -78,6 +79,11 @@ public record LbStatusSpec(Function<Service, ServiceStatus> builder, boolean ing
         return ready(after)
                 ? List.of(StatusNote.normal(now.get().getReason(), now.get().getMessage()))
                 : List.of();
+    }
+
+    @Override
+    public boolean settled(ServiceStatus ours) {
+        return !ProgressPacing.inProgress(Conditions.reason(ours.getConditions(), LbReasons.LOAD_BALANCER_READY));
     }
 
     @Override

@@ -249,7 +249,7 @@ public class ServiceLbReconciler implements Reconciler<Service> {
             String why = e == null || e.getStatus() == null
                     ? null
                     : Conditions.reason(e.getStatus().getConditions(), Conditions.READY);
-            return why != null && !why.startsWith("Waiting")
+            return why != null && !com.kubedc.net.common.ProgressPacing.inProgress(why)
                     ? LbOutcome.not(LbReasons.EIP_NOT_READY, "EIp " + b.eip() + " is not ready: " + why)
                     : LbOutcome.not(LbReasons.WAITING_FOR_EIP, "waiting for EIp " + b.eip() + " to have an address");
         }
@@ -348,9 +348,10 @@ public class ServiceLbReconciler implements Reconciler<Service> {
     }
 
     private UpdateControl<Service> finish(Service s, LbOutcome o, AutoDelete.Decision d, Context<Service> ctx) {
-        status.report(s, ctx, new LbStatusSpec(x -> LbStatus.next(x, o, d, clock), true));
+        var written = status.report(s, ctx, new LbStatusSpec(x -> LbStatus.next(x, o, d, clock), true));
         UpdateControl<Service> control = UpdateControl.noUpdate();
-        return LbReasons.WAITING_FOR_OVN.equals(o.reason()) ? control.rescheduleAfter(WAIT_FOR_OVN) : control;
+        return written.reschedule(
+                LbReasons.WAITING_FOR_OVN.equals(o.reason()) ? control.rescheduleAfter(WAIT_FOR_OVN) : control);
     }
 
     /** The ingress addresses a Service shows. */

@@ -98,16 +98,15 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     public UpdateControl<Project> reconcile(Project p, Context<Project> context) {
         ProjectInputs in = gather(p);
         var result = ProjectValidation.validate(in, settings);
+        ProjectStatusSpec next;
         if (result instanceof ProjectValidation.Bad bad) {
-            status.report(
-                    p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.invalid(x, bad.problem(), clock)));
+            next = new ProjectStatusSpec(x -> ProjectStatusBuilder.invalid(x, bad.problem(), clock));
         } else {
             Plan plan = ((ProjectValidation.Good) result).plan();
             Observed observed = apply.apply(p, plan, in, sources, settings);
-            status.report(
-                    p, context, new ProjectStatusSpec(x -> ProjectStatusBuilder.progress(x, plan, observed, clock)));
+            next = new ProjectStatusSpec(x -> ProjectStatusBuilder.progress(x, plan, observed, clock));
         }
-        return UpdateControl.noUpdate();
+        return status.report(p, context, next).reschedule(UpdateControl.noUpdate());
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.kubedc.net.project;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectStatus;
+import com.kubedc.net.common.ProgressPacing;
 import com.kubedc.net.common.Refusals;
 import com.kubedc.net.common.StatusNote;
 import com.kubedc.net.common.StatusPatch;
@@ -49,6 +50,11 @@ record ProjectStatusSpec(Function<Project, ProjectStatus> builder) implements St
             out.add(StatusNote.normal(Reasons.READY, "project network " + after.getNamespace() + " is ready"));
         }
         return out;
+    }
+
+    @Override
+    public boolean settled(ProjectStatus ours) {
+        return !ProgressPacing.inProgress(Conditions.reason(ours.getConditions(), Conditions.READY));
     }
 
     @Override

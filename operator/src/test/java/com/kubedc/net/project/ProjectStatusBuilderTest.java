@@ -1,7 +1,9 @@
 package com.kubedc.net.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.kubedc.net.api.v1.Project;
 import com.kubedc.net.api.v1.ProjectSecurity;
@@ -68,5 +70,22 @@ class ProjectStatusBuilderTest {
         assertNull(next.getSecurity());
         assertNull(ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, null, null), CLOCK)
                 .getGatewayIP());
+    }
+
+    @Test
+    void aStepOnTheWayIsNotSettledAndABadInputOrTerminationIs() {
+        Project p = withOthersStatus();
+        Plan plan = ProjectDesiredTest.plan(p);
+        ProjectStatusSpec spec = new ProjectStatusSpec(x -> x.getStatus());
+        ProjectStatus waiting =
+                ProjectStatusBuilder.progress(p, plan, new Observed(null, null, null, null, null, null), CLOCK);
+        assertEquals(
+                Reasons.WAITING_FOR_KUBE_OVN,
+                com.kubedc.net.vocabulary.Conditions.reason(
+                        waiting.getConditions(), com.kubedc.net.vocabulary.Conditions.READY));
+        assertFalse(spec.settled(waiting), "written at most once per progress interval");
+        assertTrue(spec.settled(ProjectStatusBuilder.invalid(p, new Problem(Reasons.INVALID_CIDR, "bad"), CLOCK)));
+        p.setStatus(waiting);
+        assertTrue(spec.settled(ProjectTeardown.terminating(p, "deleting the Vpc", CLOCK)));
     }
 }

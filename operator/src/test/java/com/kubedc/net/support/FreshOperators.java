@@ -69,7 +69,7 @@ public class FreshOperators {
                 .withCloseClientOnStop(false)
                 .withStopOnInformerErrorDuringStartup(false));
         com.kubedc.net.common.StatusReporter status =
-                new com.kubedc.net.common.StatusReporter(client, events, refusals, readyTimer, counter);
+                new com.kubedc.net.common.StatusReporter(client, events, refusals, readyTimer, counter, clock, config);
         register(
                 op,
                 "project",
