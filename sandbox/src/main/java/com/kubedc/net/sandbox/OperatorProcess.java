@@ -34,6 +34,7 @@ final class OperatorProcess implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private volatile long startedAt;
+    private volatile java.time.LocalTime launchedAt;
 
     private OperatorProcess(ProcessBuilder command, int httpPort) throws IOException {
         this.command = command;
@@ -43,6 +44,7 @@ final class OperatorProcess implements AutoCloseable {
 
     private void launch() throws IOException {
         startedAt = System.nanoTime();
+        launchedAt = java.time.LocalTime.now();
         process = command.start();
     }
 
@@ -51,6 +53,11 @@ final class OperatorProcess implements AutoCloseable {
         close();
         command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         launch();
+    }
+
+    /** The wall-clock time the running JVM was launched (to place its log lines). */
+    java.time.LocalTime launchedAt() {
+        return launchedAt;
     }
 
     /** Waits until ready (as {@link #awaitReady}, polling every 10 ms): the time since this process was started, -1 if it never was. */

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * after 65 s idle. Its log goes to {@code target/bench-startup.log}. Not a test.
  */
 final class StartupBenchmark {
-    static final String HEADER = "| cluster holds | start | JVM launch → ready (ms) | Quarkus \"started in\" (ms) "
-            + "| threads at ready | threads idle (65 s) | RSS idle (MiB) |\n"
-            + "|---|---|---|---|---|---|---|";
+    static final String HEADER =
+            "| cluster holds | start | JVM launch → ready (ms) | of which: launch → operator starting (ms) | Quarkus \"started in\" (ms) "
+                    + "| threads at ready | threads idle (65 s) | RSS idle (MiB) | heap after full GC (MiB) |\n"
+                    + "|---|---|---|---|---|---|---|---|---|";
     /** Idle: past the 60 s keep-alive of the client's and the SDK's cached thread pools. */
     static final Duration IDLE = Duration.ofSeconds(65);
 
@@ -35,24 +36,43 @@ final class StartupBenchmark {
             long ready = operator.millisToReady(Duration.ofMinutes(2));
             long threadsAtReady = operator.threads();
             Thread.sleep(IDLE.toMillis());
+            long threadsIdle = operator.threads();
+            long rssIdle = operator.rssMb();
             rows.add(String.format(
-                    "| %s | %d | %d | %s | %d | %d | %d |",
+                    "| %s | %d | %d | %s | %s | %d | %d | %d | %d |",
                     holds,
                     i,
                     ready,
+                    operatorStarting(log, before, operator.launchedAt()),
                     quarkusStarted(log, before),
                     threadsAtReady,
-                    operator.threads(),
-                    operator.rssMb()));
+                    threadsIdle,
+                    rssIdle,
+                    operator.heapAfterGcMb())); // last: jcmd attaches a thread of its own
         }
         return String.join("\n", rows);
     }
 
+    /** From launching the JVM to the operator SDK's "Starting operator." line (Quarkus booted, the controllers about to start). */
+    private static String operatorStarting(Path log, long offset, java.time.LocalTime launched)
+            throws java.io.IOException {
+        Matcher m = Pattern.compile("(?m)^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*Starting operator")
+                .matcher(since(log, offset));
+        return m.find()
+                ? String.valueOf(Duration.between(launched, java.time.LocalTime.parse(m.group(1)))
+                        .toMillis())
+                : "(not logged)";
+    }
+
+    private static String since(Path log, long offset) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(offset, all.length);
+        return new String(all, from, all.length - from);
+    }
+
     /** Quarkus' own "started in" figure from the part of the log written since {@code offset}. */
     private static String quarkusStarted(Path log, long offset) throws java.io.IOException {
-        byte[] all = Files.readAllBytes(log);
-        Matcher m = STARTED.matcher(
-                new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset)));
+        Matcher m = STARTED.matcher(since(log, offset));
         return m.find() ? String.valueOf(Math.round(Double.parseDouble(m.group(1)) * 1000)) : "(not logged)";
     }
 }
