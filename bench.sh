@@ -42,6 +42,7 @@ if [ "${1:-}" = memory ]; then
   shift
   echo "kube-dc-net memory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1), API server: $([ "$mock" = true ] && echo mock || echo real), load: $(cut -d' ' -f1-3 /proc/loadavg)"
   first=1
+  rm -f target/bench-startup.log
   while [ $# -ge 2 ]; do
     out=$(java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
           -Dquarkus.http.port=0 -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
