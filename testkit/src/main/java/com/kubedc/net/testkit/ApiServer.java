@@ -109,6 +109,8 @@ public final class ApiServer implements SandboxBackend {
                             "--audit-policy-file=" + dir.resolve(ApiServerFiles.AUDIT_POLICY),
                             "--audit-log-path=" + auditLogPath(),
                             "--audit-log-format=json",
+                            // one file, never rotated (the default rotates at 100 MB): the write tap reads it whole
+                            "--audit-log-maxsize=0",
                             "--audit-log-mode=blocking"));
             awaitReady();
         } catch (IOException e) {
