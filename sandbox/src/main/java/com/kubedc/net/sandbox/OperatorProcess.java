@@ -124,18 +124,7 @@ final class OperatorProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers 200; false when the process ends or the time runs out first. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        return false;
+        return millisToReady(timeout) >= 0;
     }
 
     /**
