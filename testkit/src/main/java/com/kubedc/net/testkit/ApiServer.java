@@ -109,8 +109,9 @@ public final class ApiServer implements SandboxBackend {
                             "--audit-policy-file=" + dir.resolve(ApiServerFiles.AUDIT_POLICY),
                             "--audit-log-path=" + auditLogPath(),
                             "--audit-log-format=json",
-                            // one file, never rotated (the default rotates at 100 MB): the write tap reads it whole
-                            "--audit-log-maxsize=0",
+                            // one file, not rotated before 1 TiB: the write tap reads it whole (0 is not "never":
+                            // the server's log writer then rotates at its default, 100 MB)
+                            "--audit-log-maxsize=1048576",
                             "--audit-log-mode=blocking"));
             awaitReady();
         } catch (IOException e) {

@@ -3,11 +3,16 @@ package com.kubedc.net.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +22,12 @@ import java.util.List;
 public final class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    private static final int CHUNK = 1 << 20;
     private long offset;
-    private final StringBuilder partial = new StringBuilder();
+    /** The file's identity when last read (inode); another one means the server rotated it. */
+    private Object identity;
+    /** The bytes of a line not yet complete. */
+    private byte[] partial = new byte[0];
 
     /** One write as the server saw it; {@code body} is the request object (null for deletes). */
     public record Entry(String verb, String uri, String userAgent, String user, int code, JsonNode body) {
@@ -51,42 +60,72 @@ public final class AuditLog {
     /** Starts reading at the log's current end: what was written before is not returned. */
     public synchronized AuditLog fromNow() {
         try {
-            offset = Files.exists(file) ? Files.size(file) : 0;
+            identity = Files.exists(file) ? identity() : null;
+            offset = identity == null ? 0 : Files.size(file);
         } catch (IOException e) {
-            offset = 0;
+            throw new UncheckedIOException("cannot read " + file, e);
         }
-        partial.setLength(0);
+        partial = new byte[0];
         return this;
     }
 
-    /** The complete entries appended since the last call. */
+    /**
+     * The complete entries appended since the last call.
+     *
+     * @throws IllegalStateException if the file was replaced or shortened since the last call (the
+     *     server rotated it): the entries in between are lost, and a count from here would be wrong
+     */
     public synchronized List<Entry> next() {
         List<Entry> out = new ArrayList<>();
         if (!Files.exists(file)) {
             return out;
         }
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long end = f.length();
-            if (end < offset) {
-                offset = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Object now = identity();
+            long end = ch.size();
+            if (identity != null && (!identity.equals(now) || end < offset)) {
+                throw new IllegalStateException(file + " was rotated or truncated after byte " + offset
+                        + ": the writes it held since then are lost (the server must not rotate it)");
             }
-            byte[] buf = new byte[(int) Math.min(end - offset, Integer.MAX_VALUE)];
-            f.seek(offset);
-            f.readFully(buf);
-            offset = end;
-            partial.append(new String(buf, StandardCharsets.UTF_8));
+            identity = now;
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+            while (offset < end) {
+                chunk.clear();
+                int read = ch.read(chunk, offset);
+                if (read <= 0) {
+                    break;
+                }
+                offset += read;
+                partial = lines(join(partial, chunk.array(), read), out);
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
-        }
-        int nl;
-        while ((nl = partial.indexOf("\n")) >= 0) {
-            String line = partial.substring(0, nl);
-            partial.delete(0, nl + 1);
-            if (!line.isBlank()) {
-                out.add(parse(line));
-            }
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return out;
+    }
+
+    private Object identity() throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
+
+    private static byte[] join(byte[] head, byte[] tail, int tailLength) {
+        byte[] all = Arrays.copyOf(head, head.length + tailLength);
+        System.arraycopy(tail, 0, all, head.length, tailLength);
+        return all;
+    }
+
+    /** Parses every complete line of {@code bytes} into {@code out}; returns the incomplete rest. */
+    private static byte[] lines(byte[] bytes, List<Entry> out) {
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                if (i > from) {
+                    out.add(parse(new String(bytes, from, i - from, StandardCharsets.UTF_8)));
+                }
+                from = i + 1;
+            }
+        }
+        return Arrays.copyOfRange(bytes, from, bytes.length);
     }
 
     static Entry parse(String line) {
