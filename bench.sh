@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Convergence benchmark (not a test): for each N, a fresh sandbox converges N cloud Projects, then
 # K EIps and K FIps per Project; prints times to Ready, controller writes per object, the ratio to
-# the raw-write floor (the recorded writes replayed by a plain HTTP loop on a fresh server of the
-# same kind), live heap and RSS of the operator's own JVM (the packaged operator, run as its own
+# two raw-write floors (recorded writes replayed by a plain HTTP loop on a fresh server of the same
+# kind: the controller's writes alone, and all writes of the run: the user's creates, the
+# controller's and the Kube-OVN emulator's), live heap and RSS of the operator's own JVM (the packaged operator, run as its own
 # process with the JVM options in KUBE_DC_OPERATOR_JAVA_OPTS; the emulators and the API server are
 # other processes). Runs on the real API server; MOCK=1 runs on the mock for comparison.
 #   ./bench.sh              # N = 100 500 1000, K = 2
@@ -86,6 +87,6 @@ rm -f target/bench-breakdown.txt
 for n in "${sizes[@]}"; do
   out=$(run -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k")
   if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
-  echo "$out" | grep '^writes per' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
+  echo "$out" | grep '^writes ' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
 done
 echo; cat target/bench-breakdown.txt

@@ -24,8 +24,8 @@ import java.util.List;
  * server of the same kind holding the same Projects. Not a test: numbers go to docs/benchmarks.md.
  */
 final class Benchmark {
-    /** One recorded write: enough to replay it. */
-    record Write(String method, String path, String contentType, byte[] body) {}
+    /** One recorded write: enough to replay it; {@code controller}: sent by the controller (else by the user or an emulator). */
+    record Write(String method, String path, String contentType, byte[] body, boolean controller) {}
 
     private Benchmark() {}
 
@@ -49,7 +49,7 @@ final class Benchmark {
         }
         long converged = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
-        List<Write> projectWrites = tap.stop();
+        List<Write> projectPhase = tap.stop();
         tap.start();
         long t1 = System.nanoTime();
         for (HasMetadata o : addresses(n, k)) {
@@ -60,16 +60,26 @@ final class Benchmark {
         }
         long addressesReady = System.nanoTime();
         Thread.sleep(k == 0 ? 0 : 2000);
-        List<Write> addressWrites = tap.stop();
-        List<Write> all = new ArrayList<>(projectWrites);
-        all.addAll(addressWrites);
+        List<Write> addressPhase = tap.stop();
+        List<Write> everyone = new ArrayList<>(projectPhase);
+        everyone.addAll(addressPhase);
+        List<Write> projectWrites = WriteTap.controller(projectPhase);
+        List<Write> addressWrites = WriteTap.controller(addressPhase);
         double seconds = (converged - t0) / 1e9 + (addressesReady - t1) / 1e9;
-        double floor = replay(sandbox, all, n, k);
+        Replay floor = replay(sandbox, WriteTap.controller(everyone), n, k);
+        // what the run's convergence consisted of: the user's creates, the controller's and Kube-OVN's
+        // writes, on a server holding only what the sandbox made before the run
+        Replay all = replay(
+                sandbox,
+                everyone,
+                fresh -> SeedNetworks.all().forEach(s -> fresh.resource(s).create()));
         long heapMb = operator.heapAfterGcMb();
         int objects = 2 * n * k;
         return String.format(
-                "| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.1f | %d | %d |%n%nwrites per Project by request: %s%n"
-                        + "writes per EIp or FIp by request: %s",
+                "| %d | %d | %.1f | %.1f | %s | %.1f | %s | %.2f | %.2f | %d | %.2f | %.2f | %d | %d |%n%n"
+                        + "writes per Project by request: %s%n"
+                        + "writes per EIp or FIp by request: %s%n"
+                        + "writes replayed: controller's %d (%d answered an error), all %d (%d answered an error)",
                 n,
                 k,
                 (created - t0) / 1e9,
@@ -77,21 +87,32 @@ final class Benchmark {
                 k == 0 ? "–" : String.format("%.1f", (addressesReady - t1) / 1e9),
                 projectWrites.size() / (double) n,
                 k == 0 ? "–" : String.format("%.2f", addressWrites.size() / (double) objects),
-                floor,
-                seconds / floor,
+                floor.seconds(),
+                seconds / floor.seconds(),
+                everyone.size(),
+                all.seconds(),
+                seconds / all.seconds(),
                 heapMb,
                 operator.rssMb(),
                 breakdown(projectWrites, n),
-                k == 0 ? "–" : breakdown(addressWrites, objects));
+                k == 0 ? "–" : breakdown(addressWrites, objects),
+                floor.writes(),
+                floor.errors(),
+                all.writes(),
+                all.errors());
     }
 
     static final String HEADER =
             "| N | K | create loop (s) | Projects Ready (s) | EIps+FIps Ready (s) | writes/Project | writes/(EIp or FIp) "
-                    + "| floor (s) | ratio | heap after GC (MiB) | RSS (MiB) |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|---|";
+                    + "| floor, controller's writes (s) | ratio | all writes of the run | floor, all writes (s) | ratio "
+                    + "| heap after GC (MiB) | RSS (MiB) |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
-    /** The floor: the same requests, sequentially, on a fresh server already holding the user's objects. */
-    static double replay(Sandbox sandbox, List<Write> recorded, int n, int k) throws Exception {
+    /** A replay's time, and how many of its writes the fresh server answered with an error. */
+    record Replay(double seconds, int writes, int errors) {}
+
+    /** The floor: the controller's requests, sequentially, on a fresh server already holding the user's objects. */
+    static Replay replay(Sandbox sandbox, List<Write> recorded, int n, int k) throws Exception {
         return replay(sandbox, recorded, c -> {
             SeedNetworks.all().forEach(s -> c.resource(s).create());
             c.resource(new NamespaceBuilder()
@@ -110,10 +131,11 @@ final class Benchmark {
     }
 
     /** The same requests, sequentially, on a fresh server of the sandbox's kind that {@code setup} filled with what the user and the platform made. */
-    static double replay(Sandbox sandbox, List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup)
+    static Replay replay(Sandbox sandbox, List<Write> recorded, java.util.function.Consumer<KubernetesClient> setup)
             throws Exception {
         try (FloorServer fresh = FloorServer.like(sandbox)) {
             setup.accept(fresh.client());
+            int errors = 0;
             long t0 = System.nanoTime();
             for (Write w : recorded) {
                 byte[] body = withoutVersionChecks(w);
@@ -127,14 +149,19 @@ final class Benchmark {
                     b.header("Content-Type", w.contentType());
                 }
                 try {
-                    fresh.http().send(b.build(), HttpResponse.BodyHandlers.discarding());
+                    if (fresh.http()
+                                    .send(b.build(), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            >= 400) {
+                        errors++;
+                    }
                 } catch (java.net.http.HttpTimeoutException e) {
                     System.err.println("replay stalled on " + w.method() + " " + w.path() + " "
                             + new String(body, java.nio.charset.StandardCharsets.UTF_8));
                     throw e;
                 }
             }
-            return (System.nanoTime() - t0) / 1e9;
+            return new Replay((System.nanoTime() - t0) / 1e9, recorded.size(), errors);
         }
     }
 

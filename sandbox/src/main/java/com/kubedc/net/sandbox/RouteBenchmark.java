@@ -55,17 +55,18 @@ final class RouteBenchmark {
         }
         long done = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
-        List<Benchmark.Write> all = tap.stop();
+        List<Benchmark.Write> all = WriteTap.controller(tap.stop());
         long gatewayUpdates =
                 all.stream().filter(w -> w.path().contains("/gateways/")).count();
         double seconds = (done - t0) / 1e9;
         double floor = Benchmark.replay(sandbox, all, fresh -> {
-            fresh.resource(SeedGateway.namespace()).create();
-            fresh.resource(SeedGateway.gateway("sandbox.kube-dc.test")).create();
-            Benchmark.projectNamespaces(
-                    fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
-            services.forEach(s -> fresh.resource(s).create());
-        });
+                    fresh.resource(SeedGateway.namespace()).create();
+                    fresh.resource(SeedGateway.gateway("sandbox.kube-dc.test")).create();
+                    Benchmark.projectNamespaces(
+                            fresh, ServiceBenchmark.PROJECTS); // a real server keeps nothing in a missing namespace
+                    services.forEach(s -> fresh.resource(s).create());
+                })
+                .seconds();
         long heapMb = operator.heapAfterGcMb();
         return String.format(
                 "| %d | %d | %.1f | %.1f | %.2f | %d | %.2f | %.1f | %d | %d |%n%nAPI writes per route by request: %s",

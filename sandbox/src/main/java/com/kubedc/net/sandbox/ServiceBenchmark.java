@@ -80,7 +80,7 @@ final class ServiceBenchmark {
         }
         long done = System.nanoTime();
         Thread.sleep(2000);
-        List<Benchmark.Write> writes = tap.stop();
+        List<Benchmark.Write> writes = WriteTap.controller(tap.stop());
         long tx = (long) operator.metric("kubedc_ovn_nb_transactions") - tx0;
         double seconds = (done - t0) / 1e9;
         double floor = floor(n);

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Records the controller's write requests while a benchmark runs, enough to replay them: from the
- * real API server's audit log, or from the mock server's request stream. Writes of the emulators
- * and of the sandbox itself (told apart by user agent) are not the controller's.
+ * Records the write requests of a benchmark run, enough to replay them: from the real API server's
+ * audit log, or from the mock server's request stream. Each is marked as the controller's or not:
+ * the emulators' and the sandbox's own (the user's) are told apart by user agent. The server's own
+ * components are left out.
  */
 abstract class WriteTap {
     static WriteTap on(Sandbox sandbox) {
@@ -30,8 +31,13 @@ abstract class WriteTap {
 
     abstract void start();
 
-    /** The writes since {@link #start()}, in the order the server saw them. */
+    /** The writes since {@link #start()}, in the order the server saw them (see {@link Benchmark.Write#controller}). */
     abstract List<Benchmark.Write> stop();
+
+    /** Only the controller's writes of {@code writes}. */
+    static List<Benchmark.Write> controller(List<Benchmark.Write> writes) {
+        return writes.stream().filter(Benchmark.Write::controller).toList();
+    }
 
     /** The real server's audit log (every write at Request level: the request object is the body). */
     static final class Audit extends WriteTap {
@@ -50,10 +56,15 @@ abstract class WriteTap {
         List<Benchmark.Write> stop() {
             List<Benchmark.Write> out = new ArrayList<>();
             for (AuditLog.Entry e : log.next()) {
-                if (!others(e.userAgent()) && !e.fromComponent()) {
+                if (!e.fromComponent()) {
                     byte[] body =
                             e.body() == null ? new byte[0] : e.body().toString().getBytes(StandardCharsets.UTF_8);
-                    out.add(new Benchmark.Write(e.method(), e.uri(), contentType(e.verb(), e.uri(), e.body()), body));
+                    out.add(new Benchmark.Write(
+                            e.method(),
+                            e.uri(),
+                            contentType(e.verb(), e.uri(), e.body()),
+                            body,
+                            !others(e.userAgent())));
                 }
             }
             return out;
@@ -84,9 +95,13 @@ abstract class WriteTap {
         void start() {
             writes.clear();
             sandbox.server().tap(r -> {
-                if (!"GET".equals(r.getMethod()) && !others(String.valueOf(r.getHeader("User-Agent")))) {
+                if (!"GET".equals(r.getMethod())) {
                     writes.add(new Benchmark.Write(
-                            r.getMethod(), r.getPath(), r.getHeader("Content-Type"), Benchmark.body(r)));
+                            r.getMethod(),
+                            r.getPath(),
+                            r.getHeader("Content-Type"),
+                            Benchmark.body(r),
+                            !others(String.valueOf(r.getHeader("User-Agent")))));
                 }
             });
         }
