@@ -39,14 +39,15 @@ final class Benchmark {
                         .endMetadata()
                         .build())
                 .create();
+        ReadyCount<Project> readyProjects = new ReadyCount<>(c, Project.class);
+        ReadyCount<EIp> readyEips = new ReadyCount<>(c, EIp.class);
+        ReadyCount<FIp> readyFips = new ReadyCount<>(c, FIp.class);
         long t0 = System.nanoTime();
         for (HasMetadata o : projects(n)) {
             c.resource(o).create();
         }
         long created = System.nanoTime();
-        while (ready(c, Project.class) < n) {
-            Thread.sleep(100);
-        }
+        readyProjects.await(n);
         long converged = System.nanoTime();
         Thread.sleep(2000); // trailing writes (events, echoes) belong to the count
         List<Write> projectPhase = tap.stop();
@@ -55,10 +56,12 @@ final class Benchmark {
         for (HasMetadata o : addresses(n, k)) {
             c.resource(o).create();
         }
-        while (ready(c, EIp.class) < (long) n * (k + 1) || ready(c, FIp.class) < (long) n * k) {
-            Thread.sleep(100);
-        }
+        readyEips.await((long) n * (k + 1));
+        readyFips.await((long) n * k);
         long addressesReady = System.nanoTime();
+        readyProjects.close();
+        readyEips.close();
+        readyFips.close();
         Thread.sleep(k == 0 ? 0 : 2000);
         List<Write> addressPhase = tap.stop();
         List<Write> everyone = new ArrayList<>(projectPhase);
