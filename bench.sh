@@ -8,6 +8,7 @@
 # other processes). Runs on the real API server; MOCK=1 runs on the mock for comparison.
 #   ./bench.sh              # N = 100 500 1000, K = 2
 #   K=0 ./bench.sh 100 200  # Projects only
+#   FLOORS=0 ./bench.sh 1000 2000  # without the two floor replays (they take longer than the run)
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
 #   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
@@ -85,7 +86,8 @@ echo "kube-dc-net convergence benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) c
 first=1
 rm -f target/bench-breakdown.txt
 for n in "${sizes[@]}"; do
-  out=$(run -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k")
+  out=$(run -Dkube-dc.sandbox.benchmark="$n" -Dkube-dc.sandbox.benchmark-addresses="$k" \
+    -Dkube-dc.sandbox.benchmark-floors="$([ "${FLOORS:-1}" = 0 ] && echo false || echo true)")
   if [ $first -eq 1 ]; then echo "$out" | grep '^|' ; first=0; else echo "$out" | grep '^| [0-9]'; fi
   echo "$out" | grep '^writes ' | sed "s/^/    N=$n: /" >> target/bench-breakdown.txt
 done

@@ -167,10 +167,7 @@ public class EIpReconciler implements Reconciler<EIp>, Cleaner<EIp> {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            List<Subnet> external = sources.subnets
-                    .list(s -> s.getMetadata().getLabels() != null
-                            && s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE))
-                    .toList();
+            List<Subnet> external = com.kubedc.net.common.ExternalSubnets.of(sources.subnets);
             ExternalNetworks networks = ExternalNetworks.from(external);
             usage.track(external);
             var choice = NetworkChoice.choose(

@@ -34,6 +34,8 @@ final class EIpSources {
     }
 
     static final String CHILD_REF_INDEX = "childRef";
+    static final String WANTS_ADDRESS_INDEX = "eip.wantsAddress";
+    private static final String WANTS_ADDRESS_KEY = "yes";
     static final String OVN_EIP_INDEX = "eip.ovnEip";
     /** OvnEips by the EIp ({@code ns/name}) upstream's markers name: what a migrated EIp already has. */
     static final String UPSTREAM_EIP_INDEX = "eip.upstreamEip";
@@ -63,6 +65,9 @@ final class EIpSources {
                                 .filter(o -> com.kubedc.net.api.v1.EIpOwner.SERVICE_LB.equals(o.getType()))
                                 .map(o -> e.getMetadata().getNamespace() + "/" + o.getOwnerRef())
                                 .toList());
+        // the EIps a freed address wakes, by index: Kube-OVN rewrites an external Subnet's status on
+        // every allocation, and a scan of every EIp per rewrite grows with the square of their number
+        primaries.addIndexer(WANTS_ADDRESS_INDEX, e -> wantsAddress(e) ? List.of(WANTS_ADDRESS_KEY) : List.of());
         primaries.addIndexer(
                 CHILD_REF_INDEX,
                 e -> e.getSpec() == null || e.getSpec().getChildRef() == null
@@ -102,13 +107,10 @@ final class EIpSources {
         subnets = new SharedSource<>(
                 ctx,
                 Subnet.class,
-                s -> s.getMetadata().getLabels() == null
-                                || !s.getMetadata().getLabels().containsKey(Keys.EXTERNAL_NETWORK_TYPE)
-                        ? Set.of()
-                        : primaries
-                                .list(EIpSources::wantsAddress)
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet()));
+                s -> com.kubedc.net.common.ExternalSubnets.isExternal(s)
+                        ? ids(primaries.byIndex(WANTS_ADDRESS_INDEX, WANTS_ADDRESS_KEY))
+                        : Set.of());
+        com.kubedc.net.common.ExternalSubnets.index(subnets);
         fips = new SharedSource<>(ctx, com.kubedc.net.api.v1.FIp.class, f -> {
             String k = fipEip(f);
             return Set.of(new ResourceID(

@@ -179,8 +179,7 @@ public class ProjectReconciler implements Reconciler<Project>, Cleaner<Project> 
     ProjectInputs gather(Project p) {
         String org = p.getMetadata().getNamespace();
         String ns = Names.projectNamespace(org, p.getMetadata().getName());
-        ExternalNetworks networks = ExternalNetworks.from(
-                sources.subnets.list(s -> ProjectSources.isExternal(s)).toList());
+        ExternalNetworks networks = ExternalNetworks.from(com.kubedc.net.common.ExternalSubnets.of(sources.subnets));
         List<OvnEip> gatewayEips = sources.ovnEips.byIndex(ProjectSources.OWNER_INDEX, ProjectSources.ownerKey(p));
         var adoptable = networks.all().stream()
                 .map(n -> sources.ovnEips.get(new ResourceID(Names.gatewayOvnEip(ns, n.name()))))

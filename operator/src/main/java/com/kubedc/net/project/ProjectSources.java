@@ -72,6 +72,7 @@ public final class ProjectSources {
                                 now.getMetadata().getDeletionTimestamp(),
                                 before.getMetadata().getDeletionTimestamp())
                         || !Objects.equals(now.getSpec(), before.getSpec()));
+        com.kubedc.net.common.ExternalSubnets.index(subnets);
         ovnEips =
                 shared(ctx, OvnEip.class, e -> union(union(byOwnerLabels(e), byRouterPortName(e)), byEIpNamespace(e)));
         snats = shared(ctx, OvnSnatRule.class, ProjectSources::byOwnerLabels);
@@ -195,11 +196,6 @@ public final class ProjectSources {
     static boolean isOurs(HasMetadata o) {
         Map<String, String> l = o.getMetadata().getLabels();
         return l != null && "Project".equals(l.get(Keys.OWNER_KIND));
-    }
-
-    static boolean isExternal(Subnet s) {
-        Map<String, String> l = s.getMetadata().getLabels();
-        return l != null && l.containsKey(Keys.EXTERNAL_NETWORK_TYPE);
     }
 
     static Set<ResourceID> union(Set<ResourceID> a, Set<ResourceID> b) {
