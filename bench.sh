@@ -11,7 +11,7 @@
 #   FLOORS=0 ./bench.sh 1000 2000  # without the two floor replays (they take longer than the run)
 #   ./bench.sh services 100 1000   # N LoadBalancer Services programmed into the sandbox's OVN NB
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
-#   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
+#   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M (may be 0) LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
 #   STARTS=3 ./bench.sh memory 1000 5000     # ... then the operator restarted 3 times on that cluster: time to ready, threads
 #   ./bench.sh startup 5           # the operator started 5 times on an empty cluster: time to ready, threads, RSS
 set -euo pipefail
@@ -47,7 +47,7 @@ if [ "${1:-}" = memory ]; then
   rm -f target/bench-startup.log
   while [ $# -ge 2 ]; do
     out=$(java -Dkube-dc.sandbox.operator-jar=target/bench-app/quarkus-run.jar -Dkube-dc.sandbox.mock=$mock -Dkube-dc.sandbox.port=0 \
-          -Dquarkus.http.port=0 -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
+          -Dquarkus.http.port=0 -Dkube-dc.sandbox.benchmark-memory=true -Dkube-dc.sandbox.benchmark="$1" -Dkube-dc.sandbox.benchmark-services="$2" \
           -Dkube-dc.sandbox.benchmark-startup="${STARTS:-0}" \
           -jar target/bench-sandbox/kube-dc-net-sandbox.jar 2>target/bench-memory-$1-$2.log) \
           || { echo "N=$1 M=$2 failed (target/bench-memory-$1-$2.log and its output):"; echo "$out" > "target/bench-memory-$1-$2.out"; grep -v '^\s*at \|^|' "target/bench-memory-$1-$2.out" | grep -i 'exception\|error' | head -8; tail -5 "target/bench-memory-$1-$2.log"; }

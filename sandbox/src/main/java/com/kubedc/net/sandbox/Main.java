@@ -81,7 +81,9 @@ public final class Main {
         int services = Settings.number("kube-dc.sandbox.benchmark-services", 0);
         int projects = Settings.number("kube-dc.sandbox.benchmark", 0);
         int starts = Settings.number("kube-dc.sandbox.benchmark-startup", 0);
-        if (projects > 0 && services > 0) {
+        // ./bench.sh memory N M (M may be 0: Projects only)
+        boolean memory = Boolean.parseBoolean(Settings.get("kube-dc.sandbox.benchmark-memory", "false"));
+        if (projects > 0 && (services > 0 || memory)) {
             System.out.println(
                     "\n" + MemoryBenchmark.HEADER + "\n" + MemoryBenchmark.run(sandbox, operator, projects, services));
             if (starts > 0) {
