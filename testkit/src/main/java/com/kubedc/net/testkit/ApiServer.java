@@ -86,8 +86,18 @@ public final class ApiServer implements SandboxBackend {
         Ports.awaitListening(etcdPort, etcd, dir.resolve("etcd.log"));
     }
 
-    /** Starts the API server (again) on its port; etcd keeps the data. Returns when /readyz answers ok. */
+    /**
+     * Starts the API server (again) on its port; etcd keeps the data. Returns when /readyz answers ok.
+     * A running controller manager is started again with it: its reflectors back off up to 30 s while
+     * the server is away, and namespace deletion would wait for them (25–47 s measured), which is
+     * the controller manager's pace, not the controller's under test.
+     */
     public synchronized void startApiServer() {
+        boolean restartControllers = controllerManager != null;
+        if (restartControllers) {
+            kill(controllerManager);
+            controllerManager = null;
+        }
         try {
             apiServer = launch(
                     "kube-apiserver",
@@ -114,15 +124,33 @@ public final class ApiServer implements SandboxBackend {
                             "--audit-log-maxsize=1048576",
                             "--audit-log-mode=blocking"));
             awaitReady();
+            if (restartControllers) {
+                startControllerManager();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Stops the API server process (etcd keeps running): clients see connection refused until {@link #startApiServer()}. */
+    /**
+     * Kills the API server process, as a crash or a lost node would (etcd keeps running): clients see
+     * connection refused until {@link #startApiServer()}. Not SIGTERM: with watches open the server's
+     * graceful shutdown waits its full 60 s deadline for them (measured with kube-apiserver 1.34).
+     */
     public synchronized void stopApiServer() {
-        stop(apiServer);
+        kill(apiServer);
         apiServer = null;
+    }
+
+    private static void kill(Process p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void startControllerManager() throws IOException {
