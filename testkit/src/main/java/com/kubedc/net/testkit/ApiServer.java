@@ -321,12 +321,12 @@ public final class ApiServer implements SandboxBackend {
         }
         p.destroy();
         try {
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        kill(p);
     }
 }
