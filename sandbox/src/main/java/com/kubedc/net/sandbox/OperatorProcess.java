@@ -147,6 +147,45 @@ final class OperatorProcess implements AutoCloseable {
         return procStatus("VmRSS:") >> 10;
     }
 
+    /**
+     * CPU time the operator's JVM has used so far, all its threads, user and system ({@code utime + stime} of
+     * /proc/PID/stat, in clock ticks of 10 ms).
+     */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        // fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    /**
+     * CPU time (ms) of the operator's live threads by name, digits and trailing dashes dropped (so that the
+     * threads of one pool add up); the name {@code (ended threads)} holds what threads no longer running used.
+     */
+    Map<String, Long> cpuMillisByThread() throws IOException {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        long live = 0;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                        .replaceAll("[0-9]+", "#")
+                        .replaceAll("[-#]+$", "");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                by.merge(name, ms, Long::sum);
+                live += ms;
+            }
+        }
+        by.put("(ended threads)", Math.max(0, cpuMillis() - live));
+        return by;
+    }
+
     long threads() throws IOException {
         return procStatus("Threads:");
     }

@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
 /**
  * Start-up: the operator stopped and started again {@code times} times against what the cluster
  * holds now; for each start, the time from launching the JVM to {@code /q/health/ready} answering
- * 200, the time Quarkus reports for its own start ("started in"), threads and RSS when ready and
+ * 200, the CPU time the JVM used until then (all threads: above the wall time, the start ran on both cores), the time Quarkus reports for its own start ("started in"), threads and RSS when ready and
  * after 65 s idle. Its log goes to {@code target/bench-startup.log}. Not a test.
  */
 final class StartupBenchmark {
     static final String HEADER =
-            "| cluster holds | start | JVM launch → ready (ms) | of which: launch → operator starting (ms) | Quarkus \"started in\" (ms) "
+            "| cluster holds | start | JVM launch → ready (ms) | CPU to ready (ms) | of which: launch → operator starting (ms) | Quarkus \"started in\" (ms) "
                     + "| threads at ready | threads idle (65 s) | RSS idle (MiB) | heap after full GC (MiB) |\n"
-                    + "|---|---|---|---|---|---|---|---|---|";
-    /** Idle: past the 60 s keep-alive of the client's and the SDK's cached thread pools. */
-    static final Duration IDLE = Duration.ofSeconds(65);
+                    + "|---|---|---|---|---|---|---|---|---|---|";
+    /**
+     * Idle: past the 60 s keep-alive of the client's and the SDK's cached thread pools ({@code
+     * -Dkube-dc.sandbox.benchmark-idle=SECONDS} shortens it, for quick start-up experiments).
+     */
+    static final Duration IDLE = Duration.ofSeconds(Settings.number("kube-dc.sandbox.benchmark-idle", 65));
 
     private static final Pattern STARTED = Pattern.compile("started in (\\d+\\.\\d+)s");
 
@@ -30,19 +33,23 @@ final class StartupBenchmark {
         Path log = Path.of("target", "bench-startup.log");
         Files.createDirectories(log.getParent());
         List<String> rows = new ArrayList<>();
+        java.util.Map<String, Long> byThread = new java.util.HashMap<>();
         for (int i = 1; i <= times; i++) {
             long before = Files.exists(log) ? Files.size(log) : 0;
             operator.restart(log);
             long ready = operator.millisToReady(Duration.ofMinutes(2));
+            long cpuAtReady = operator.cpuMillis();
+            operator.cpuMillisByThread().forEach((name, ms) -> byThread.merge(name, ms, Long::sum));
             long threadsAtReady = operator.threads();
             Thread.sleep(IDLE.toMillis());
             long threadsIdle = operator.threads();
             long rssIdle = operator.rssMb();
             rows.add(String.format(
-                    "| %s | %d | %d | %s | %s | %d | %d | %d | %d |",
+                    "| %s | %d | %d | %d | %s | %s | %d | %d | %d | %d |",
                     holds,
                     i,
                     ready,
+                    cpuAtReady,
                     operatorStarting(log, before, operator.launchedAt()),
                     quarkusStarted(log, before),
                     threadsAtReady,
@@ -50,7 +57,22 @@ final class StartupBenchmark {
                     rssIdle,
                     operator.heapAfterGcMb())); // last: jcmd attaches a thread of its own
         }
-        return String.join("\n", rows);
+        return String.join("\n", rows) + "\n\n" + byThread(byThread, times);
+    }
+
+    /** Where the CPU time to ready went: the thread groups that used at least 20 ms on average, largest first. */
+    private static String byThread(java.util.Map<String, Long> sums, int times) {
+        StringBuilder table = new StringBuilder(
+                "| threads (name without numbers) | CPU to ready, mean of " + times + " starts (ms) |\n|---|---|");
+        sums.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() / times >= 20)
+                .forEach(e -> table.append("\n| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(e.getValue() / times)
+                        .append(" |"));
+        return table.toString();
     }
 
     /** From launching the JVM to the operator SDK's "Starting operator." line (Quarkus booted, the controllers about to start). */
