@@ -29,6 +29,7 @@ final class OperatorProcess implements AutoCloseable {
             Repo.path("operator", "target", "quarkus-app", "quarkus-run.jar").toString()));
 
     private final ProcessBuilder command;
+    private final List<String> baseCommand;
     private final int httpPort;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -38,6 +39,7 @@ final class OperatorProcess implements AutoCloseable {
 
     private OperatorProcess(ProcessBuilder command, int httpPort) throws IOException {
         this.command = command;
+        this.baseCommand = List.copyOf(command.command());
         this.httpPort = httpPort;
         launch();
     }
@@ -48,10 +50,16 @@ final class OperatorProcess implements AutoCloseable {
         process = command.start();
     }
 
-    /** Stops the operator (as {@link #close}) and starts it again with the same settings, its output appended to {@code log}. */
-    void restart(Path log) throws IOException {
+    /**
+     * Stops the operator (as {@link #close}) and starts it again with the same settings and {@code jvmOptions}
+     * added to (and after) the ones it was started with, its output appended to {@code log}.
+     */
+    void restart(Path log, List<String> jvmOptions) throws IOException {
         close();
-        command.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> cmd = new ArrayList<>(baseCommand);
+        // after the options it was started with (of an option given twice, the JVM takes the last), before -jar
+        cmd.addAll(cmd.indexOf("-jar"), jvmOptions);
+        command.command(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         launch();
     }
 

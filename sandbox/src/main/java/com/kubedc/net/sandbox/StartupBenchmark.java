@@ -21,7 +21,8 @@ final class StartupBenchmark {
                     + "|---|---|---|---|---|---|---|---|---|---|";
     /**
      * Idle: past the 60 s keep-alive of the client's and the SDK's cached thread pools ({@code
-     * -Dkube-dc.sandbox.benchmark-idle=SECONDS} shortens it, for quick start-up experiments).
+     * -Dkube-dc.sandbox.benchmark-idle=SECONDS} or {@code KUBE_DC_SANDBOX_BENCHMARK_IDLE} shortens it, for quick
+     * start-up experiments).
      */
     static final Duration IDLE = Duration.ofSeconds(Settings.number("kube-dc.sandbox.benchmark-idle", 65));
 
@@ -34,19 +35,24 @@ final class StartupBenchmark {
         Files.createDirectories(log.getParent());
         List<String> rows = new ArrayList<>();
         java.util.Map<String, Long> byThread = new java.util.HashMap<>();
+        List<String> variants = variants();
         for (int i = 1; i <= times; i++) {
             long before = Files.exists(log) ? Files.size(log) : 0;
-            operator.restart(log);
+            String variant = variants.get((i - 1) % variants.size());
+            operator.restart(
+                    log, variant.isBlank() ? List.of() : List.of(variant.trim().split("\\s+")));
             long ready = operator.millisToReady(Duration.ofMinutes(2));
             long cpuAtReady = operator.cpuMillis();
-            operator.cpuMillisByThread().forEach((name, ms) -> byThread.merge(name, ms, Long::sum));
+            if ((i - 1) % variants.size() == 0) { // the first variant's starts only
+                operator.cpuMillisByThread().forEach((name, ms) -> byThread.merge(name, ms, Long::sum));
+            }
             long threadsAtReady = operator.threads();
             Thread.sleep(IDLE.toMillis());
             long threadsIdle = operator.threads();
             long rssIdle = operator.rssMb();
             rows.add(String.format(
                     "| %s | %d | %d | %d | %s | %s | %d | %d | %d | %d |",
-                    holds,
+                    variant.isBlank() ? holds : holds + ", with " + variant.trim(),
                     i,
                     ready,
                     cpuAtReady,
@@ -57,10 +63,21 @@ final class StartupBenchmark {
                     rssIdle,
                     operator.heapAfterGcMb())); // last: jcmd attaches a thread of its own
         }
-        return String.join("\n", rows) + "\n\n" + byThread(byThread, times);
+        return String.join("\n", rows) + "\n\n" + byThread(byThread, (times + variants.size() - 1) / variants.size());
     }
 
-    /** Where the CPU time to ready went: the thread groups that used at least 20 ms on average, largest first. */
+    /**
+     * JVM options to compare, from {@code -Dkube-dc.sandbox.benchmark-startup-variants} (or {@code
+     * KUBE_DC_SANDBOX_BENCHMARK_STARTUP_VARIANTS}): sets separated by {@code |}, used in turn (start
+     * 1 the first, start 2 the second, ...; an empty set: the options as they are), so that each is measured on the
+     * same cluster at nearly the same time. Unset: one empty set.
+     */
+    static List<String> variants() {
+        String v = Settings.get("kube-dc.sandbox.benchmark-startup-variants", "");
+        return v.isBlank() ? List.of("") : List.of(v.split("\\|", -1));
+    }
+
+    /** Where the CPU time to ready went (the starts of the first variant): the thread groups that used at least 20 ms on average, largest first. */
     private static String byThread(java.util.Map<String, Long> sums, int times) {
         StringBuilder table = new StringBuilder(
                 "| threads (name without numbers) | CPU to ready, mean of " + times + " starts (ms) |\n|---|---|");
