@@ -66,4 +66,32 @@ class OperationsTest {
         assertFalse(metrics.contains("metrics-probe"), "no object name may appear in a metric label");
         assertFalse(metrics.contains("namespace=\"ops\""), "no namespace label");
     }
+
+    @Test
+    void theControllersClientReadsObjectsWithoutManagedFields() {
+        String name = "lean-reads";
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .create();
+        var server = com.kubedc.net.support.TestCluster.get()
+                .client
+                .namespaces()
+                .withName(name)
+                .get();
+        assertFalse(
+                server.getMetadata().getManagedFields().isEmpty(), "the server keeps them (another client sees them)");
+        assertTrue(client.namespaces()
+                .withName(name)
+                .get()
+                .getMetadata()
+                .getManagedFields()
+                .isEmpty());
+        assertTrue(client.namespaces().list().getItems().stream()
+                .allMatch(n -> n.getMetadata().getManagedFields().isEmpty()));
+        client.namespaces().withName(name).delete();
+    }
 }
