@@ -34,16 +34,20 @@ public final class SharedVersions {
         if (meta == null || meta.getUid() == null || meta.getResourceVersion() == null) {
             return obj;
         }
-        String uid = meta.getUid();
-        Entry held = BY_UID.get(uid);
-        HasMetadata known = held == null ? null : held.get();
-        if (known != null
-                && known.getClass() == obj.getClass()
-                && meta.getResourceVersion().equals(known.getMetadata().getResourceVersion())) {
-            return (R) known;
-        }
-        BY_UID.put(uid, new Entry(uid, obj));
-        return obj;
+        // atomic per uid: two informers storing copies of one version at the same moment get one instance
+        Object[] chosen = new Object[1];
+        BY_UID.compute(meta.getUid(), (uid, held) -> {
+            HasMetadata known = held == null ? null : held.get();
+            if (known != null
+                    && known.getClass() == obj.getClass()
+                    && meta.getResourceVersion().equals(known.getMetadata().getResourceVersion())) {
+                chosen[0] = known;
+                return held;
+            }
+            chosen[0] = obj;
+            return new Entry(uid, obj);
+        });
+        return (R) chosen[0];
     }
 
     /** Versions held now (for tests and diagnostics). */
