@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashAnywhereIT {
     static final int WORKERS = Integer.getInteger("faults.crash.workers", 4);
-    static final int CYCLES = Integer.getInteger("faults.crash.cycles", 3);
+    static final int CYCLES = Integer.getInteger("faults.crash.cycles", 2);
 
     @Test
     void projectsCycledWhileTheControllerIsKilledAtRandomLeaveNothingBehindAndMoveNoAddress() throws Exception {
