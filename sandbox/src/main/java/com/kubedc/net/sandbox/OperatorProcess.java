@@ -160,7 +160,11 @@ final class OperatorProcess implements AutoCloseable {
      * /proc/PID/stat, in clock ticks of 10 ms).
      */
     long cpuMillis() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+        return cpuMillisOf(Files.readString(Path.of("/proc", String.valueOf(pid()), "stat")));
+    }
+
+    /** {@code utime + stime} of a /proc stat line, in ms (clock ticks of 10 ms). */
+    private static long cpuMillisOf(String stat) {
         // fields after the command name (which may hold spaces) in parentheses; utime and stime are fields 14 and 15
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
@@ -184,8 +188,7 @@ final class OperatorProcess implements AutoCloseable {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
                         .replaceAll("[0-9]+", "#")
                         .replaceAll("[-#]+$", "");
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                long ms = cpuMillisOf(stat);
                 by.merge(name, ms, Long::sum);
                 live += ms;
             }

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,16 +36,17 @@ final class StartupBenchmark {
         Path log = Path.of("target", "bench-startup.log");
         Files.createDirectories(log.getParent());
         List<String> rows = new ArrayList<>();
-        java.util.Map<String, Long> byThread = new java.util.HashMap<>();
+        Map<String, Long> byThread = new HashMap<>();
         List<String> variants = variants();
         for (int i = 1; i <= times; i++) {
             long before = Files.exists(log) ? Files.size(log) : 0;
-            String variant = variants.get((i - 1) % variants.size());
+            int v = (i - 1) % variants.size();
+            String variant = variants.get(v);
             operator.restart(
                     log, variant.isBlank() ? List.of() : List.of(variant.trim().split("\\s+")));
             long ready = operator.millisToReady(Duration.ofMinutes(2));
             long cpuAtReady = operator.cpuMillis();
-            if ((i - 1) % variants.size() == 0) { // the first variant's starts only
+            if (v == 0) { // the first variant's starts only
                 operator.cpuMillisByThread().forEach((name, ms) -> byThread.merge(name, ms, Long::sum));
             }
             long threadsAtReady = operator.threads();
@@ -78,11 +81,11 @@ final class StartupBenchmark {
     }
 
     /** Where the CPU time to ready went (the starts of the first variant): the thread groups that used at least 20 ms on average, largest first. */
-    private static String byThread(java.util.Map<String, Long> sums, int times) {
+    private static String byThread(Map<String, Long> sums, int times) {
         StringBuilder table = new StringBuilder(
                 "| threads (name without numbers) | CPU to ready, mean of " + times + " starts (ms) |\n|---|---|");
         sums.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .filter(e -> e.getValue() / times >= 20)
                 .forEach(e -> table.append("\n| ")
                         .append(e.getKey())
