@@ -11,19 +11,31 @@ import java.time.Duration;
  * Leader election (active in the profiles of {@code quarkus.operator-sdk.activate-leader-election-for-profiles}).
  * exitOnStopLeading=false: JOSDK's System.exit on lost leadership deadlocks a SIGTERM shutdown;
  * {@link LeadershipLoss} stops and exits instead, unless a shutdown is already under way.
+ * {@link LeaseWatchdog} holds the leader to the renew deadline, which the elector alone does not.
  */
 public class LeaderElection {
+    /** How long a standby waits after the last renewal it saw before it takes the lease (client-go's default). */
+    public static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+    /** A leader without a renewal for this long stops leading ({@link LeaseWatchdog}). */
+    public static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+    /** Time between two renewals or acquisition attempts. */
+    public static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(KubeDcConfig config, LeadershipLoss loss) {
+    LeaderElectionConfiguration leaderElection(KubeDcConfig config, LeadershipLoss loss, LeaseWatchdog watchdog) {
         var le = config.leaderElection();
-        var callbacks = new LeaderCallbacks(loss::startedLeading, loss::stoppedLeading, leader -> {});
+        Runnable started = () -> {
+            loss.startedLeading();
+            watchdog.startedLeading();
+        };
+        var callbacks = new LeaderCallbacks(started, loss::stoppedLeading, leader -> {});
         return new LeaderElectionConfiguration(
                 le.leaseName(),
                 le.leaseNamespace().orElse(null),
-                Duration.ofSeconds(15),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(2),
+                LEASE_DURATION,
+                RENEW_DEADLINE,
+                RETRY_PERIOD,
                 null,
                 callbacks,
                 false);

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -68,6 +69,17 @@ public class LeadershipLoss {
 
     /** The elector's stop callback, on the elector's thread: it must not block, nor exit the VM itself. */
     public void stoppedLeading() {
+        lose("lost the leader lease");
+    }
+
+    /** {@link LeaseWatchdog}: no renewal of ours within the renew deadline; the elector may not have noticed yet. */
+    public void renewalsOverdue(Duration since, Duration deadline) {
+        lose(String.format(
+                "no renewal of the leader lease for %.1f s (renew deadline %d s)",
+                since.toMillis() / 1000.0, deadline.toSeconds()));
+    }
+
+    private void lose(String why) {
         leading.set(0);
         if (shuttingDown || ApplicationLifecycleManager.isVmShuttingDown()) {
             return;
@@ -76,10 +88,8 @@ public class LeadershipLoss {
             return;
         }
         registry.counter("kubedc.leadership.lost").increment();
-        LOG.errorf(
-                "lost the leader lease: stopping the controllers and exiting with code %d to rejoin the election",
-                EXIT_CODE);
-        // off the elector's thread: stopping the operator also cancels the elector
+        LOG.errorf("%s: stopping the controllers and exiting with code %d to rejoin the election", why, EXIT_CODE);
+        // off the caller's thread: stopping the operator also cancels the elector
         Thread stopper = new Thread(this::stopThenExit, "leadership-lost");
         stopper.setDaemon(true);
         stopper.start();

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Leader election as in production, on the real API server (JOSDK's lease permission check included): the lease is taken and renewed; no System.exit on stop. */
+/** Leader election as in production, on the real API server (JOSDK's lease permission check included): the lease is taken and renewed, each renewal seen by the lease watchdog; no System.exit on stop. */
 @Tag("server")
 @QuarkusTest
 @TestProfile(LeaderElectionTest.WithLeaderElection.class)
@@ -39,6 +39,9 @@ class LeaderElectionTest {
     @Inject
     Operator operator;
 
+    @Inject
+    LeaseRenewals renewals;
+
     @Test
     void theControllerTakesAndRenewsItsLease() {
         await().atMost(Duration.ofSeconds(20))
@@ -52,6 +55,10 @@ class LeaderElectionTest {
                 .withName("kube-dc-net-leader")
                 .get();
         assertNotNull(first.getSpec().getHolderIdentity());
+        // the elector renews through the client that carries LeaseRenewals: the watchdog sees each renewal
+        await().atMost(Duration.ofSeconds(10)).until(() -> renewals.last().isPresent());
+        long seen = renewals.last().getAsLong();
+        await().atMost(Duration.ofSeconds(10)).until(() -> renewals.last().getAsLong() > seen);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !first.getSpec()
                         .getRenewTime()

@@ -3,6 +3,7 @@ package com.kubedc.net.ops;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,5 +94,13 @@ class OperationsTest {
         assertTrue(client.namespaces().list().getItems().stream()
                 .allMatch(n -> n.getMetadata().getManagedFields().isEmpty()));
         client.namespaces().withName(name).delete();
+    }
+
+    @Test
+    void theControllersClientRetriesSoonEnoughForTheLeaderToRenewWithinItsDeadline() {
+        var config = client.getConfiguration();
+        // 50 ms doubling, capped by fabric8 at 2^5: attempts at most 1.6 s apart (a bare "50" would mean 50 s)
+        assertEquals(50, config.getRequestRetryBackoffInterval());
+        assertEquals(10, config.getRequestRetryBackoffLimit());
     }
 }
