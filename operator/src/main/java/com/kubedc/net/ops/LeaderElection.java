@@ -29,7 +29,11 @@ public class LeaderElection {
             loss.startedLeading();
             watchdog.startedLeading();
         };
-        var callbacks = new LeaderCallbacks(started, loss::stoppedLeading, leader -> {});
+        Runnable stopped = () -> {
+            watchdog.stoppedLeading();
+            loss.stoppedLeading();
+        };
+        var callbacks = new LeaderCallbacks(started, stopped, leader -> {});
         return new LeaderElectionConfiguration(
                 le.leaseName(),
                 le.leaseNamespace().orElse(null),

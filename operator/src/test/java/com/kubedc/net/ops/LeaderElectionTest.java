@@ -3,6 +3,7 @@ package com.kubedc.net.ops;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,6 +43,9 @@ class LeaderElectionTest {
     @Inject
     LeaseRenewals renewals;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void theControllerTakesAndRenewsItsLease() {
         await().atMost(Duration.ofSeconds(20))
@@ -59,6 +63,8 @@ class LeaderElectionTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> renewals.last().isPresent());
         long seen = renewals.last().getAsLong();
         await().atMost(Duration.ofSeconds(10)).until(() -> renewals.last().getAsLong() > seen);
+        double age = registry.get("kubedc.leader.lease.renewal.age").gauge().value();
+        assertTrue(age >= 0 && age < LeaderElection.RENEW_DEADLINE.toSeconds(), "renewal age " + age + " s");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !first.getSpec()
                         .getRenewTime()

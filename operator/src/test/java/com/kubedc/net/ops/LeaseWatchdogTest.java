@@ -27,7 +27,8 @@ class LeaseWatchdogTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final LeadershipLoss loss = new LeadershipLoss(registry, code -> done.add("exit " + code), () -> done.add("stop"));
     final LeaseRenewals renewals = new LeaseRenewals(LEASE, clock::get);
-    final LeaseWatchdog watchdog = new LeaseWatchdog(renewals, loss, null, clock::get, Duration.ofSeconds(10));
+    final LeaseWatchdog watchdog =
+            new LeaseWatchdog(renewals, loss, null, registry, clock::get, Duration.ofSeconds(10));
 
     @Test
     void onlyWritesOfOurLeaseAreRenewals() {
@@ -70,24 +71,42 @@ class LeaseWatchdogTest {
         }
         clock.addAndGet(Duration.ofSeconds(10).toNanos()); // exactly the deadline: still in time
         assertFalse(watchdog.check());
+        assertEquals(10.0, age(), 1e-9);
         renew(500); // refused writes in between do not count
         clock.addAndGet(Duration.ofMillis(1).toNanos());
 
         assertTrue(watchdog.check());
         assertTrue(loss.lost());
+        assertTrue(Double.isNaN(age()), "no longer leading");
         assertEquals(1.0, registry.get("kubedc.leadership.lost").counter().count());
         assertEquals(0.0, registry.get("kubedc.leader").gauge().value());
     }
 
     @Test
     void theDeadlineRunsFromTheStartOfLeadingUntilTheFirstRenewal() {
+        assertTrue(Double.isNaN(age()), "a standby has no renewal age");
         clock.addAndGet(Duration.ofSeconds(60).toNanos()); // a standby for a minute, then it takes the lease
         watchdog.startedLeading();
         clock.addAndGet(Duration.ofSeconds(9).toNanos());
         assertFalse(watchdog.check());
+        assertEquals(9.0, age(), 1e-9);
         clock.addAndGet(Duration.ofSeconds(2).toNanos());
         assertTrue(watchdog.check());
         assertTrue(loss.lost());
+    }
+
+    @Test
+    void aLeaderThatStopsLeadingIsNoLongerWatched() {
+        watchdog.startedLeading();
+        watchdog.stoppedLeading(); // the elector's own stop (another holder): LeadershipLoss handles it
+        clock.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertFalse(watchdog.check());
+        assertFalse(loss.lost());
+        assertTrue(Double.isNaN(age()));
+    }
+
+    double age() {
+        return registry.get("kubedc.leader.lease.renewal.age").gauge().value();
     }
 
     void renew(int code) {

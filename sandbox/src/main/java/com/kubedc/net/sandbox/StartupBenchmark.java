@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * Start-up: the operator stopped and started again {@code times} times against what the cluster
  * holds now; for each start, the time from launching the JVM to {@code /q/health/ready} answering
  * 200, the CPU time the JVM used until then (all threads: above the wall time, the start ran on both cores), the time Quarkus reports for its own start ("started in"), threads and RSS when ready and
- * after 65 s idle. Its log goes to {@code target/bench-startup.log}. Not a test.
+ * after 65 s idle, and how fast the machine was ({@link MachineSpeed}: a fixed piece of work timed just
+ * before the start, and the steal time during it). Its log goes to {@code target/bench-startup.log}. Not a test.
  */
 final class StartupBenchmark {
     static final String HEADER =
             "| cluster holds | start | JVM launch → ready (ms) | CPU to ready (ms) | of which: launch → operator starting (ms) | Quarkus \"started in\" (ms) "
-                    + "| threads at ready | threads idle (65 s) | RSS idle (MiB) | heap after full GC (MiB) |\n"
-                    + "|---|---|---|---|---|---|---|---|---|---|";
+                    + "| threads at ready | threads idle (65 s) | RSS idle (MiB) | heap after full GC (MiB) "
+                    + "| machine: calibration (ms) | machine: steal, launch → ready (ms) |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|---|";
     /**
      * Idle: past the 60 s keep-alive of the client's and the SDK's cached thread pools ({@code
      * -Dkube-dc.sandbox.benchmark-idle=SECONDS} or {@code KUBE_DC_SANDBOX_BENCHMARK_IDLE} shortens it, for quick
@@ -38,14 +40,18 @@ final class StartupBenchmark {
         List<String> rows = new ArrayList<>();
         Map<String, Long> byThread = new HashMap<>();
         List<String> variants = variants();
+        MachineSpeed.calibrationMillis(); // compiled before the first reading
         for (int i = 1; i <= times; i++) {
             long before = Files.exists(log) ? Files.size(log) : 0;
             int v = (i - 1) % variants.size();
             String variant = variants.get(v);
+            long calibration = MachineSpeed.calibrationMillis();
+            long stealBefore = MachineSpeed.stealMillis();
             operator.restart(
                     log, variant.isBlank() ? List.of() : List.of(variant.trim().split("\\s+")));
             long ready = operator.millisToReady(Duration.ofMinutes(2));
             long cpuAtReady = operator.cpuMillis();
+            long steal = MachineSpeed.stealMillis() - stealBefore;
             if (v == 0) { // the first variant's starts only
                 operator.cpuMillisByThread().forEach((name, ms) -> byThread.merge(name, ms, Long::sum));
             }
@@ -54,7 +60,7 @@ final class StartupBenchmark {
             long threadsIdle = operator.threads();
             long rssIdle = operator.rssMb();
             rows.add(String.format(
-                    "| %s | %d | %d | %d | %s | %s | %d | %d | %d | %d |",
+                    "| %s | %d | %d | %d | %s | %s | %d | %d | %d | %d | %d | %d |",
                     variant.isBlank() ? holds : holds + ", with " + variant.trim(),
                     i,
                     ready,
@@ -64,7 +70,9 @@ final class StartupBenchmark {
                     threadsAtReady,
                     threadsIdle,
                     rssIdle,
-                    operator.heapAfterGcMb())); // last: jcmd attaches a thread of its own
+                    operator.heapAfterGcMb(), // after the readings of the process: jcmd attaches a thread of its own
+                    calibration,
+                    steal));
         }
         return String.join("\n", rows) + "\n\n" + byThread(byThread, (times + variants.size() - 1) / variants.size());
     }
