@@ -13,7 +13,7 @@
 #   ./bench.sh routes 100 1000     # N gateway routes published (1 in 20 https)
 #   ./bench.sh memory 1000 5000 [N2 M2 ...]  # N Projects + M (may be 0) LoadBalancer Services converged: the operator's heap after GC, RSS, objects held
 #   STARTS=3 ./bench.sh memory 1000 5000     # ... then the operator restarted 3 times on that cluster: time to ready, threads
-#   ./bench.sh startup 5           # the operator started 5 times on an empty cluster: time to ready, CPU, threads, RSS
+#   ./bench.sh startup 5           # the operator started 5 times on an empty cluster: time to ready, CPU, threads, RSS, machine speed
 #   KUBE_DC_SANDBOX_BENCHMARK_STARTUP_VARIANTS='|-XX:InitialRAMPercentage=20' STARTS=4 ./bench.sh memory 1000 0
 #                                  # starts alternate between JVM option sets ('' = as shipped), compared on one cluster;
 #                                  # KUBE_DC_SANDBOX_BENCHMARK_IDLE=1 shortens the 65 s idle wait after each start
