@@ -22,7 +22,7 @@ final class MachineSpeed {
     /**
      * CPU time (ms) of the fixed work on this thread: SHA-256 of 32 MiB (a narrow unit of the core), then
      * sorting a million random longs and filling a map with 200 000 string keys (memory and branches,
-     * as a JVM's start is); call it once first to have it compiled.
+     * as a JVM's start is); call it a few times first to have it compiled.
      */
     static long calibrationMillis() {
         var threads = ManagementFactory.getThreadMXBean();
