@@ -54,6 +54,8 @@ public final class Crds {
                     .waitUntilCondition(
                             c -> c != null
                                     && c.getStatus() != null
+                                    // a status the server has begun but not yet Established holds no conditions
+                                    && c.getStatus().getConditions() != null
                                     && c.getStatus().getConditions().stream()
                                             .anyMatch(x ->
                                                     "Established".equals(x.getType()) && "True".equals(x.getStatus())),
