@@ -9,8 +9,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * In front of the mock's CRUD dispatcher: discovery for kubectl (query strings ignored), the
  * canned lease permission review JOSDK's leader election asks for, and server-side apply served as
  * a merge patch (the mock answers apply with 415; the SDK applies finalizers and statuses of
- * existing objects, for which a merge of the applied fields is close enough in a fallback), and a
- * failed JSON Patch {@code test} answered 422 as a real server does (the mock leaves it unanswered).
+ * existing objects, for which a merge of the applied fields is close enough in a fallback), patches
+ * passed on without their query, and a failed JSON Patch {@code test} answered 422 as a real server
+ * does (the mock leaves it unanswered).
  */
 final class SandboxDispatcher extends Dispatcher {
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
@@ -47,7 +48,7 @@ final class SandboxDispatcher extends Dispatcher {
             return crud.dispatch(asMergePatch(request));
         }
         try {
-            return crud.dispatch(request);
+            return crud.dispatch("PATCH".equals(request.getMethod()) ? withoutQuery(request) : request);
         } catch (Exception e) { // zjsonpatch's exception is thrown undeclared: catch wide, rethrow the rest as is
             if (isFailedTest(e)) {
                 // a JSON Patch whose test op fails: the mock throws and never answers; a real server answers 422
@@ -95,11 +96,35 @@ final class SandboxDispatcher extends Dispatcher {
                 .removeAll("Content-Type")
                 .set("Content-Type", "application/merge-patch+json")
                 .build();
-        // without apply's query (fieldManager, force): the mock's CRUD matching does not expect it
-        String path =
-                r.getPath().contains("?") ? r.getPath().substring(0, r.getPath().indexOf('?')) : r.getPath();
         return new RecordedRequest(
-                r.getHttpVersion(), r.method(), path, headers, new io.fabric8.mockwebserver.http.Buffer().write(body));
+                r.getHttpVersion(),
+                r.method(),
+                bare(r.getPath()),
+                headers,
+                new io.fabric8.mockwebserver.http.Buffer().write(body));
+    }
+
+    /**
+     * A patch without its query ({@code fieldManager}, apply's {@code force}): the mock's CRUD matching
+     * does not expect one, and a status patch with it is answered 202 with the object unchanged (the
+     * sandbox's Projects never got a status before this).
+     */
+    static RecordedRequest withoutQuery(RecordedRequest r) {
+        if (!r.getPath().contains("?")) {
+            return r;
+        }
+        return new RecordedRequest(
+                r.getHttpVersion(),
+                r.method(),
+                bare(r.getPath()),
+                r.getHeaders(),
+                new io.fabric8.mockwebserver.http.Buffer()
+                        .write(r.getUtf8Body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String bare(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     private static MockResponse json(int code, Object body) {
