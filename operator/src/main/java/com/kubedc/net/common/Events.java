@@ -22,7 +22,7 @@ public class Events {
     private static final Logger LOG = Logger.getLogger(Events.class);
     public static final String NORMAL = "Normal";
     public static final String WARNING = "Warning";
-    static final String COMPONENT = "kube-dc-net";
+    public static final String COMPONENT = "kube-dc-net";
 
     private final KubernetesClient client;
     private final Clock clock;
