@@ -31,9 +31,7 @@ final class SandboxDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         tap.accept(request);
-        String path = request.getPath();
-        int q = path.indexOf('?');
-        String bare = q < 0 ? path : path.substring(0, q);
+        String bare = bare(request.getPath());
         if ("GET".equals(request.getMethod())) {
             var doc = Discovery.document(bare);
             if (doc.isPresent()) {
