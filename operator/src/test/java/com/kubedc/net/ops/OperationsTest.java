@@ -103,4 +103,19 @@ class OperationsTest {
         assertEquals(50, config.getRequestRetryBackoffInterval());
         assertEquals(10, config.getRequestRetryBackoffLimit());
     }
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @Test
+    void theEventLoopsAreTwoWhateverTheCoresSoIdleThreadsDoNotGrowWithTheNode() {
+        // Quarkus' default is two per core (4 on this 2-core machine, 32 on a 16-core node); the
+        // client's connections, spread over all loops, would start each of them
+        var loops = ((io.vertx.core.impl.VertxInternal) vertx).getEventLoopGroup();
+        int n = 0;
+        for (var ignored : loops) {
+            n++;
+        }
+        assertEquals(2, n, "event loops in the group the client and the HTTP server share");
+    }
 }

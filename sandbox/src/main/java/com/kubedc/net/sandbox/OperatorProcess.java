@@ -185,9 +185,7 @@ final class OperatorProcess implements AutoCloseable {
                 } catch (IOException ended) {
                     continue;
                 }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-                        .replaceAll("[0-9]+", "#")
-                        .replaceAll("[-#]+$", "");
+                String name = group(stat);
                 long ms = cpuMillisOf(stat);
                 by.merge(name, ms, Long::sum);
                 live += ms;
@@ -195,6 +193,28 @@ final class OperatorProcess implements AutoCloseable {
         }
         by.put("(ended threads)", Math.max(0, cpuMillis() - live));
         return by;
+    }
+
+    /** The live threads by name group (digits dropped, as in {@link #cpuMillisByThread}): what the idle threads are. */
+    Map<String, Integer> threadsByName() throws IOException {
+        Map<String, Integer> by = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    by.merge(group(Files.readString(task.resolve("stat"))), 1, Integer::sum);
+                } catch (IOException ended) {
+                    // gone since the listing
+                }
+            }
+        }
+        return by;
+    }
+
+    /** A thread's name from its {@code stat} line (in parentheses; the kernel keeps 15 characters), numbers made {@code #}. */
+    private static String group(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                .replaceAll("[0-9]+", "#")
+                .replaceAll("[-#]+$", "");
     }
 
     long threads() throws IOException {

@@ -40,6 +40,7 @@ final class StartupBenchmark {
         List<String> rows = new ArrayList<>();
         Map<String, Long> byThread = new HashMap<>();
         List<String> variants = variants();
+        Map<String, Integer> idleThreads = Map.of();
         for (int i = 0; i < 5; i++) { // compiled before the first reading (one call left it falling from 211 to 137 ms)
             MachineSpeed.calibrationMillis();
         }
@@ -60,6 +61,7 @@ final class StartupBenchmark {
             long threadsAtReady = operator.threads();
             Thread.sleep(IDLE.toMillis());
             long threadsIdle = operator.threads();
+            idleThreads = operator.threadsByName();
             long rssIdle = operator.rssMb();
             rows.add(String.format(
                     "| %s | %d | %d | %d | %s | %s | %d | %d | %d | %d | %d | %d |",
@@ -76,7 +78,24 @@ final class StartupBenchmark {
                     calibration,
                     steal));
         }
-        return String.join("\n", rows) + "\n\n" + byThread(byThread, (times + variants.size() - 1) / variants.size());
+        return String.join("\n", rows) + "\n\n" + byThread(byThread, (times + variants.size() - 1) / variants.size())
+                + "\n\n" + idle(idleThreads);
+    }
+
+    /** The threads alive after the idle wait of the last start, by name group: what makes up "threads idle". */
+    private static String idle(Map<String, Integer> threads) {
+        StringBuilder table =
+                new StringBuilder("| threads idle, last start (name without numbers) | count |\n|---|---|");
+        threads.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> table.append("\n| ")
+                        .append(e.getKey())
+                        .append(" | ")
+                        .append(e.getValue())
+                        .append(" |"));
+        return table.toString();
     }
 
     /**

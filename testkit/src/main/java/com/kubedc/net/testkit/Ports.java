@@ -39,7 +39,8 @@ final class Ports {
                 return;
             } catch (IOException e) {
                 if (!p.isAlive()) {
-                    throw new IOException("process exited: " + tail(log));
+                    // the exit code tells a refused start (1) from a signal (128 + its number)
+                    throw new IOException("process exited with " + p.exitValue() + ": " + tail(log));
                 }
                 sleep(20);
             }
