@@ -24,6 +24,9 @@ class OperationsTest {
     @Inject
     KubernetesClient client;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     @Test
     void readinessIsUpOnceTheControllersInformersHaveSynced() {
         given().when()
@@ -103,9 +106,6 @@ class OperationsTest {
         assertEquals(50, config.getRequestRetryBackoffInterval());
         assertEquals(10, config.getRequestRetryBackoffLimit());
     }
-
-    @Inject
-    io.vertx.core.Vertx vertx;
 
     @Test
     void theEventLoopsAreTwoWhateverTheCoresSoIdleThreadsDoNotGrowWithTheNode() {

@@ -23,12 +23,18 @@ class SandboxServerTest {
         server.close();
     }
 
+    /** A patch as the controller sends it: with its field manager (which the mock used to answer 202 and drop). */
+    static PatchContext asTheController(PatchType type) {
+        PatchContext p = PatchContext.of(type);
+        p.setFieldManager("kube-dc-net");
+        return p;
+    }
+
     @Test
     void aStatusPatchWithAFieldManagerIsStored() {
         Project created = client.resource(Fixtures.project("org", "p", "10.0.0.0/24", "cloud"))
                 .create();
-        PatchContext asTheController = PatchContext.of(PatchType.JSON);
-        asTheController.setFieldManager("kube-dc-net");
+        PatchContext asTheController = asTheController(PatchType.JSON);
         String ops = "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\""
                 + created.getMetadata().getResourceVersion()
                 + "\"},{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"ready\":true,\"namespace\":\"org-p\"}}]";
@@ -46,10 +52,9 @@ class SandboxServerTest {
     void aMergePatchWithAFieldManagerIsStored() {
         Project created = client.resource(Fixtures.project("org", "q", "10.0.1.0/24", "cloud"))
                 .create();
-        PatchContext asTheController = PatchContext.of(PatchType.JSON_MERGE);
-        asTheController.setFieldManager("kube-dc-net");
 
-        client.resource(created).patch(asTheController, "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
+        client.resource(created)
+                .patch(asTheController(PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
 
         assertEquals(
                 "b", client.resource(created).get().getMetadata().getLabels().get("a"));

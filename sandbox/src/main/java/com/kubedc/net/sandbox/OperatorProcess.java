@@ -177,19 +177,10 @@ final class OperatorProcess implements AutoCloseable {
     Map<String, Long> cpuMillisByThread() throws IOException {
         Map<String, Long> by = new java.util.TreeMap<>();
         long live = 0;
-        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException ended) {
-                    continue;
-                }
-                String name = group(stat);
-                long ms = cpuMillisOf(stat);
-                by.merge(name, ms, Long::sum);
-                live += ms;
-            }
+        for (String stat : threadStats()) {
+            long ms = cpuMillisOf(stat);
+            by.merge(group(stat), ms, Long::sum);
+            live += ms;
         }
         by.put("(ended threads)", Math.max(0, cpuMillis() - live));
         return by;
@@ -198,16 +189,25 @@ final class OperatorProcess implements AutoCloseable {
     /** The live threads by name group (digits dropped, as in {@link #cpuMillisByThread}): what the idle threads are. */
     Map<String, Integer> threadsByName() throws IOException {
         Map<String, Integer> by = new java.util.TreeMap<>();
+        for (String stat : threadStats()) {
+            by.merge(group(stat), 1, Integer::sum);
+        }
+        return by;
+    }
+
+    /** The {@code stat} lines of the operator's live threads (a thread gone since the listing is left out). */
+    private List<String> threadStats() throws IOException {
+        List<String> stats = new ArrayList<>();
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    by.merge(group(Files.readString(task.resolve("stat"))), 1, Integer::sum);
+                    stats.add(Files.readString(task.resolve("stat")));
                 } catch (IOException ended) {
                     // gone since the listing
                 }
             }
         }
-        return by;
+        return stats;
     }
 
     /** A thread's name from its {@code stat} line (in parentheses; the kernel keeps 15 characters), numbers made {@code #}. */
